@@ -1,0 +1,3 @@
+from lpb import create_app
+
+app = create_app()

@@ -1,0 +1,62 @@
+"""Levensloopbaan: daily micro-reflections on life and work."""
+
+import os
+import secrets
+from pathlib import Path
+
+from flask import Flask
+
+from lpb.extensions import csrf, db
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    """Create and configure the Flask application."""
+    instance_path = (test_config or {}).get("INSTANCE_PATH") or PROJECT_ROOT / "instance"
+    app = Flask(
+        __name__,
+        instance_path=str(instance_path),
+        instance_relative_config=True,
+        static_folder=str(PROJECT_ROOT / "static"),
+        template_folder=str(PROJECT_ROOT / "templates"),
+    )
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    app.config.from_mapping(
+        SQLALCHEMY_DATABASE_URI=f"sqlite:///{Path(app.instance_path) / 'levensloopbaan.sqlite'}",
+        MAX_CONTENT_LENGTH=4 * 1024 * 1024,
+    )
+    if test_config is None:
+        app.config.from_prefixed_env()
+    else:
+        app.config.from_mapping(test_config)
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = _instance_secret_key(Path(app.instance_path))
+
+    db.init_app(app)
+    csrf.init_app(app)
+
+    from lpb import api, i18n, pages, security
+
+    i18n.init_app(app)
+    pages.init_app(app)
+    app.register_blueprint(api.bp)
+    security.init_app(app)
+    return app
+
+
+def _instance_secret_key(instance: Path) -> str:
+    """Return the secret key kept in the instance folder, creating it on first run."""
+    key_file = instance / "secret_key"
+    if not key_file.exists():
+        # Several workers may start at once: write aside, then link, so one key wins for all.
+        draft = instance / f"secret_key.{os.getpid()}"
+        draft.write_text(secrets.token_hex(32))
+        draft.chmod(0o600)
+        try:
+            os.link(draft, key_file)
+        except FileExistsError:
+            pass
+        finally:
+            draft.unlink()
+    return key_file.read_text().strip()

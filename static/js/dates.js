@@ -1,0 +1,21 @@
+// Local calendar days: entries are grouped by the day the writer lived them, in their own time zone.
+
+/** Return the local day of a date as YYYY-MM-DD. */
+export function localDay(date = new Date()) {
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** Format a YYYY-MM-DD day as a heading, e.g. "zaterdag 28 november". */
+export function formatDay(day, lang) {
+  const [year, month, date] = day.split('-').map(Number);
+  const value = new Date(year, month - 1, date);
+  const options = { weekday: 'long', day: 'numeric', month: 'long' };
+  if (year !== new Date().getFullYear()) options.year = 'numeric';
+  return value.toLocaleDateString(lang, options);
+}
+
+/** Format the time of an ISO timestamp, e.g. "08:15". */
+export function formatTime(iso, lang) {
+  return new Date(iso).toLocaleTimeString(lang, { hour: '2-digit', minute: '2-digit' });
+}

@@ -1,0 +1,100 @@
+// The one IndexedDB module: opening, versioned upgrades and durable transactions.
+
+const DB_NAME = 'levensloopbaan';
+export const DB_VERSION = 1;
+
+let dbPromise = null;
+const versionChangeListeners = new Set();
+
+/** Create or migrate object stores; each version adds a step, older steps never change. */
+function upgrade(db, oldVersion) {
+  if (oldVersion < 1) {
+    const entries = db.createObjectStore('entries', { keyPath: 'id' });
+    entries.createIndex('by_created', 'created_at');
+    db.createObjectStore('drafts', { keyPath: 'key' });
+    db.createObjectStore('meta', { keyPath: 'key' });
+  }
+}
+
+/** Call listener when another tab needs a newer database version (this tab must reload). */
+export function onVersionChange(listener) {
+  versionChangeListeners.add(listener);
+}
+
+/** Open the database once and share the connection. */
+export function openDb() {
+  if (!dbPromise) {
+    dbPromise = new Promise((resolve, reject) => {
+      const request = indexedDB.open(DB_NAME, DB_VERSION);
+      request.onupgradeneeded = (event) => upgrade(request.result, event.oldVersion);
+      request.onsuccess = () => {
+        const db = request.result;
+        // Close at once so a newer tab's upgrade is not blocked by this old one.
+        db.onversionchange = () => {
+          db.close();
+          dbPromise = null;
+          versionChangeListeners.forEach((listener) => listener());
+        };
+        db.onclose = () => { dbPromise = null; };
+        resolve(db);
+      };
+      request.onerror = () => {
+        dbPromise = null;
+        reject(request.error);
+      };
+    });
+  }
+  return dbPromise;
+}
+
+/** Resolve with an IDBRequest's result. */
+export function result(request) {
+  return new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+}
+
+/**
+ * Run work(tx) in one transaction and resolve with its value once the transaction is complete.
+ * Writes are 'strict': complete means on disk, so "Saved" is only shown when it is true.
+ */
+export async function transact(storeNames, mode, work) {
+  const db = await openDb();
+  const tx = db.transaction(storeNames, mode, { durability: mode === 'readwrite' ? 'strict' : 'default' });
+  const completed = new Promise((resolve, reject) => {
+    tx.oncomplete = resolve;
+    tx.onabort = () => reject(tx.error ?? new DOMException('Transaction aborted', 'AbortError'));
+  });
+  completed.catch(() => {}); // handled below; this only silences an early 'unhandledrejection'
+  let value;
+  try {
+    value = await work(tx);
+  } catch (error) {
+    try { tx.abort(); } catch { /* already finished */ }
+    await completed.catch(() => {});
+    throw error;
+  }
+  await completed;
+  return value;
+}
+
+/** Read one record by key from a store. */
+export function get(storeName, key) {
+  return transact(storeName, 'readonly', (tx) => result(tx.objectStore(storeName).get(key)));
+}
+
+/** Read every record of a store. */
+export function getAll(storeName) {
+  return transact(storeName, 'readonly', (tx) => result(tx.objectStore(storeName).getAll()));
+}
+
+/** Write one record to a store. */
+export function put(storeName, value) {
+  return transact(storeName, 'readwrite', (tx) => { tx.objectStore(storeName).put(value); });
+}
+
+/** Delete one record from a store. */
+export function remove(storeName, key) {
+  return transact(storeName, 'readwrite', (tx) => { tx.objectStore(storeName).delete(key); });
+}

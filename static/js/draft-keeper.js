@@ -1,0 +1,41 @@
+// Drafts written as you type (debounced) and flushed when the page is hidden or closed.
+import { saveDraft } from './entries.js';
+
+const DRAFT_DELAY_MS = 400;
+const activeKeepers = new Set();
+
+/** Keep the draft returned by read() under key; call schedule() on every change. */
+export function keepDraft(key, read) {
+  let timer = null;
+  const keeper = {
+    schedule() {
+      clearTimeout(timer);
+      timer = setTimeout(keeper.flush, DRAFT_DELAY_MS);
+    },
+    cancel() {
+      clearTimeout(timer);
+      timer = null;
+    },
+    async flush() {
+      if (timer === null) return;
+      keeper.cancel();
+      await saveDraft(key, read());
+    },
+    async stop() {
+      activeKeepers.delete(keeper);
+      await keeper.flush();
+    },
+  };
+  activeKeepers.add(keeper);
+  return keeper;
+}
+
+/** Write every pending draft now. */
+export function flushDrafts() {
+  return Promise.all([...activeKeepers].map((keeper) => keeper.flush()));
+}
+
+addEventListener('pagehide', flushDrafts);
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'hidden') flushDrafts();
+});

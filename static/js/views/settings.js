@@ -1,0 +1,29 @@
+// Settings: language, and how safe the device's copy is.
+import { h } from '../dom.js';
+import { chooseLanguage, currentLanguage, LANGUAGES, t } from '../i18n.js';
+import { isPersisted } from '../storage.js';
+
+/** Draw the settings into view; onLanguage() redraws the app in the new language. */
+export async function renderSettings(view, { onLanguage }) {
+  const persisted = await isPersisted();
+  const current = currentLanguage();
+  const languages = h('fieldset', {},
+    h('legend', {}, t('language_legend')),
+    Object.entries(LANGUAGES).map(([code, name]) => h('label', { className: 'choice', lang: code },
+      h('input', {
+        type: 'radio',
+        name: 'language',
+        value: code,
+        checked: code === current,
+        onchange: () => {
+          chooseLanguage(code);
+          onLanguage();
+        },
+      }),
+      ` ${name}`)));
+  view.append(
+    h('h1', {}, t('settings_title')),
+    languages,
+    h('h2', {}, t('storage_title')),
+    h('p', {}, persisted ? t('storage_persisted') : t('storage_best_effort')));
+}

@@ -1,0 +1,82 @@
+"""A live server and Debian's Chromium, driven by Playwright, with a phone viewport."""
+
+import os
+import threading
+from types import SimpleNamespace
+
+import pytest
+from playwright.sync_api import sync_playwright
+from werkzeug.serving import make_server
+
+from lpb import create_app
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-gpu",
+]
+PHONE = {
+    "viewport": {"width": 360, "height": 740},
+    "device_scale_factor": 3,
+    "is_mobile": True,
+    "has_touch": True,
+}
+
+
+@pytest.fixture
+def live_server(tmp_path):
+    """Serve a fresh app on a free loopback port for one test."""
+    app = create_app(
+        {
+            "TESTING": True,
+            "INSTANCE_PATH": tmp_path / "instance",
+            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'e2e.sqlite'}",
+        }
+    )
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield SimpleNamespace(url=f"http://127.0.0.1:{server.server_port}", app=app)
+    server.shutdown()
+    thread.join()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Launch Debian's Chromium once for the whole run."""
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def make_context(browser, live_server):
+    """Return a factory of phone-sized browser contexts (each a separate device)."""
+    contexts = []
+
+    def make(locale="en-GB", **options):
+        context = browser.new_context(
+            **PHONE, locale=locale, base_url=live_server.url, service_workers="allow", **options
+        )
+        contexts.append(context)
+        return context
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def context(make_context):
+    """Return one English-speaking phone."""
+    return make_context()
+
+
+@pytest.fixture
+def page(context):
+    """Return a page on the phone."""
+    return context.new_page()

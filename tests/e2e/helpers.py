@@ -1,0 +1,32 @@
+"""Steps that browser tests share: opening the app, writing and saving reflections."""
+
+from playwright.sync_api import Page, expect
+
+
+def open_app(page: Page, path: str = "/") -> None:
+    """Open the app and wait until the service worker controls the page (offline-ready)."""
+    page.goto(path)
+    # Not wait_for_function: it evaluates a string, which our CSP (rightly) forbids.
+    page.evaluate(
+        """() => new Promise((resolve) => {
+            if (navigator.serviceWorker.controller) resolve();
+            else navigator.serviceWorker.addEventListener('controllerchange', resolve);
+        })"""
+    )
+    expect(page.locator("#main .view")).to_be_visible()
+
+
+def write_reflection(page: Page, text: str, circles=(), energy=None) -> None:
+    """Write and save a reflection on Today, and wait for "Saved"."""
+    page.locator("#reflection").fill(text)
+    for circle in circles:
+        page.get_by_role("button", name=circle, exact=True).click()
+    if energy:
+        page.get_by_role("button", name=str(energy), exact=True).click()
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_role("status").filter(has_text="Saved")).to_be_visible()
+
+
+def go_to(page: Page, name: str) -> None:
+    """Follow a link in the navigation by its accessible name."""
+    page.get_by_role("navigation").get_by_role("link", name=name).click()

@@ -1,0 +1,196 @@
+"""The server side of the app shell: routes, headers, manifest, worker and errors."""
+
+import json
+import re
+import struct
+from pathlib import Path
+
+import pytest
+
+from lpb import create_app
+
+ROOT = Path(__file__).resolve().parent.parent
+APP_ROUTES = ["/", "/journal", "/insights", "/settings"]
+
+
+def precached_urls() -> list[str]:
+    """Return the URLs in the service worker's precache list."""
+    source = (ROOT / "service-worker.js").read_text()
+    block = re.search(r"PRECACHE_URLS = \[(.*?)\];", source, re.S).group(1)
+    return re.findall(r"'([^']+)'", block)
+
+
+@pytest.mark.parametrize("path", APP_ROUTES)
+def test_app_routes_serve_the_shell(client, path):
+    """Every view's address answers with the shell, which loads the app module."""
+    response = client.get(path)
+    assert response.status_code == 200
+    assert b'src="/static/js/app.js"' in response.data
+    assert b'rel="manifest"' in response.data
+
+
+@pytest.mark.parametrize("path", ["/", "/journal", "/nope", "/manifest.json", "/api/questions"])
+def test_security_headers(client, path):
+    """Every response carries a strict CSP and the other protective headers."""
+    headers = client.get(path).headers
+    csp = headers["Content-Security-Policy"]
+    assert "script-src 'self'" in csp
+    assert "unsafe-inline" not in csp and "unsafe-eval" not in csp
+    assert "frame-ancestors 'none'" in csp
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["Referrer-Policy"] == "same-origin"
+    assert "Strict-Transport-Security" not in headers
+
+
+def test_hsts_over_https(client):
+    """HTTPS responses ask browsers to keep using HTTPS."""
+    response = client.get("/", base_url="https://localhost")
+    assert response.headers["Strict-Transport-Security"].startswith("max-age=")
+
+
+def test_shell_has_no_inline_script():
+    """The CSP forbids inline script, so the shell must have none."""
+    for template in (ROOT / "templates").glob("*.html"):
+        html = template.read_text()
+        assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html), template.name
+        assert not re.search(r"\son\w+=", html), template.name
+
+
+def status_of(client, url: str) -> int:
+    """Return the status of a GET, closing the response (static files hold a file open)."""
+    with client.get(url) as response:
+        return response.status_code
+
+
+def png_size(path: Path) -> tuple[int, int]:
+    """Return a PNG file's width and height from its header."""
+    data = path.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    return struct.unpack(">II", data[16:24])
+
+
+def test_manifest(client):
+    """The manifest makes the app installable, with a maskable icon."""
+    response = client.get("/manifest.json")
+    assert response.status_code == 200
+    assert response.mimetype == "application/manifest+json"
+    manifest = json.loads(response.data)
+    for field in ("name", "short_name", "description", "lang", "start_url", "scope"):
+        assert manifest[field]
+    assert manifest["display"] == "standalone"
+    assert manifest["theme_color"] and manifest["background_color"]
+    sizes = set()
+    for icon in manifest["icons"]:
+        assert status_of(client, icon["src"]) == 200
+        if icon["type"] == "image/png":
+            width, height = png_size(ROOT / icon["src"].lstrip("/"))
+            assert icon["sizes"] == f"{width}x{height}"
+            sizes.add((width, icon["purpose"]))
+    assert {(192, "any"), (512, "any"), (512, "maskable")} <= sizes
+
+
+def test_service_worker_is_served_from_the_root(client):
+    """The worker is served at the top, versioned, and never cached by HTTP."""
+    response = client.get("/service-worker.js")
+    assert response.status_code == 200
+    assert response.mimetype == "text/javascript"
+    assert response.headers["Cache-Control"] == "no-cache"
+    text = response.get_data(as_text=True)
+    assert "__BUILD_VERSION__" not in text
+    assert re.search(r"const CACHE_NAME = `\$\{CACHE_PREFIX\}[0-9a-f]{12}`", text)
+
+
+def test_build_version_follows_the_files(app, tmp_path):
+    """A configured build version replaces the hash, so tests can stage an update."""
+    app.config["BUILD_VERSION"] = "v2test"
+    assert "lpb-static-" in app.test_client().get("/service-worker.js").get_data(as_text=True)
+    assert "v2test" in app.test_client().get("/service-worker.js").get_data(as_text=True)
+
+
+@pytest.mark.parametrize("url", precached_urls())
+def test_every_precached_url_answers(client, url):
+    """Install fails if any precached file is missing, so each must answer 200."""
+    assert status_of(client, url) == 200
+
+
+def test_every_static_module_is_precached():
+    """A module left out of the precache list would break the app offline."""
+    precached = set(precached_urls())
+    for path in (ROOT / "static").rglob("*.js"):
+        assert f"/{path.relative_to(ROOT).as_posix()}" in precached, path
+
+
+def test_unknown_page_is_a_friendly_404(client):
+    """An unknown address gets a page in the visitor's language with a way back."""
+    response = client.get("/does-not-exist", headers={"Accept-Language": "nl-BE,nl;q=0.9"})
+    assert response.status_code == 404
+    assert response.mimetype == "text/html"
+    assert "Pagina niet gevonden" in response.get_data(as_text=True)
+    english = client.get("/does-not-exist", headers={"Accept-Language": "en-GB"})
+    assert "Page not found" in english.get_data(as_text=True)
+
+
+def test_unknown_api_path_is_json(client):
+    """The API never answers in HTML."""
+    response = client.get("/api/nope")
+    assert response.status_code == 404
+    assert response.is_json
+    assert response.json["error"] == "not_found"
+    assert response.json["message"]
+
+
+def test_questions_are_public_and_cacheable(client):
+    """The question bank is served to anyone, in both languages, and may be cached."""
+    response = client.get("/api/questions")
+    assert response.status_code == 200
+    assert "public" in response.headers["Cache-Control"]
+    questions = response.json
+    assert len(questions) >= 30
+    assert all(question["nl"] and question["en"] for question in questions)
+
+
+def test_unexpected_error_shows_no_stack_trace(tmp_path):
+    """A crash in a view answers 500 with a friendly page and no traceback."""
+    app = create_app({"INSTANCE_PATH": tmp_path, "SECRET_KEY": "x"})
+
+    @app.get("/boom")
+    def boom():
+        raise RuntimeError("secret internals")
+
+    @app.get("/api/boom")
+    def api_boom():
+        raise RuntimeError("secret internals")
+
+    client = app.test_client()
+    page = client.get("/boom")
+    assert page.status_code == 500
+    assert "secret internals" not in page.get_data(as_text=True)
+    assert "Traceback" not in page.get_data(as_text=True)
+    api = client.get("/api/boom")
+    assert api.status_code == 500 and api.is_json
+    assert "secret internals" not in api.get_data(as_text=True)
+
+
+def test_secret_key_is_made_once_and_kept(tmp_path):
+    """With nothing configured, a secret key is generated and reused on the next start."""
+    first = create_app({"INSTANCE_PATH": tmp_path})
+    second = create_app({"INSTANCE_PATH": tmp_path})
+    assert len(first.config["SECRET_KEY"]) == 64
+    assert first.config["SECRET_KEY"] == second.config["SECRET_KEY"]
+    assert (tmp_path / "secret_key").stat().st_mode & 0o077 == 0
+
+
+def test_settings_from_prefixed_environment(monkeypatch, tmp_path):
+    """FLASK_-prefixed variables configure the app."""
+    database = tmp_path / "elsewhere.sqlite"
+    monkeypatch.setenv("FLASK_SQLALCHEMY_DATABASE_URI", f"sqlite:///{database}")
+    monkeypatch.setenv("FLASK_SECRET_KEY", "from-env")
+    app = create_app()
+    assert app.config["SECRET_KEY"] == "from-env"
+    assert app.config["SQLALCHEMY_DATABASE_URI"].endswith("elsewhere.sqlite")
+
+
+def test_default_database_is_sqlite_in_the_instance_folder(tmp_path):
+    """With nothing set, the database is an SQLite file in the instance folder."""
+    app = create_app({"INSTANCE_PATH": tmp_path})
+    assert app.config["SQLALCHEMY_DATABASE_URI"] == f"sqlite:///{tmp_path / 'levensloopbaan.sqlite'}"
