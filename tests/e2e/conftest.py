@@ -45,12 +45,33 @@ def live_server(tmp_path):
 
 
 @pytest.fixture(scope="session")
-def browser():
-    """Launch Debian's Chromium once for the whole run."""
+def playwright():
+    """Start Playwright once for the whole run."""
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+        yield playwright
+
+
+@pytest.fixture(scope="session")
+def browser(playwright):
+    """Launch Debian's Chromium once for the whole run."""
+    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    yield browser
+    browser.close()
+
+
+@pytest.fixture
+def profile_context(playwright, live_server, tmp_path):
+    """Return a phone with a real (not incognito) profile, as an installed app would have."""
+    context = playwright.chromium.launch_persistent_context(
+        tmp_path / "profile",
+        executable_path=CHROMIUM,
+        args=CHROMIUM_ARGS,
+        base_url=live_server.url,
+        locale="en-GB",
+        **PHONE,
+    )
+    yield context
+    context.close()
 
 
 @pytest.fixture
