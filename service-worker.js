@@ -27,6 +27,7 @@ const PRECACHE_URLS = [
   '/static/js/reflection-fields.js',
   '/static/js/router.js',
   '/static/js/storage.js',
+  '/static/js/texts-method.js',
   '/static/js/sw-register.js',
   '/static/js/toast.js',
   '/static/js/views/insights.js',

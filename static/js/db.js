@@ -1,19 +1,40 @@
 // The one IndexedDB module: opening, versioned upgrades and durable transactions.
 
 const DB_NAME = 'levensloopbaan';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 let dbPromise = null;
 const versionChangeListeners = new Set();
 
 /** Create or migrate object stores; each version adds a step, older steps never change. */
-function upgrade(db, oldVersion) {
+function upgrade(db, oldVersion, tx) {
   if (oldVersion < 1) {
     const entries = db.createObjectStore('entries', { keyPath: 'id' });
     entries.createIndex('by_created', 'created_at');
     db.createObjectStore('drafts', { keyPath: 'key' });
     db.createObjectStore('meta', { keyPath: 'key' });
   }
+  if (oldVersion < 2) {
+    // The outbox: one row per local change still to be sent, in order (mid = mutation id).
+    const outbox = db.createObjectStore('outbox', { keyPath: 'mid' });
+    outbox.createIndex('by_entry', 'id');
+    if (oldVersion >= 1) queueExistingEntries(tx);
+  }
+}
+
+/** Version 1 had no outbox: queue every entry written then, so none is left behind. */
+function queueExistingEntries(tx) {
+  let mid = 0;
+  tx.objectStore('entries').openCursor().onsuccess = (event) => {
+    const cursor = event.target.result;
+    if (cursor) {
+      mid += 1;
+      tx.objectStore('outbox').add({ mid, id: cursor.value.id });
+      cursor.continue();
+    } else if (mid > 0) {
+      tx.objectStore('meta').put({ key: 'client', client_id: crypto.randomUUID(), next_mid: mid + 1 });
+    }
+  };
 }
 
 /** Call listener when another tab needs a newer database version (this tab must reload). */
@@ -26,7 +47,7 @@ export function openDb() {
   if (!dbPromise) {
     dbPromise = new Promise((resolve, reject) => {
       const request = indexedDB.open(DB_NAME, DB_VERSION);
-      request.onupgradeneeded = (event) => upgrade(request.result, event.oldVersion);
+      request.onupgradeneeded = (event) => upgrade(request.result, event.oldVersion, request.transaction);
       request.onsuccess = () => {
         const db = request.result;
         // Close at once so a newer tab's upgrade is not blocked by this old one.
@@ -77,24 +98,4 @@ export async function transact(storeNames, mode, work) {
   }
   await completed;
   return value;
-}
-
-/** Read one record by key from a store. */
-export function get(storeName, key) {
-  return transact(storeName, 'readonly', (tx) => result(tx.objectStore(storeName).get(key)));
-}
-
-/** Read every record of a store. */
-export function getAll(storeName) {
-  return transact(storeName, 'readonly', (tx) => result(tx.objectStore(storeName).getAll()));
-}
-
-/** Write one record to a store. */
-export function put(storeName, value) {
-  return transact(storeName, 'readwrite', (tx) => { tx.objectStore(storeName).put(value); });
-}
-
-/** Delete one record from a store. */
-export function remove(storeName, key) {
-  return transact(storeName, 'readwrite', (tx) => { tx.objectStore(storeName).delete(key); });
 }

@@ -1,78 +1,111 @@
-// Reflections on the device: saving, editing, deleting and drafts, each in one durable transaction.
+// Entries on the device: every change is stored with its outbox row in one durable transaction.
 import { result, transact } from './db.js';
 import { localDay } from './dates.js';
 
 export const CIRCLES = ['self', 'close', 'organisations', 'society', 'place'];
 export const MAX_TEXT_LENGTH = 20000;
+// Kept on a tombstone; everything else (the text above all) goes.
+const TOMBSTONE_FIELDS = ['id', 'kind', 'day', 'created_at', 'version'];
+
+const changeListeners = new Set();
+
+/** Call listener after every local change (sync uses this to send it soon). */
+export function onLocalChange(listener) {
+  changeListeners.add(listener);
+}
+
+/** Take the next mutation id of this device, creating its client id on first use. */
+async function nextMutationId(tx) {
+  const meta = tx.objectStore('meta');
+  const client = (await result(meta.get('client')))
+    ?? { key: 'client', client_id: crypto.randomUUID(), next_mid: 1 };
+  meta.put({ ...client, next_mid: client.next_mid + 1 });
+  return client.next_mid;
+}
+
+/** Store entry as changed here and queue it for the server; drop a draft in the same transaction. */
+async function storeChange(tx, entry, draftKey) {
+  const stored = { ...entry, updated_at: new Date().toISOString(), sync: 'pending' };
+  tx.objectStore('entries').put(stored);
+  tx.objectStore('outbox').add({ mid: await nextMutationId(tx), id: entry.id });
+  if (draftKey) tx.objectStore('drafts').delete(draftKey);
+  return stored;
+}
+
+/** Run a change transaction and tell the listeners once it is on disk. */
+async function change(work) {
+  const value = await transact(['entries', 'outbox', 'meta', 'drafts'], 'readwrite', work);
+  changeListeners.forEach((listener) => listener());
+  return value;
+}
+
+/** Create an entry of a kind with the given fields; resolve with it once it is on disk. */
+export function createEntry(kind, fields, { draftKey = null, createdAt = new Date() } = {}) {
+  const entry = {
+    ...fields,
+    id: crypto.randomUUID(),
+    kind,
+    day: localDay(createdAt),
+    created_at: createdAt.toISOString(),
+    deleted: false,
+    version: 0, // the server version this copy is based on; 0 = not on the server yet
+  };
+  return change((tx) => storeChange(tx, entry, draftKey));
+}
+
+/** Change some fields of an entry; fails with NotFoundError if it was deleted meanwhile. */
+export function changeEntry(id, fields, { draftKey = null } = {}) {
+  return change(async (tx) => {
+    const entry = await result(tx.objectStore('entries').get(id));
+    if (!entry || entry.deleted) throw new DOMException('This entry no longer exists', 'NotFoundError');
+    return storeChange(tx, { ...entry, ...fields }, draftKey);
+  });
+}
+
+/** Replace an entry by a tombstone without text; resolve with the removed entry (for undo). */
+export function removeEntry(id) {
+  return change(async (tx) => {
+    const entry = await result(tx.objectStore('entries').get(id));
+    if (!entry || entry.deleted) return null;
+    const tombstone = Object.fromEntries(TOMBSTONE_FIELDS.map((field) => [field, entry[field]]));
+    await storeChange(tx, { ...tombstone, deleted: true }, null);
+    return entry;
+  });
+}
+
+/** Return every entry of a kind that is not deleted, newest first. */
+export async function listEntries(kind) {
+  const all = await transact('entries', 'readonly', (tx) =>
+    result(tx.objectStore('entries').index('by_created').getAll()));
+  return all.filter((entry) => !entry.deleted && entry.kind === kind).reverse();
+}
 
 /** Return the fields of a reflection, cleaned of anything unexpected. */
-function cleanFields({ text, circles = [], energy = null, questionId = null, questionText = '' }) {
+function reflectionFields({ text, circles = [], energy = null }) {
   return {
     text: String(text).slice(0, MAX_TEXT_LENGTH),
     circles: CIRCLES.filter((circle) => circles.includes(circle)),
     energy: Number.isInteger(energy) && energy >= 1 && energy <= 5 ? energy : null,
+  };
+}
+
+/** Save a new reflection on a question and drop its draft, in one transaction. */
+export function saveReflection({ questionId = null, questionText = '', ...fields }, draftKey = null) {
+  return createEntry('reflection', {
+    ...reflectionFields(fields),
     question_id: questionId,
     question_text: String(questionText),
-  };
+  }, { draftKey });
 }
 
-/** Save a new reflection and drop its draft, in one transaction; resolve with the entry. */
-export function saveReflection(fields, draftKey = null) {
-  const now = new Date();
-  const entry = {
-    id: crypto.randomUUID(),
-    kind: 'reflection',
-    ...cleanFields(fields),
-    day: localDay(now),
-    created_at: now.toISOString(),
-    updated_at: now.toISOString(),
-    deleted: false,
-    version: 0, // the server's version this copy is based on; 0 = never on the server
-    sync: 'pending',
-  };
-  return transact(['entries', 'drafts'], 'readwrite', (tx) => {
-    tx.objectStore('entries').add(entry);
-    if (draftKey) tx.objectStore('drafts').delete(draftKey);
-    return entry;
-  });
-}
-
-/** Change a reflection's text, circles and energy; drop the edit's draft in the same transaction. */
+/** Change a reflection's text, circles and energy, and drop the edit's draft. */
 export function updateReflection(id, fields, draftKey = null) {
-  return transact(['entries', 'drafts'], 'readwrite', async (tx) => {
-    const store = tx.objectStore('entries');
-    const entry = await result(store.get(id));
-    if (!entry || entry.deleted) throw new DOMException('This reflection no longer exists', 'NotFoundError');
-    const updated = {
-      ...entry,
-      ...cleanFields({ ...fields, questionId: entry.question_id, questionText: entry.question_text }),
-      updated_at: new Date().toISOString(),
-      sync: 'pending',
-    };
-    store.put(updated);
-    if (draftKey) tx.objectStore('drafts').delete(draftKey);
-    return updated;
-  });
+  return changeEntry(id, reflectionFields(fields), { draftKey });
 }
 
-/** Replace a reflection by a tombstone without text; resolve with the removed entry for undo. */
+/** Delete a reflection; resolve with what it was, for undo. */
 export function deleteReflection(id) {
-  return transact('entries', 'readwrite', async (tx) => {
-    const store = tx.objectStore('entries');
-    const entry = await result(store.get(id));
-    if (!entry || entry.deleted) return null;
-    store.put({
-      id: entry.id,
-      kind: entry.kind,
-      deleted: true,
-      day: entry.day,
-      created_at: entry.created_at,
-      updated_at: new Date().toISOString(),
-      version: entry.version,
-      sync: 'pending',
-    });
-    return entry;
-  });
+  return removeEntry(id);
 }
 
 /**
@@ -80,25 +113,13 @@ export function deleteReflection(id) {
  * A new id, because a delete must stay deleted once it has reached other devices.
  */
 export function restoreReflection(entry) {
-  const restored = {
-    ...entry,
-    id: crypto.randomUUID(),
-    updated_at: new Date().toISOString(),
-    deleted: false,
-    version: 0,
-    sync: 'pending',
-  };
-  return transact('entries', 'readwrite', (tx) => {
-    tx.objectStore('entries').add(restored);
-    return restored;
-  });
+  const { id, kind, day, created_at: createdAt, deleted, version, sync, updated_at: updatedAt, ...fields } = entry;
+  return createEntry(kind, fields, { createdAt: new Date(createdAt) });
 }
 
 /** Return every reflection that is not deleted, newest first. */
-export async function listReflections() {
-  const all = await transact('entries', 'readonly', (tx) =>
-    result(tx.objectStore('entries').index('by_created').getAll()));
-  return all.filter((entry) => !entry.deleted && entry.kind === 'reflection').reverse();
+export function listReflections() {
+  return listEntries('reflection');
 }
 
 /** Keep what is being written, so a closed tab or a killed app loses nothing. */

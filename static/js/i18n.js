@@ -1,9 +1,10 @@
 // Dutch and English texts, and the chosen language (the browser's, unless changed in Settings).
+import { METHOD_TEXTS } from './texts-method.js';
 
 export const LANGUAGES = { nl: 'Nederlands', en: 'English' };
 const STORAGE_KEY = 'lpb.lang';
 
-const TEXTS = {
+const BASE_TEXTS = {
   nl: {
     skip_to_content: 'Naar de inhoud',
     nav_label: 'Hoofdmenu',
@@ -110,6 +111,11 @@ const TEXTS = {
     reload: 'Reload',
     newer_tab: 'Levensloopbaan was updated in another tab. Reload this page to keep writing.',
   },
+};
+
+const TEXTS = {
+  nl: { ...BASE_TEXTS.nl, ...METHOD_TEXTS.nl },
+  en: { ...BASE_TEXTS.en, ...METHOD_TEXTS.en },
 };
 
 /** Return the browser's language as one of ours: Dutch for nl*, English otherwise. */
