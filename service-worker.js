@@ -4,18 +4,22 @@
 const CACHE_PREFIX = 'lpb-static-';
 const CACHE_NAME = `${CACHE_PREFIX}__BUILD_VERSION__`;
 const SHELL_URL = '/';
-const APP_ROUTES = ['/', '/journal', '/insights', '/settings'];
+const APP_ROUTES = ['/', '/journal', '/insights', '/settings', '/privacy'];
 
 const PRECACHE_URLS = [
   '/',
   '/manifest.json',
   '/api/questions',
   '/static/css/app.css',
+  '/static/css/method.css',
   '/static/icons/icon.svg',
   '/static/icons/icon-192.png',
   '/static/icons/icon-512.png',
   '/static/icons/icon-maskable-512.png',
+  '/static/js/account-panel.js',
   '/static/js/app.js',
+  '/static/js/data-panel.js',
+  '/static/js/export-format.js',
   '/static/js/dates.js',
   '/static/js/db.js',
   '/static/js/dom.js',
@@ -27,12 +31,29 @@ const PRECACHE_URLS = [
   '/static/js/reflection-fields.js',
   '/static/js/router.js',
   '/static/js/storage.js',
+  '/static/js/sync.js',
+  '/static/js/texts-privacy.js',
+  '/static/js/sync-status.js',
   '/static/js/texts-method.js',
   '/static/js/sw-register.js',
   '/static/js/toast.js',
+  '/static/js/charts.js',
+  '/static/js/day-math.js',
+  '/static/js/eigen-mix.js',
+  '/static/js/insights-math.js',
+  '/static/js/kantelen-choice.js',
+  '/static/js/kantelen.js',
+  '/static/js/mix-math.js',
+  '/static/js/own-questions.js',
+  '/static/js/question-pool.js',
+  '/static/js/summary-share.js',
+  '/static/js/summary.js',
+  '/static/js/today-method.js',
+  '/static/js/user-seed.js',
   '/static/js/views/insights.js',
   '/static/js/views/journal.js',
   '/static/js/views/not-found.js',
+  '/static/js/views/privacy.js',
   '/static/js/views/settings.js',
   '/static/js/views/today.js',
 ];
@@ -50,6 +71,11 @@ self.addEventListener('message', (event) => {
   if (event.data?.type === 'skip-waiting') self.skipWaiting();
 });
 
+self.addEventListener('sync', (event) => {
+  // Background Sync: the sync code lives in the page, so ask the open pages to send the outbox.
+  if (event.tag === 'outbox') event.waitUntil(askPagesToSync());
+});
+
 self.addEventListener('fetch', (event) => {
   const { request } = event;
   const url = new URL(request.url);
@@ -60,6 +86,12 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(cacheFirst(request));
   }
 });
+
+/** Ask every open page of the app to sync now. */
+async function askPagesToSync() {
+  const pages = await self.clients.matchAll({ type: 'window' });
+  pages.forEach((page) => page.postMessage({ type: 'sync' }));
+}
 
 /** Fetch every file of the shell past the HTTP cache, and store them in this version's cache. */
 async function precache() {

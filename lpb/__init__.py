@@ -2,11 +2,14 @@
 
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 
-from lpb.extensions import csrf, db
+from lpb import security
+from lpb.extensions import csrf, db, migrate
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -25,6 +28,9 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.config.from_mapping(
         SQLALCHEMY_DATABASE_URI=f"sqlite:///{Path(app.instance_path) / 'levensloopbaan.sqlite'}",
         MAX_CONTENT_LENGTH=4 * 1024 * 1024,
+        PERMANENT_SESSION_LIFETIME=timedelta(days=30),
+        SESSION_COOKIE_SAMESITE="Lax",
+        TRUSTED_PROXIES=0,
     )
     if test_config is None:
         app.config.from_prefixed_env()
@@ -34,13 +40,21 @@ def create_app(test_config: dict | None = None) -> Flask:
         app.config["SECRET_KEY"] = _instance_secret_key(Path(app.instance_path))
 
     db.init_app(app)
+    migrate.init_app(app, db, directory=str(Path(__file__).parent / "migrations"))
     csrf.init_app(app)
+    app.session_interface = security.SessionInterface()
+    if app.config["TRUSTED_PROXIES"]:
+        hops = int(app.config["TRUSTED_PROXIES"])
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
 
-    from lpb import api, i18n, pages, security
+    from lpb import api, auth, cli, i18n, models, pages, portability  # noqa: F401  (models: migrations)
 
     i18n.init_app(app)
     pages.init_app(app)
+    cli.init_app(app)
     app.register_blueprint(api.bp)
+    app.register_blueprint(auth.bp)
+    app.register_blueprint(portability.bp)
     security.init_app(app)
     return app
 

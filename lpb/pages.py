@@ -5,13 +5,14 @@ from functools import cache
 from pathlib import Path
 
 from flask import Blueprint, Flask, Response, current_app, render_template, request
+from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from lpb.i18n import translate
 
 bp = Blueprint("pages", __name__)
 
-APP_ROUTES = ("/", "/journal", "/insights", "/settings")
+APP_ROUTES = ("/", "/journal", "/insights", "/settings", "/privacy")
 
 
 def _project_file(name: str) -> Path:
@@ -75,7 +76,14 @@ def _error_page(error: HTTPException) -> tuple[str | dict, int]:
     """Answer an error as JSON under /api/, else as a friendly page."""
     code = error.code or 500
     if request.path.startswith("/api/"):
-        return {"error": error.name.lower().replace(" ", "_"), "message": error.description}, code
+        name = "csrf_failed" if isinstance(error, CSRFError) else error.name.lower().replace(" ", "_")
+        return {"error": name, "message": error.description}, code
+    if isinstance(error, CSRFError):
+        return (
+            render_template("error.html", title=translate("error_title"),
+                            body=translate("form_expired")),
+            code,
+        )
     kind = "not_found" if code == 404 else "error"
     return (
         render_template(

@@ -1,6 +1,7 @@
 """Security headers sent with every response."""
 
 from flask import Flask, Response, request
+from flask.sessions import SecureCookieSessionInterface
 
 CONTENT_SECURITY_POLICY = "; ".join(
     [
@@ -37,3 +38,15 @@ def add_security_headers(response: Response) -> Response:
 def init_app(app: Flask) -> None:
     """Register the security headers on the app."""
     app.after_request(add_security_headers)
+
+
+class SessionInterface(SecureCookieSessionInterface):
+    """The signed session cookie, marked Secure and __Host- prefixed when served over HTTPS."""
+
+    def get_cookie_name(self, app: Flask) -> str:
+        """Return __Host-lpb over HTTPS (bound to this host and path /), else lpb."""
+        return "__Host-lpb" if request.is_secure else "lpb"
+
+    def get_cookie_secure(self, app: Flask) -> bool:
+        """Send the cookie only over HTTPS when the app is served over HTTPS."""
+        return request.is_secure or super().get_cookie_secure(app)

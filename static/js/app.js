@@ -1,10 +1,17 @@
-// Start the app: language, views, the service worker, and a guard for database upgrades.
+// Start the app: language, views, the service worker, sync, and a guard for database upgrades.
 import { applyLanguage, t } from './i18n.js';
-import { startRouter } from './router.js';
+import { refreshView, startRouter } from './router.js';
 import { registerServiceWorker } from './sw-register.js';
 import { flushDrafts } from './draft-keeper.js';
 import { onVersionChange } from './db.js';
+import { onLocalChange } from './entries.js';
+import { onSyncState, syncNow } from './sync.js';
+import { showSyncState } from './sync-status.js';
 import { showToast } from './toast.js';
+
+// Often enough that another device's words show up within seconds while the app is open.
+const SYNC_EVERY_MS = 10 * 1000;
+const SYNC_AFTER_SAVE_MS = 500;
 
 applyLanguage();
 document.documentElement.classList.remove('booting');
@@ -16,3 +23,30 @@ onVersionChange(() => showToast(t('newer_tab'), {
 
 startRouter();
 registerServiceWorker({ beforeReload: flushDrafts });
+
+onSyncState((status) => {
+  showSyncState(status);
+  if (status.changed) refreshView();
+});
+syncNow();
+addEventListener('online', syncNow);
+addEventListener('offline', syncNow);
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'visible') syncNow();
+});
+setInterval(() => {
+  if (document.visibilityState === 'visible') syncNow();
+}, SYNC_EVERY_MS);
+
+let saveTimer = null;
+onLocalChange(() => {
+  clearTimeout(saveTimer);
+  saveTimer = setTimeout(syncNow, SYNC_AFTER_SAVE_MS);
+  // Where the browser has Background Sync, the worker wakes the app to send the outbox later.
+  navigator.serviceWorker?.ready
+    .then((registration) => registration.sync?.register('outbox'))
+    .catch(() => {});
+});
+navigator.serviceWorker?.addEventListener('message', (event) => {
+  if (event.data?.type === 'sync') syncNow();
+});

@@ -143,3 +143,34 @@ export function clearDraft(key) {
 export function draftKeys() {
   return transact('drafts', 'readonly', (tx) => result(tx.objectStore('drafts').getAllKeys()));
 }
+
+/**
+ * Add exported entries this device does not have yet, keeping their ids and times, and queue
+ * them for sync. An id already here (even deleted) is skipped, so importing twice changes nothing.
+ */
+export function importEntries(entries) {
+  return change(async (tx) => {
+    const store = tx.objectStore('entries');
+    let added = 0;
+    for (const { sync, version, deleted, ...fields } of entries) {
+      if (await result(store.get(fields.id))) continue;
+      store.put({
+        conflict_of: null,
+        ...fields,
+        day: fields.day ?? fields.created_at.slice(0, 10),
+        updated_at: fields.updated_at ?? fields.created_at,
+        deleted: false,
+        version: 0,
+        sync: 'pending',
+      });
+      tx.objectStore('outbox').add({ mid: await nextMutationId(tx), id: fields.id });
+      added += 1;
+    }
+    return { added, skipped: entries.length - added };
+  });
+}
+
+/** Return every entry on the device, tombstones included. */
+export function allEntries() {
+  return transact('entries', 'readonly', (tx) => result(tx.objectStore('entries').getAll()));
+}

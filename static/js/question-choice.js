@@ -1,4 +1,9 @@
 // Choosing a question: pure functions, the same on every device, tested with node --test.
+import { CIRCLES } from './entries.js';
+import { daysBetween } from './day-math.js';
+
+export const LEAN_DAYS = 14;
+export const NO_REPEAT_DAYS = 60;
 
 /** Return a 32-bit FNV-1a hash of a string. */
 export function hashString(text) {
@@ -14,6 +19,49 @@ export function hashString(text) {
 export function dailyQuestion(bank, day, seed = '') {
   if (bank.length === 0) return null;
   return bank[hashString(`${seed}|${day}`) % bank.length];
+}
+
+/** Return the user's own question entries as questions of the bank. */
+export function ownQuestions(entries) {
+  return entries.map((entry) => ({
+    id: entry.id,
+    circles: entry.circles ?? [],
+    theme: entry.theme ?? 'own',
+    nl: entry.nl ?? entry.text,
+    en: entry.en ?? entry.text,
+    own: true,
+  }));
+}
+
+/** Return the reflections written in the n days before day (day itself excluded). */
+function before(reflections, day, n) {
+  return reflections.filter((entry) => {
+    const age = daysBetween(entry.day, day);
+    return age >= 1 && age <= n;
+  });
+}
+
+/** Keep the candidates that touch the circles written about least, of the circles they touch. */
+function leanToNeglected(candidates, reflections) {
+  const counts = Object.fromEntries(CIRCLES.map((circle) => [circle, 0]));
+  reflections.forEach((entry) => entry.circles?.forEach((circle) => { counts[circle] += 1; }));
+  const touched = CIRCLES.filter((circle) => candidates.some((q) => q.circles?.includes(circle)));
+  if (touched.length === 0) return candidates;
+  const least = Math.min(...touched.map((circle) => counts[circle]));
+  const neglected = touched.filter((circle) => counts[circle] === least);
+  return candidates.filter((q) => q.circles?.some((circle) => neglected.includes(circle)));
+}
+
+/**
+ * Return today's question: a pure function of the questions, the reflections, the day and the seed,
+ * so every device of a user agrees. Only days before today count, so it stays put while you write.
+ */
+export function todaysQuestion({ bank, reflections = [], day, seed = '' }) {
+  if (bank.length === 0) return null;
+  const answered = new Set(before(reflections, day, NO_REPEAT_DAYS).map((entry) => entry.question_id));
+  const fresh = bank.filter((question) => !answered.has(question.id));
+  const candidates = leanToNeglected(fresh.length ? fresh : bank, before(reflections, day, LEAN_DAYS));
+  return dailyQuestion(candidates, day, seed);
 }
 
 /** Return a random question other than the current one. */

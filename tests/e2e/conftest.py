@@ -4,6 +4,7 @@ import os
 import threading
 from types import SimpleNamespace
 
+import flask_migrate
 import pytest
 from playwright.sync_api import sync_playwright
 from werkzeug.serving import make_server
@@ -36,6 +37,8 @@ def live_server(tmp_path):
             "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'e2e.sqlite'}",
         }
     )
+    with app.app_context():
+        flask_migrate.upgrade()
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

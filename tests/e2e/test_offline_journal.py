@@ -167,13 +167,15 @@ def test_another_question_draws_a_different_one(page):
 
 def test_full_storage_gives_a_clear_message_and_no_half_entry(context, page, live_server):
     """When the device is full, saving says so, keeps the text, and stores nothing."""
-    open_app(page)
     cdp = context.new_cdp_session(page)
+    # Chromium applies a quota override to storage opened after it, so set it before the visit.
     cdp.send("Storage.overrideQuotaForOrigin", {"origin": live_server.url, "quotaSize": 1})
-    page.locator("#reflection").fill("x" * 20000)
+    page.goto("/")
+    page.locator("#main .view").wait_for()
+    page.locator("#reflection").fill("A reflection that does not fit")
     page.get_by_role("button", name="Save").click()
     expect(page.get_by_text("Your device has no storage left.")).to_be_visible()
-    expect(page.locator("#reflection")).to_have_value("x" * 20000)
+    expect(page.locator("#reflection")).to_have_value("A reflection that does not fit")
 
     cdp.send("Storage.overrideQuotaForOrigin", {"origin": live_server.url})
     page.get_by_role("button", name="Save").click()
@@ -199,3 +201,35 @@ def test_unknown_url_offline_gets_the_cached_shell(context, page):
     page.get_by_role("link", name="Go to Today").click()
     expect(page).to_have_url(re.compile(r"/$"))
     expect(page.locator("#reflection")).to_be_visible()
+
+
+def test_entries_from_the_first_database_version_are_kept_and_queued(page):
+    """Upgrading the device database from version 1 keeps every entry and queues it for sync."""
+    page.goto("/manifest.json")
+    page.evaluate(
+        """() => new Promise((resolve, reject) => {
+          const request = indexedDB.open('levensloopbaan', 1);
+          request.onupgradeneeded = () => {
+            const db = request.result;
+            db.createObjectStore('entries', { keyPath: 'id' }).createIndex('by_created', 'created_at');
+            db.createObjectStore('drafts', { keyPath: 'key' });
+            db.createObjectStore('meta', { keyPath: 'key' });
+          };
+          request.onsuccess = () => {
+            const tx = request.result.transaction('entries', 'readwrite');
+            tx.objectStore('entries').put({
+              id: '0b5f8c1e-1c2d-4e3f-8a9b-0c1d2e3f4a5b', kind: 'reflection', text: 'From version 1',
+              circles: ['self'], energy: null, question_id: null, question_text: '', day: '2026-11-27',
+              created_at: '2026-11-27T08:00:00.000Z', updated_at: '2026-11-27T08:00:00.000Z',
+              deleted: false, version: 0, sync: 'pending',
+            });
+            tx.oncomplete = () => { request.result.close(); resolve(); };
+            tx.onerror = () => reject(tx.error);
+          };
+          request.onerror = () => reject(request.error);
+        })"""
+    )
+    open_app(page, "/journal")
+    expect(page.get_by_role("article")).to_contain_text("From version 1")
+    waiting = page.evaluate("import('/static/js/sync.js').then((sync) => sync.countWaiting())")
+    assert waiting == 1

@@ -1,15 +1,17 @@
-// Journal: every reflection, newest first, grouped by day; search, edit, delete with undo.
+// Journal: every reflection, newest first, grouped by day; search, edit, delete with undo,
+// and conflict copies from sync shown next to their original.
 import { h } from '../dom.js';
 import { currentLanguage, t } from '../i18n.js';
 import {
-  clearDraft, deleteReflection, draftKeys, listReflections, loadDraft, restoreReflection,
-  updateReflection,
+  clearDraft, deleteReflection, draftKeys, listReflections, loadDraft, removeEntry,
+  restoreReflection, updateReflection,
 } from '../entries.js';
 import { formatDay, formatTime } from '../dates.js';
 import { keepDraft } from '../draft-keeper.js';
 import { circleChips, energyPicker, saveErrorMessage } from '../reflection-fields.js';
 import { showToast } from '../toast.js';
 import { afterSave } from '../storage.js';
+import { kantelenNote } from '../kantelen.js';
 
 /** Return text folded for searching: lower case, without accents. */
 function fold(text) {
@@ -20,6 +22,20 @@ function fold(text) {
 function matches(entry, words) {
   const haystack = fold(`${entry.text} ${entry.question_text ?? ''}`);
   return words.every((word) => haystack.includes(word));
+}
+
+/** Put each conflict copy right after its original, so the two are seen together. */
+function conflictsAfterOriginals(entries) {
+  const present = new Set(entries.map((entry) => entry.id));
+  const copies = new Map();
+  for (const entry of entries) {
+    if (entry.conflict_of && present.has(entry.conflict_of)) {
+      copies.set(entry.conflict_of, [...(copies.get(entry.conflict_of) ?? []), entry]);
+    }
+  }
+  return entries
+    .filter((entry) => !(entry.conflict_of && present.has(entry.conflict_of)))
+    .flatMap((entry) => [entry, ...(copies.get(entry.id) ?? [])]);
 }
 
 /** Group entries (newest first) into [day, entries] pairs. */
@@ -48,14 +64,39 @@ export async function renderJournal(view) {
     draw();
   };
 
+  const conflictPart = (entry) => {
+    if (!entry.conflict_of) return null;
+    const original = entries.find((other) => other.id === entry.conflict_of);
+    const keep = async () => {
+      const fields = { text: entry.text, circles: entry.circles, energy: entry.energy };
+      if (original) await updateReflection(original.id, fields);
+      else await restoreReflection({ ...entry, conflict_of: null });
+      await removeEntry(entry.id);
+      afterSave();
+      await reload();
+    };
+    const drop = async () => {
+      await removeEntry(entry.id);
+      await reload();
+    };
+    return h('div', {},
+      h('p', { className: 'conflict-label' }, original ? t('conflict_label') : t('conflict_orphan')),
+      h('div', { className: 'actions' },
+        h('button', { type: 'button', className: 'primary', onclick: keep }, t('keep_this')),
+        h('button', { type: 'button', className: 'danger', onclick: drop }, t('remove_copy'))));
+  };
+
   const entryArticle = (entry) => {
     const headingId = `entry-${entry.id}`;
-    return h('article', { className: 'entry', 'aria-labelledby': headingId, 'data-id': entry.id },
+    const className = entry.conflict_of ? 'entry conflict' : 'entry';
+    return h('article', { className, 'aria-labelledby': headingId, 'data-id': entry.id },
+      conflictPart(entry),
       h('p', { className: 'question', id: headingId },
         `${formatTime(entry.created_at, lang)} · ${entry.question_text || t('fallback_question')}`),
       h('p', { className: 'text' }, entry.text),
+      kantelenNote(entry, entries, lang),
       h('p', { className: 'meta' },
-        entry.circles.map((circle) => h('span', { className: 'tag' }, t(`circle_${circle}`))),
+        (entry.circles ?? []).map((circle) => h('span', { className: 'tag' }, t(`circle_${circle}`))),
         entry.energy ? h('span', {}, t('energy_value', { n: entry.energy })) : null),
       h('div', { className: 'actions' },
         h('button', { type: 'button', onclick: () => startEdit(entry) }, t('edit')),
@@ -145,7 +186,7 @@ export async function renderJournal(view) {
         query ? t('no_matches', { q: query }) : t('journal_empty')));
       return;
     }
-    list.replaceChildren(...groupByDay(shown).map(([day, dayEntries]) => h('section', {},
+    list.replaceChildren(...groupByDay(conflictsAfterOriginals(shown)).map(([day, dayEntries]) => h('section', {},
       h('h2', {}, formatDay(day, lang)),
       dayEntries.map(entryArticle))));
   };
@@ -161,5 +202,8 @@ export async function renderJournal(view) {
   const openEdit = (await draftKeys()).find((key) => key.startsWith('edit:'));
   const unsaved = entries.find((entry) => `edit:${entry.id}` === openEdit);
   if (unsaved) await startEdit(unsaved);
-  return () => editor?.stop();
+  return {
+    leave: () => editor?.stop(),
+    refresh: () => (editor ? null : reload()),
+  };
 }

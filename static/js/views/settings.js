@@ -1,11 +1,13 @@
-// Settings: language, and how safe the device's copy is.
+// Settings: language, account, your data, and how safe the device's copy is.
 import { h } from '../dom.js';
 import { chooseLanguage, currentLanguage, LANGUAGES, t } from '../i18n.js';
 import { isPersisted } from '../storage.js';
+import { accountPanel, deletePanel } from '../account-panel.js';
+import { dataPanel } from '../data-panel.js';
 
 /** Draw the settings into view; onLanguage() redraws the app in the new language. */
 export async function renderSettings(view, { onLanguage }) {
-  const persisted = await isPersisted();
+  const [persisted, account] = await Promise.all([isPersisted(), accountPanel()]);
   const current = currentLanguage();
   const languages = h('fieldset', {},
     h('legend', {}, t('language_legend')),
@@ -24,6 +26,9 @@ export async function renderSettings(view, { onLanguage }) {
   view.append(
     h('h1', {}, t('settings_title')),
     languages,
+    account.section,
+    dataPanel(),
     h('h2', {}, t('storage_title')),
-    h('p', {}, persisted ? t('storage_persisted') : t('storage_best_effort')));
+    h('p', {}, persisted ? t('storage_persisted') : t('storage_best_effort')),
+    account.signedIn ? deletePanel() : null);
 }

@@ -2,8 +2,9 @@
 import { h } from '../dom.js';
 import { currentLanguage, t } from '../i18n.js';
 import { listReflections, loadDraft, saveReflection } from '../entries.js';
-import { loadQuestions } from '../questions.js';
-import { anotherQuestion, dailyQuestion, questionText } from '../question-choice.js';
+import { anotherQuestion, questionText } from '../question-choice.js';
+import { chooseTodaysQuestion, loadQuestionPool } from '../question-pool.js';
+import { methodCards } from '../today-method.js';
 import { localDay } from '../dates.js';
 import { keepDraft } from '../draft-keeper.js';
 import { circleChips, energyPicker, saveErrorMessage } from '../reflection-fields.js';
@@ -13,9 +14,9 @@ const DRAFT_KEY = 'today';
 
 /** Draw Today into view; resolve with a function that flushes the draft when leaving. */
 export async function renderToday(view) {
-  const [bank, draft] = await Promise.all([loadQuestions(), loadDraft(DRAFT_KEY)]);
+  const [bank, draft, extras] = await Promise.all([loadQuestionPool(), loadDraft(DRAFT_KEY), methodCards()]);
   const lang = currentLanguage();
-  let question = bank.find((q) => q.id === draft?.question_id) ?? dailyQuestion(bank, localDay());
+  let question = bank.find((q) => q.id === draft?.question_id) ?? await chooseTodaysQuestion(bank);
   const state = { circles: new Set(draft?.circles ?? []), energy: draft?.energy ?? null };
 
   const label = h('label', { for: 'reflection', className: 'question-label', id: 'question' });
@@ -107,6 +108,6 @@ export async function renderToday(view) {
   showQuestion();
   drawFields();
   showTodayCount();
-  view.append(form);
-  return () => keeper.stop();
+  view.append(form, ...extras.elements);
+  return () => Promise.all([keeper.stop(), extras.stop()]);
 }

@@ -1,0 +1,64 @@
+"""Admin commands: `flask backup` and `flask export-user`."""
+
+import json
+import sqlite3
+from pathlib import Path
+
+import click
+import sqlalchemy as sa
+from flask import Flask, current_app
+
+from lpb.extensions import db
+from lpb.models import User
+from lpb.portability import export_csv, export_document, export_markdown
+
+
+def sqlite_path() -> Path:
+    """Return the path of the SQLite database file, or fail for another database."""
+    url = sa.make_url(current_app.config["SQLALCHEMY_DATABASE_URI"])
+    if url.get_backend_name() != "sqlite" or not url.database:
+        raise click.ClickException(
+            "flask backup copies an SQLite database; for PostgreSQL use pg_dump."
+        )
+    return Path(url.database)
+
+
+@click.command("backup")
+@click.argument("target", type=click.Path(dir_okay=False, writable=True, path_type=Path))
+def backup_command(target: Path) -> None:
+    """Copy the SQLite database to TARGET, consistently, while the app keeps running."""
+    if target.exists():
+        raise click.ClickException(f"{target} exists already; choose a new file.")
+    source = sqlite3.connect(sqlite_path())
+    copy = sqlite3.connect(target)
+    try:
+        # SQLite's online backup API: a consistent snapshot even with writers busy.
+        with copy:
+            source.backup(copy)
+    finally:
+        copy.close()
+        source.close()
+    click.echo(f"Backup written to {target}")
+
+
+@click.command("export-user")
+@click.argument("email")
+@click.option("--format", "fmt", type=click.Choice(["json", "md", "csv"]), default="json")
+def export_user_command(email: str, fmt: str) -> None:
+    """Print everything of the user with EMAIL as JSON, Markdown or CSV."""
+    user = db.session.scalar(sa.select(User).where(User.email == email.strip().lower()))
+    if user is None:
+        raise click.ClickException(f"No account with email {email}.")
+    document = export_document(user)
+    if fmt == "json":
+        click.echo(json.dumps(document, ensure_ascii=False, indent=2))
+    elif fmt == "md":
+        click.echo(export_markdown(document), nl=False)
+    else:
+        click.echo(export_csv(document), nl=False)
+
+
+def init_app(app: Flask) -> None:
+    """Register the commands."""
+    app.cli.add_command(backup_command)
+    app.cli.add_command(export_user_command)

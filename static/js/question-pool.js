@@ -1,0 +1,18 @@
+// Today's question on this device: the bank and the user's own questions, their history and seed.
+import { listEntries, listReflections } from './entries.js';
+import { loadQuestions } from './questions.js';
+import { ownQuestions, todaysQuestion } from './question-choice.js';
+import { loadSeed } from './user-seed.js';
+import { localDay } from './dates.js';
+
+/** Resolve with the bank and the user's own questions together. */
+export async function loadQuestionPool() {
+  const [bank, own] = await Promise.all([loadQuestions(), listEntries('question')]);
+  return [...bank, ...ownQuestions(own)];
+}
+
+/** Resolve with today's question from the pool. */
+export async function chooseTodaysQuestion(pool) {
+  const [reflections, seed] = await Promise.all([listReflections(), loadSeed()]);
+  return todaysQuestion({ bank: pool, reflections, day: localDay(), seed });
+}

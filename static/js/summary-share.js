@@ -1,0 +1,62 @@
+// The "since last time" section: choose a period, read the Markdown, copy or share it.
+import { h } from './dom.js';
+import { t } from './i18n.js';
+import { addDays } from './day-math.js';
+import { summaryMarkdown } from './summary.js';
+import { showToast } from './toast.js';
+
+const LAST_SHARED_KEY = 'lpb.summary-until';
+
+/** Remember the end of the period just copied or shared, so next time starts the day after. */
+function remember(to) {
+  localStorage.setItem(LAST_SHARED_KEY, to);
+}
+
+/** Return the first day of the default period: the day after last time, else a week ago. */
+function defaultFrom(today) {
+  const last = localStorage.getItem(LAST_SHARED_KEY);
+  return last && last < today ? addDays(last, 1) : addDays(today, -6);
+}
+
+/** Return a labelled date input. */
+function dateField(id, label, value, onChange) {
+  const input = h('input', { type: 'date', id, value, onchange: onChange });
+  return { input, element: h('div', { className: 'date-field' }, h('label', { for: id }, label), input) };
+}
+
+/** Return the summary section for the reflections and eigen mix check-ins. */
+export function summarySection({ reflections, mixes, today, lang }) {
+  const output = h('textarea', { id: 'summary', rows: 12, readonly: true });
+  const update = () => {
+    output.value = summaryMarkdown({ reflections, mixes, from: from.input.value, to: to.input.value, lang, t });
+  };
+  const from = dateField('summary-from', t('summary_from'), defaultFrom(today), update);
+  const to = dateField('summary-to', t('summary_to'), today, update);
+
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(output.value);
+      showToast(t('copied'));
+    } catch {
+      output.select();
+      showToast(t('copy_select'));
+    }
+    remember(to.input.value);
+  };
+  const share = async () => {
+    try {
+      await navigator.share({ title: t('summary_title'), text: output.value });
+      remember(to.input.value);
+    } catch { /* the user closed the share sheet */ }
+  };
+  update();
+  return h('section', { 'aria-labelledby': 'summary-title' },
+    h('h2', { id: 'summary-title' }, t('summary_title')),
+    h('p', { className: 'hint' }, t('summary_intro')),
+    h('div', { className: 'date-fields' }, from.element, to.element),
+    h('label', { for: output.id, className: 'visually-hidden' }, t('summary_label')),
+    output,
+    h('div', { className: 'actions' },
+      h('button', { type: 'button', onclick: copy }, t('copy')),
+      navigator.share ? h('button', { type: 'button', onclick: share }, t('share')) : null));
+}

@@ -1,0 +1,20 @@
+// What Today offers besides the question: the weekly eigen mix, kantelen, and your own questions.
+import { listEntries, listReflections } from './entries.js';
+import { localDay } from './dates.js';
+import { mixDone, mixOffer } from './eigen-mix.js';
+import { kantelenCard } from './kantelen.js';
+import { ownQuestionsSection } from './own-questions.js';
+import { loadSeed } from './user-seed.js';
+
+/** Resolve with Today's extra cards and a stop() that keeps their drafts. */
+export async function methodCards() {
+  const today = localDay();
+  const [reflections, mixes, seed] = await Promise.all([listReflections(), listEntries('mix'), loadSeed()]);
+  const kantelen = await kantelenCard({ reflections, today, seed });
+  const elements = [
+    mixDone(mixes, today) ? null : mixOffer({ mixes, today }),
+    kantelen?.element,
+    ownQuestionsSection(),
+  ].filter(Boolean);
+  return { elements, stop: () => kantelen?.stop() };
+}

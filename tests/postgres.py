@@ -1,0 +1,67 @@
+"""A throwaway PostgreSQL server for the tests (Debian's postgresql package, started here)."""
+
+import glob
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+
+def _binary(name: str) -> str:
+    """Return the path of a PostgreSQL server program, newest version first."""
+    found = sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"), reverse=True)
+    if not found:
+        raise RuntimeError(
+            f"PostgreSQL's {name} is missing: install Debian's postgresql package "
+            "(scripts/test does that)."
+        )
+    return found[0]
+
+
+def _as_postgres(command: list[str]) -> list[str]:
+    """Run as the postgres user when we are root, since the server refuses to run as root."""
+    return ["runuser", "-u", "postgres", "--", *command] if os.geteuid() == 0 else command
+
+
+def _free_port() -> int:
+    """Return a free TCP port on loopback."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@contextmanager
+def running_postgres():
+    """Start a PostgreSQL server in a temporary folder; yield its URL; stop and remove it."""
+    folder = Path(tempfile.mkdtemp(prefix="lpb-pg-"))
+    data = folder / "data"
+    if os.geteuid() == 0:
+        shutil.chown(folder, "postgres", "postgres")
+    port = _free_port()
+    subprocess.run(
+        _as_postgres([_binary("initdb"), "-D", str(data), "-U", "postgres", "-A", "trust",
+                      "--no-sync"]),
+        check=True, capture_output=True,
+    )
+    subprocess.run(
+        _as_postgres([_binary("pg_ctl"), "-D", str(data), "-w", "-l", str(folder / "log"),
+                      "-o", f"-k {folder} -p {port} -c listen_addresses='' -c fsync=off",
+                      "start"]),
+        check=True, capture_output=True,
+    )
+    try:
+        for _ in range(50):
+            if (folder / f".s.PGSQL.{port}").exists():
+                break
+            time.sleep(0.1)
+        yield f"postgresql+psycopg://postgres@/postgres?host={folder}&port={port}"
+    finally:
+        subprocess.run(
+            _as_postgres([_binary("pg_ctl"), "-D", str(data), "-m", "immediate", "stop"]),
+            capture_output=True,
+        )
+        shutil.rmtree(folder, ignore_errors=True)
