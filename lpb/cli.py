@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 import sqlalchemy as sa
 from flask import Flask, current_app
+from flask.cli import with_appcontext
 
 from lpb.extensions import db
 from lpb.models import User
@@ -24,6 +25,7 @@ def sqlite_path() -> Path:
 
 
 @click.command("backup")
+@with_appcontext
 @click.argument("target", type=click.Path(dir_okay=False, writable=True, path_type=Path))
 def backup_command(target: Path) -> None:
     """Copy the SQLite database to TARGET, consistently, while the app keeps running."""
@@ -42,6 +44,7 @@ def backup_command(target: Path) -> None:
 
 
 @click.command("export-user")
+@with_appcontext
 @click.argument("email")
 @click.option("--format", "fmt", type=click.Choice(["json", "md", "csv"]), default="json")
 def export_user_command(email: str, fmt: str) -> None:

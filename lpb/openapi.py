@@ -122,6 +122,19 @@ SCHEMAS = {
             "has_more": {"type": "boolean"},
         },
     },
+    "Export": {
+        "type": "object",
+        "required": ["format", "version", "entries"],
+        "properties": {
+            "format": {"const": "levensloopbaan-export"},
+            "version": {"const": 1},
+            "exported_at": {"type": "string"},
+            "source": {"type": "string", "enum": ["device", "server"]},
+            "account": {"type": ["object", "null"]},
+            "settings": {"type": "object"},
+            "entries": {"type": "array", "items": {"$ref": "#/components/schemas/EntryInput"}},
+        },
+    },
     "Question": {
         "type": "object",
         "required": ["id", "circles", "theme", "nl", "en"],
@@ -196,6 +209,44 @@ def openapi_document() -> dict:
                 "parameters": [{"name": "entry_id", "in": "path", "required": True,
                                 "schema": {"type": "string"}}],
                 "responses": {"200": _json(ref("Entry"), "The entry."), **_errors(401, 404)},
+            }},
+            "/api/export": {"get": {
+                "summary": "Everything of the signed-in user (docs/export-format.md)",
+                "parameters": [{"name": "format", "in": "query",
+                                "schema": {"type": "string", "enum": ["json", "md", "csv"]}}],
+                "responses": {
+                    "200": {"description": "The export, as a download.", "content": {
+                        "application/json": {"schema": ref("Export")},
+                        "text/markdown": {"schema": {"type": "string"}},
+                        "text/csv": {"schema": {"type": "string"}},
+                    }},
+                    **_errors(400, 401),
+                },
+            }},
+            "/api/import": {"post": {
+                "summary": "Merge a JSON export into the account; importing twice changes nothing",
+                "parameters": [CSRF_HEADER],
+                "requestBody": {"required": True,
+                                "content": {"application/json": {"schema": ref("Export")}}},
+                "responses": {
+                    "200": _json({"type": "object", "required": ["added", "skipped"],
+                                  "properties": {"added": {"type": "integer", "minimum": 0},
+                                                 "skipped": {"type": "integer", "minimum": 0}}},
+                                 "What was added and what was there already."),
+                    **_errors(400, 401, 413),
+                },
+            }},
+            "/api/account/delete": {"post": {
+                "summary": "Erase the account and everything of it, confirmed with the password",
+                "parameters": [CSRF_HEADER],
+                "requestBody": {"required": True, "content": {"application/json": {"schema": {
+                    "type": "object", "required": ["password"],
+                    "properties": {"password": {"type": "string"}}}}}},
+                "responses": {
+                    "200": _json({"type": "object", "required": ["deleted"],
+                                  "properties": {"deleted": {"const": True}}}, "Erased."),
+                    **_errors(400, 401, 403),
+                },
             }},
             "/api/questions": {"get": {
                 "summary": "The question bank (public)",

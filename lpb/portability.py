@@ -15,7 +15,7 @@ from lpb.accounts import check_password, current_user, end_session
 from lpb.api import signed_in
 from lpb.extensions import db
 from lpb.models import Client, Entry, FailedSignIn, Session, User
-from lpb.sync import KINDS, SyncError, parse_uuid
+from lpb.sync import Batch, SyncError, lock_user, parse_put, parse_uuid
 
 EXPORT_FORMAT = "levensloopbaan-export"
 EXPORT_VERSION = 1
@@ -141,28 +141,15 @@ def parse_import(payload: object) -> list[dict]:
 
 def import_entries(user: User, entries: list[dict]) -> dict:
     """Add the entries this account does not have yet; importing twice changes nothing."""
-    from lpb.sync import Mutation, _Batch, _body, _timestamp
-
-    user = db.session.execute(
-        sa.select(User).where(User.id == user.id).with_for_update()
-        .execution_options(populate_existing=True)
-    ).scalar_one()
-    batch = _Batch(user, "import")
+    batch = Batch(lock_user(user.id), "import")
     added = skipped = 0
     for index, item in enumerate(entries):
         where = f"entries[{index}]"
-        if not isinstance(item, dict) or item.get("kind") not in KINDS:
-            raise SyncError(400, "invalid_import", f"{where} is not an entry we know.")
-        entry_id = parse_uuid(item.get("id"), f"{where}.id")
-        if db.session.get(Entry, (user.id, entry_id)) is not None:
+        mutation = parse_put(item, where)
+        if db.session.get(Entry, (user.id, mutation.id)) is not None:
             skipped += 1
             continue
-        mutation = Mutation(
-            0, "put", 0, entry_id, item["kind"], _body(item, where),
-            _timestamp(item.get("created_at"), f"{where}.created_at"),
-            _timestamp(item.get("updated_at"), f"{where}.updated_at"),
-        )
-        stored = batch._insert(mutation)
+        stored = batch.insert(mutation)
         if item.get("conflict_of"):
             stored.conflict_of = parse_uuid(item["conflict_of"], f"{where}.conflict_of")
         added += 1

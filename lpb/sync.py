@@ -98,6 +98,21 @@ class Mutation:
     updated_at: str = ""
 
 
+def parse_put(entry: object, where: str, mid: int = 0, base: int = 0) -> Mutation:
+    """Check an entry as a device (or an import) sends it, and return it as a put."""
+    if not isinstance(entry, dict):
+        raise _invalid(f"{where} must be an object.")
+    kind = entry.get("kind")
+    if kind not in KINDS:
+        raise _invalid(f"{where}.kind must be one of: {', '.join(KINDS)}.")
+    return Mutation(
+        mid, "put", base, parse_uuid(entry.get("id"), f"{where}.id"), kind,
+        _body(entry, where),
+        _timestamp(entry.get("created_at"), f"{where}.created_at"),
+        _timestamp(entry.get("updated_at"), f"{where}.updated_at"),
+    )
+
+
 def parse_push(payload: object) -> tuple[str, list[Mutation]]:
     """Check a push request and return its client id and mutations, or fail."""
     if not isinstance(payload, dict):
@@ -119,18 +134,7 @@ def parse_push(payload: object) -> tuple[str, list[Mutation]]:
         if op == "delete":
             mutations.append(Mutation(mid, op, base, parse_uuid(item.get("id"), f"{where}.id")))
         elif op == "put":
-            entry = item.get("entry")
-            if not isinstance(entry, dict):
-                raise _invalid(f"{where}.entry must be an object.")
-            kind = entry.get("kind")
-            if kind not in KINDS:
-                raise _invalid(f"{where}.entry.kind must be one of: {', '.join(KINDS)}.")
-            mutations.append(Mutation(
-                mid, op, base, parse_uuid(entry.get("id"), f"{where}.entry.id"), kind,
-                _body(entry, f"{where}.entry"),
-                _timestamp(entry.get("created_at"), f"{where}.entry.created_at"),
-                _timestamp(entry.get("updated_at"), f"{where}.entry.updated_at"),
-            ))
+            mutations.append(parse_put(item.get("entry"), f"{where}.entry", mid, base))
         else:
             raise _invalid(f"{where}.op must be 'put' or 'delete'.")
         if index and mid <= mutations[index - 1].mid:
@@ -152,7 +156,7 @@ def entry_json(entry: Entry) -> dict:
     }
 
 
-class _Batch:
+class Batch:
     """Applies one push for one user inside the caller's transaction."""
 
     def __init__(self, user: User, client_id: str):
@@ -169,7 +173,7 @@ class _Batch:
         stored = db.session.get(Entry, key)
         result = {"mid": mutation.mid, "id": mutation.id}
         if stored is None:
-            stored = self._insert(mutation)
+            stored = self.insert(mutation)
             return {**result, "status": "applied", "version": stored.version}
         if stored.deleted:
             return {**result, "status": "deleted", "entry": entry_json(stored)}
@@ -189,7 +193,7 @@ class _Batch:
         self._tombstone(stored)
         return {**result, "status": "applied", "version": stored.version}
 
-    def _insert(self, mutation: Mutation) -> Entry:
+    def insert(self, mutation: Mutation) -> Entry:
         """Store a new entry (a delete of an unknown id stores a tombstone)."""
         deleted = mutation.op == "delete"
         entry = Entry(
@@ -227,20 +231,25 @@ class _Batch:
         return copy
 
 
-def push(user_id: int, client_id: str, mutations: list[Mutation]) -> dict:
-    """Apply a batch once, in one transaction; retried mutations are skipped by their mid."""
-    # Lock the user's row so that one user's pushes apply one at a time (SQLite: BEGIN IMMEDIATE).
-    user = db.session.execute(
+def lock_user(user_id: int) -> User:
+    """Load the user's row locked, so that one user's changes apply one at a time."""
+    # PostgreSQL: FOR UPDATE; SQLite has no row locks, but its BEGIN IMMEDIATE serialises writers.
+    return db.session.execute(
         sa.select(User).where(User.id == user_id).with_for_update()
         .execution_options(populate_existing=True)
     ).scalar_one()
+
+
+def push(user_id: int, client_id: str, mutations: list[Mutation]) -> dict:
+    """Apply a batch once, in one transaction; retried mutations are skipped by their mid."""
+    user = lock_user(user_id)
     client = db.session.get(Client, client_id, populate_existing=True)
     if client is None:
         client = Client(client_id=client_id, user_id=user.id, last_mutation_id=0)
         db.session.add(client)
     elif client.user_id != user.id:
         raise SyncError(404, "unknown_client", "This device id belongs to no device of yours.")
-    batch = _Batch(user, client_id)
+    batch = Batch(user, client_id)
     results = []
     for mutation in mutations:
         if mutation.mid <= client.last_mutation_id:

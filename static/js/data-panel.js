@@ -55,6 +55,7 @@ export function dataPanel() {
     accept: 'application/json,.json',
     onchange: (event) => {
       const [file] = event.target.files;
+      event.target.value = ''; // so that choosing the same file again imports (and skips) again
       if (file) importFile(file, message);
     },
   });

@@ -1,0 +1,286 @@
+"""Your data is yours: export, import, erasure, backups, and a server that guards every route."""
+
+import csv
+import io
+import json
+import sqlite3
+import threading
+import uuid
+
+import pytest
+import sqlalchemy as sa
+
+from lpb.extensions import db
+from lpb.models import User
+from tests.api_client import PASSWORD, Device, api_token, entry, put, register, sign_in
+from tests.openapi_check import CheckedClient
+
+EMAIL = "iris@example.org"
+
+
+@pytest.fixture
+def api_app(db_app):
+    """Return db_app whose test clients check every API answer against the OpenAPI document."""
+    db_app.test_client_class = CheckedClient
+    return db_app
+
+
+def signed_in(app, email=EMAIL):
+    """Return a client with a new account, signed in."""
+    client = app.test_client()
+    assert register(client, email).status_code == 302
+    return client
+
+
+def fill_account(client) -> list[dict]:
+    """Push a varied set of entries (a conflict copy included) and return the device's view."""
+    first = entry(text="Een wandeling met mijn zus.\nTwee regels, een \"quote\", een komma.",
+                  circles=["close", "place"], energy=4, day="2026-11-27",
+                  question_id="q001", question_text="Wat gaf je vandaag energie?")
+    mix = {"id": str(uuid.uuid4()), "kind": "mix", "week": "2026-W48",
+           "actual": {"paid": 60, "care": 20, "volunteering": 0, "learning": 10, "rest": 10},
+           "wished": {"paid": 40, "care": 20, "volunteering": 10, "learning": 10, "rest": 20},
+           "created_at": "2026-11-28T09:00:00Z", "updated_at": "2026-11-28T09:00:00Z"}
+    question = {"id": str(uuid.uuid4()), "kind": "question", "text": "Wie zag ik vandaag echt?",
+                "circles": ["close"], "created_at": "2026-11-28T09:01:00Z",
+                "updated_at": "2026-11-28T09:01:00Z"}
+    phone, laptop = Device(client), Device(client)
+    assert phone.push([put(1, first), put(2, mix), put(3, question)]).status_code == 200
+    edited = dict(first, text="Edited on the laptop, stale")
+    assert laptop.push([put(1, edited, base_version=0)]).json["results"][0]["status"] == "conflict"
+    return phone.pull_all()
+
+
+def export_json(client) -> dict:
+    """Download the JSON export."""
+    response = client.get("/api/export?format=json")
+    assert response.status_code == 200
+    assert "attachment" in response.headers["Content-Disposition"]
+    return json.loads(response.get_data(as_text=True))
+
+
+def test_export_then_import_into_a_fresh_account_gives_identical_entries(api_app):
+    """Everything exported from one account and imported into a new one is the same."""
+    anna = signed_in(api_app)
+    fill_account(anna)
+    exported = export_json(anna)
+    assert exported["format"] == "levensloopbaan-export" and exported["version"] == 1
+    assert {item["kind"] for item in exported["entries"]} == {"reflection", "mix", "question"}
+    assert sum(1 for item in exported["entries"] if item["conflict_of"]) == 1
+
+    bert = signed_in(api_app, "bert@example.org")
+    response = bert.post("/api/import", json=exported, headers={"X-CSRFToken": api_token(bert)})
+    assert response.json == {"added": 4, "skipped": 0}
+    assert export_json(bert)["entries"] == exported["entries"]
+
+
+def test_importing_the_same_file_twice_changes_nothing(api_app):
+    """A second import of the same file adds nothing and moves no version."""
+    client = signed_in(api_app)
+    fill_account(client)
+    exported = export_json(client)
+    headers = {"X-CSRFToken": api_token(client)}
+    assert client.post("/api/import", json=exported, headers=headers).json == {
+        "added": 0, "skipped": 4}
+    again = Device(client).pull_all()
+    assert [change["version"] for change in again] == [1, 2, 3, 4]
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ({"format": "something-else", "version": 1, "entries": []}, "not a Levensloopbaan"),
+        ({"format": "levensloopbaan-export", "version": 99, "entries": []}, "not supported"),
+        ({"format": "levensloopbaan-export", "version": 1, "entries": [{"kind": "x"}]}, "kind"),
+        ({"format": "levensloopbaan-export", "version": 1,
+          "entries": [entry(), {**entry(), "id": "not-a-uuid"}]}, "entries[1].id"),
+    ],
+)
+def test_bad_imports_are_refused_whole(api_app, body, message):
+    """A file that is not our export, or has a bad entry, is refused with a reason; nothing added."""
+    client = signed_in(api_app)
+    response = client.post("/api/import", json=body, headers={"X-CSRFToken": api_token(client)})
+    assert response.status_code == 400
+    assert message in response.json["message"]
+    assert Device(client).pull_all() == []
+
+
+def test_markdown_export_reads_by_day(api_app):
+    """The Markdown export has a heading per day and the reflections as written."""
+    client = signed_in(api_app)
+    fill_account(client)
+    response = client.get("/api/export?format=md")
+    assert response.mimetype == "text/markdown"
+    text = response.get_data(as_text=True)
+    assert text.startswith("# Levensloopbaan\n")
+    assert "## 2026-11-27" in text and "## 2026-11-28" in text
+    assert "### 08:00 · Wat gaf je vandaag energie?" in text
+    assert "Een wandeling met mijn zus.\nTwee regels" in text
+    assert "*circles: close, place · energy: 4/5*" in text
+    assert "*Conflict copy / conflictkopie*" in text
+    assert "Eigen mix 2026-W48" in text
+
+
+def test_csv_export_has_the_documented_columns(api_app):
+    """The CSV has the columns of docs/export-format.md, one row per entry, quoting intact."""
+    client = signed_in(api_app)
+    fill_account(client)
+    response = client.get("/api/export?format=csv")
+    assert response.mimetype == "text/csv"
+    rows = list(csv.DictReader(io.StringIO(response.get_data(as_text=True))))
+    assert list(rows[0]) == ["id", "kind", "day", "created_at", "updated_at", "question", "text",
+                             "circles", "energy", "conflict_of", "data"]
+    assert len(rows) == 4
+    reflection = next(row for row in rows if row["question"] and not row["conflict_of"])
+    assert reflection["text"].startswith("Een wandeling met mijn zus.\nTwee regels, een \"quote\"")
+    assert reflection["circles"] == "close place" and reflection["energy"] == "4"
+    mix = next(row for row in rows if row["kind"] == "mix")
+    assert json.loads(mix["data"])["wished"]["rest"] == 20
+
+
+def rows_of_user(app, user_id: int, email: str) -> dict[str, int]:
+    """Count, in every table, the rows that belong to a user (by user id or email)."""
+    counts = {}
+    with app.app_context():
+        for table in db.metadata.sorted_tables:
+            conditions = []
+            if "user_id" in table.c:
+                conditions.append(table.c.user_id == user_id)
+            if "email" in table.c:
+                conditions.append(table.c.email == email)
+            if table.name == "users":
+                conditions.append(table.c.id == user_id)
+            assert conditions, f"table {table.name} has no way to tell whose rows these are"
+            counts[table.name] = db.session.scalar(
+                sa.select(sa.func.count()).select_from(table).where(sa.or_(*conditions))
+            )
+    return counts
+
+
+def test_deleting_an_account_erases_everything_and_refuses_later_pushes(api_app):
+    """After deletion: sign-in fails, no row of the user is left, old sessions push nothing."""
+    client = signed_in(api_app)
+    other_device = api_app.test_client()
+    sign_in(other_device, EMAIL, PASSWORD)
+    sign_in(api_app.test_client(), EMAIL, "a wrong guess")
+    phone = Device(client)
+    fill_account(client)
+    with api_app.app_context():
+        user_id = db.session.scalar(sa.select(User.id).where(User.email == EMAIL))
+    assert all(rows_of_user(api_app, user_id, EMAIL).values())
+
+    wrong = client.post("/api/account/delete", json={"password": "nope"},
+                        headers={"X-CSRFToken": api_token(client)})
+    assert wrong.status_code == 403
+    assert rows_of_user(api_app, user_id, EMAIL)["entries"] == 4
+
+    offline_token = api_token(other_device)
+    response = client.post("/api/account/delete", json={"password": PASSWORD},
+                           headers={"X-CSRFToken": api_token(client)})
+    assert response.json == {"deleted": True}
+    assert set(rows_of_user(api_app, user_id, EMAIL).values()) == {0}
+
+    late = Device(other_device, phone.client_id).push([put(4, entry())], token=offline_token)
+    assert late.status_code == 401
+    assert set(rows_of_user(api_app, user_id, EMAIL).values()) == {0}
+    assert sign_in(api_app.test_client(), EMAIL, PASSWORD).status_code == 401
+
+
+def test_request_size_is_limited(api_app):
+    """A body over 4 MiB is refused with a JSON message before it is read."""
+    client = signed_in(api_app)
+    response = client.post("/api/push", data="x" * (4 * 1024 * 1024 + 1),
+                           headers={"X-CSRFToken": api_token(client),
+                                    "Content-Type": "application/json"})
+    assert response.status_code == 413
+    assert response.json["message"]
+
+
+PUBLIC_ON_PURPOSE = {
+    "/": "the app shell", "/journal": "the app shell", "/insights": "the app shell",
+    "/settings": "the app shell", "/privacy": "the app shell",
+    "/service-worker.js": "the worker", "/manifest.json": "the manifest",
+    "/static/<path:filename>": "shell files", "/api/questions": "the question bank",
+    "/api/openapi.json": "the API description", "/api/session": "says whether one is signed in",
+    "/register": "to create an account", "/login": "to sign in",
+    "/api/signout": "signing out without a session is harmless",
+}
+
+
+def test_every_route_needs_a_session_or_is_public_on_purpose(app):
+    """Walking the URL map: each route is in the public list, or refuses a visitor without one."""
+    client = app.test_client()
+    for rule in app.url_map.iter_rules():
+        if rule.rule in PUBLIC_ON_PURPOSE:
+            continue
+        path = rule.rule.replace("<entry_id>", str(uuid.uuid4()))
+        for method in sorted(rule.methods - {"HEAD", "OPTIONS"}):
+            response = client.open(path, method=method, json={})
+            if path.startswith("/api/"):
+                assert response.status_code in (400, 401), (method, path, response.status_code)
+                assert response.status_code == 401 or response.json["error"] == "csrf_failed"
+            else:
+                assert response.status_code in (302, 400), (method, path)
+                if response.status_code == 302:
+                    assert response.headers["Location"].startswith("/login")
+
+
+@pytest.mark.parametrize("path", ["/", "/login", "/api/pull", "/api/export"])
+def test_hardening_headers(client, path):
+    """Every answer forbids framing and powerful features; HSTS comes over HTTPS."""
+    for base in ("http://localhost", "https://localhost"):
+        headers = client.get(path, base_url=base).headers
+        assert "frame-ancestors 'none'" in headers["Content-Security-Policy"]
+        assert "camera=()" in headers["Permissions-Policy"]
+        assert ("Strict-Transport-Security" in headers) == base.startswith("https")
+
+
+def test_admin_export_command(app):
+    """`flask export-user` prints one user's data, in each format."""
+    client = signed_in(app)
+    fill_account(client)
+    runner = app.test_cli_runner()
+    result = runner.invoke(args=["export-user", EMAIL.upper()])
+    assert result.exit_code == 0, result.output
+    assert len(json.loads(result.output)["entries"]) == 4
+    assert runner.invoke(args=["export-user", EMAIL, "--format", "md"]).output.startswith(
+        "# Levensloopbaan")
+    missing = runner.invoke(args=["export-user", "nobody@example.org"])
+    assert missing.exit_code != 0 and "No account" in missing.output
+
+
+def test_backup_while_writing_restores_every_committed_entry(app, tmp_path):
+    """A backup taken while pushes keep coming holds every entry committed before it began."""
+    client = signed_in(app)
+    device = Device(client)
+    token = api_token(client)
+    committed: list[str] = []
+    stop = threading.Event()
+
+    def keep_writing():
+        mid = 0
+        while not stop.is_set():
+            mid += 1
+            item = entry(text=f"entry {mid}")
+            if device.push([put(mid, item)], token=token).status_code == 200:
+                committed.append(item["id"])
+
+    writer = threading.Thread(target=keep_writing)
+    writer.start()
+    while len(committed) < 50:
+        stop.wait(0.01)
+    before = list(committed)
+    target = tmp_path / "backup.sqlite"
+    result = app.test_cli_runner().invoke(args=["backup", str(target)])
+    while len(committed) < len(before) + 20:
+        stop.wait(0.01)
+    stop.set()
+    writer.join()
+    assert result.exit_code == 0, result.output
+
+    restored = sqlite3.connect(target)
+    assert restored.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    ids = {row[0] for row in restored.execute("SELECT id FROM entries")}
+    restored.close()
+    assert set(before) <= ids
+    assert app.test_cli_runner().invoke(args=["backup", str(target)]).exit_code != 0
