@@ -1,6 +1,15 @@
 """The OpenAPI 3.1 description of the JSON API, served at /api/openapi.json."""
 
+from lpb.sync import CIRCLES, KINDS, MAX_TEXT_LENGTH
+
 UUID = {"type": "string", "format": "uuid"}
+KIND = {"type": "string", "enum": list(KINDS)}
+# An entry's own fields that the server checks; any others are kept as they are.
+ENTRY_FIELDS = {
+    "text": {"type": "string", "maxLength": MAX_TEXT_LENGTH},
+    "circles": {"type": "array", "items": {"enum": list(CIRCLES)}},
+    "energy": {"type": ["integer", "null"], "minimum": 1, "maximum": 5},
+}
 ERROR_REF = {"$ref": "#/components/schemas/Error"}
 
 
@@ -37,18 +46,13 @@ SCHEMAS = {
         "required": ["id", "kind", "version", "deleted", "created_at", "updated_at", "conflict_of"],
         "properties": {
             "id": UUID,
-            "kind": {"type": "string", "enum": ["reflection", "mix", "question"]},
+            "kind": KIND,
             "version": {"type": "integer", "minimum": 1},
             "deleted": {"type": "boolean"},
             "created_at": {"type": "string", "maxLength": 40},
             "updated_at": {"type": "string", "maxLength": 40},
             "conflict_of": {"oneOf": [UUID, {"type": "null"}]},
-            "text": {"type": "string", "maxLength": 20000},
-            "circles": {
-                "type": "array",
-                "items": {"enum": ["self", "close", "organisations", "society", "place"]},
-            },
-            "energy": {"type": ["integer", "null"], "minimum": 1, "maximum": 5},
+            **ENTRY_FIELDS,
         },
         "additionalProperties": True,
     },
@@ -57,15 +61,10 @@ SCHEMAS = {
         "required": ["id", "kind", "created_at", "updated_at"],
         "properties": {
             "id": UUID,
-            "kind": {"type": "string", "enum": ["reflection", "mix", "question"]},
+            "kind": KIND,
             "created_at": {"type": "string", "minLength": 1, "maxLength": 40},
             "updated_at": {"type": "string", "minLength": 1, "maxLength": 40},
-            "text": {"type": "string", "maxLength": 20000},
-            "circles": {
-                "type": "array",
-                "items": {"enum": ["self", "close", "organisations", "society", "place"]},
-            },
-            "energy": {"type": ["integer", "null"], "minimum": 1, "maximum": 5},
+            **ENTRY_FIELDS,
         },
         "additionalProperties": True,
     },
@@ -201,7 +200,7 @@ def openapi_document() -> dict:
                 ],
                 "responses": {
                     "200": _json(ref("PullResponse"), "A page of changes."),
-                    **_errors(400, 401),
+                    **_errors(400, 401, 409),
                 },
             }},
             "/api/entries/{entry_id}": {"get": {

@@ -15,7 +15,7 @@ from lpb.accounts import check_password, current_user, end_session
 from lpb.api import signed_in
 from lpb.extensions import db
 from lpb.models import Client, Entry, FailedSignIn, Session, User
-from lpb.sync import Batch, SyncError, lock_user, parse_put, parse_uuid
+from lpb.sync import Batch, SyncError, entry_json, lock_user, parse_put, parse_uuid
 
 EXPORT_FORMAT = "levensloopbaan-export"
 EXPORT_VERSION = 1
@@ -28,15 +28,10 @@ CSV_OWN_FIELDS = {"id", "kind", "day", "created_at", "updated_at", "question_tex
 
 
 def export_entry(entry: Entry) -> dict:
-    """Return an entry as exported: its own fields with its id, kind and times."""
-    return {
-        **(entry.body or {}),
-        "id": entry.id,
-        "kind": entry.kind,
-        "created_at": entry.created_at,
-        "updated_at": entry.updated_at,
-        "conflict_of": entry.conflict_of,
-    }
+    """Return an entry as exported: as the API sends it, without the server's sync state."""
+    exported = entry_json(entry)
+    del exported["version"], exported["deleted"]
+    return exported
 
 
 def user_entries(user: User) -> list[dict]:

@@ -177,6 +177,9 @@ class Batch:
             return {**result, "status": "applied", "version": stored.version}
         if stored.deleted:
             return {**result, "status": "deleted", "entry": entry_json(stored)}
+        if mutation.op == "put" and mutation.body == stored.body and mutation.kind == stored.kind:
+            # The server has this text already (a device re-sending after a restore): nothing to do.
+            return {**result, "status": "applied", "version": stored.version}
         # Changes this device made itself are a continuation of what it saw, not a conflict.
         current = stored.version == mutation.base_version or stored.written_by == self.client_id
         if mutation.op == "put" and current:
@@ -270,6 +273,12 @@ def push(user_id: int, client_id: str, mutations: list[Mutation]) -> dict:
 
 def pull(user_id: int, since: int, limit: int) -> dict:
     """Return the user's changes after version since, oldest first, at most limit of them."""
+    if since > db.session.get(User, user_id).version:
+        raise SyncError(
+            409, "cursor_ahead",
+            "This device has seen changes the server no longer has (was it restored from a "
+            "backup?): send everything again and pull from the start.",
+        )
     rows = db.session.scalars(
         sa.select(Entry)
         .where(Entry.user_id == user_id, Entry.version > since)

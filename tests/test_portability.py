@@ -284,3 +284,17 @@ def test_backup_while_writing_restores_every_committed_entry(app, tmp_path):
     restored.close()
     assert set(before) <= ids
     assert app.test_cli_runner().invoke(args=["backup", str(target)]).exit_code != 0
+
+
+def test_after_a_restore_devices_are_told_and_resending_known_text_is_harmless(api_app):
+    """A cursor beyond the server's versions is refused; a resent identical entry changes nothing."""
+    client = signed_in(api_app)
+    item = entry(text="Kept through the restore")
+    assert Device(client).push([put(1, item)]).status_code == 200
+    ahead = client.get("/api/pull?since=5")
+    assert ahead.status_code == 409 and ahead.json["error"] == "cursor_ahead"
+
+    resent = Device(client).push([put(1, item, base_version=0)])
+    assert resent.json["results"][0] == {"mid": 1, "id": item["id"], "status": "applied",
+                                         "version": 1}
+    assert [change["version"] for change in Device(client).pull_all()] == [1]

@@ -5,7 +5,8 @@ import { t } from './i18n.js';
 function describe({ state, waiting }) {
   switch (state) {
     case 'synced': return waiting ? t('sync_waiting', { n: waiting }) : t('sync_done');
-    case 'syncing': return t('sync_busy', { n: waiting });
+    case 'syncing':
+    case 'resync': return t('sync_busy', { n: waiting });
     case 'offline': return waiting ? t('sync_offline_waiting', { n: waiting }) : t('sync_offline');
     case 'signin': return t('sync_signin');
     case 'other-account': return t('sync_other_account');

@@ -91,6 +91,7 @@ async function syncRound() {
     });
   } catch (error) {
     const state = error instanceof SyncStop ? error.state : 'error';
+    if (state === 'resync') requested = true; // another round at once, from the start
     report(state, { waiting: await countWaiting().catch(() => current.waiting) });
   }
 }
@@ -169,14 +170,30 @@ function applyPushResult({ last_mutation_id: lastMid, results }) {
   });
 }
 
-/** The server lost track of this device (e.g. restored from a backup): start a new numbering. */
+/** Give this device a new client id and queue the given entry ids again, numbered from 1. */
+function restartOutbox(tx, ids) {
+  const outbox = tx.objectStore('outbox');
+  outbox.clear();
+  ids.forEach((id, index) => outbox.add({ mid: index + 1, id }));
+  tx.objectStore('meta').put({ key: 'client', client_id: crypto.randomUUID(), next_mid: ids.length + 1 });
+}
+
+/** The server lost track of this device's numbering (restored from a backup): start a new one. */
 function renumberOutbox() {
   return transact(STORES, 'readwrite', async (tx) => {
-    const outbox = tx.objectStore('outbox');
-    const rows = await result(outbox.getAll());
-    outbox.clear();
-    rows.forEach((row, index) => outbox.add({ mid: index + 1, id: row.id }));
-    tx.objectStore('meta').put({ key: 'client', client_id: crypto.randomUUID(), next_mid: rows.length + 1 });
+    const rows = await result(tx.objectStore('outbox').getAll());
+    restartOutbox(tx, rows.map((row) => row.id));
+  });
+}
+
+/**
+ * The server has fewer changes than this device saw (restored from a backup): send every entry
+ * again and pull from the start. What the server has already is a no-op there, the rest comes back.
+ */
+function resendEverything() {
+  return transact(STORES, 'readwrite', async (tx) => {
+    restartOutbox(tx, await result(tx.objectStore('entries').getAllKeys()));
+    tx.objectStore('meta').put({ key: 'cursor', value: 0 });
   });
 }
 
@@ -191,6 +208,10 @@ async function pullAll() {
   let changed = false;
   for (;;) {
     const { status, body } = await request(`/api/pull?since=${since}&limit=${PULL_LIMIT}`);
+    if (status === 409 && body.error === 'cursor_ahead') {
+      await resendEverything();
+      throw new SyncStop('resync');
+    }
     if (status !== 200) throw new SyncStop('error');
     await transact(STORES, 'readwrite', async (tx) => {
       const outbox = tx.objectStore('outbox').index('by_entry');

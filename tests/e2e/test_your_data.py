@@ -1,6 +1,8 @@
 """Your data in the browser: export, import into a fresh account, privacy, and deleting it all."""
 
 import json
+import shutil
+from pathlib import Path
 
 import sqlalchemy as sa
 from axe_playwright_python.sync_playwright import Axe
@@ -106,3 +108,36 @@ def test_deleting_the_account_from_the_app(make_context, live_server):
     with live_server.app.app_context():
         assert db.session.scalar(sa.select(sa.func.count()).select_from(User)) == 0
         assert db.session.scalar(sa.select(sa.func.count()).select_from(Entry)) == 0
+
+
+def test_a_device_refills_a_server_restored_from_an_older_backup(make_context, live_server, tmp_path):
+    """After a restore from a backup, the device sends back what the backup missed, once."""
+    phone = make_context()
+    page = phone.new_page()
+    open_app(page)
+    register(page, "hanna@example.org")
+    write_reflection(page, "Before the backup")
+    expect(sync_state(page)).to_have_text("All synced", timeout=15_000)
+    backup = tmp_path / "backup.sqlite"
+    runner = live_server.app.test_cli_runner()
+    assert runner.invoke(args=["backup", str(backup)]).exit_code == 0
+    write_reflection(page, "After the backup")
+    expect(sync_state(page)).to_have_text("All synced", timeout=15_000)
+
+    phone.set_offline(True)
+    with live_server.app.app_context():
+        database = sa.make_url(live_server.app.config["SQLALCHEMY_DATABASE_URI"]).database
+        db.engine.dispose()
+        for leftover in (f"{database}-wal", f"{database}-shm"):
+            Path(leftover).unlink(missing_ok=True)
+        shutil.copyfile(backup, database)
+        assert db.session.scalar(sa.select(sa.func.count()).select_from(Entry)) == 1
+    phone.set_offline(False)
+
+    expect(sync_state(page)).to_have_text("All synced", timeout=15_000)
+    with live_server.app.app_context():
+        texts = sorted(entry.body["text"] for entry in db.session.scalars(sa.select(Entry)))
+    assert texts == ["After the backup", "Before the backup"]
+    go_to(page, "Journal")
+    expect(page.get_by_role("article")).to_have_count(2)
+    expect(page.get_by_text("Conflict:")).to_have_count(0)
