@@ -18,8 +18,13 @@ SAVES = 200
 RUNS = 5
 P95_BUDGET_MS = 10
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--disable-gpu"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-gpu",
+]
 
 MEASURE = """async (count) => {
   const { saveReflection } = await import('/static/js/entries.js');
@@ -58,6 +63,11 @@ def main() -> int:
                 page = context.pages[0]
                 page.goto("/")
                 page.locator("#main .view").wait_for()
+                # Measure saves in a settled app: the first visit also installs the worker
+                # (precaching the shell) and runs the first sync, which compete for the disk.
+                page.locator("#sync-state:not(:empty)").wait_for()
+                page.evaluate("navigator.serviceWorker.ready")
+                page.wait_for_timeout(1000)
                 times = page.evaluate(MEASURE, SAVES)
                 medians.append(statistics.median(times))
                 p95s.append(percentile(times, 0.95))
@@ -65,9 +75,11 @@ def main() -> int:
                 context.close()
         server.shutdown()
     p95 = statistics.median(p95s)
-    print(f"{SAVES} saves x {RUNS} runs: median {statistics.median(medians):.2f} ms, "
-          f"p95 {p95:.2f} ms (median over runs; budget p95 <= {P95_BUDGET_MS} ms): "
-          f"{'OK' if p95 <= P95_BUDGET_MS else 'OVER'}")
+    print(
+        f"{SAVES} saves x {RUNS} runs: median {statistics.median(medians):.2f} ms, "
+        f"p95 {p95:.2f} ms (median over runs; budget p95 <= {P95_BUDGET_MS} ms): "
+        f"{'OK' if p95 <= P95_BUDGET_MS else 'OVER'}"
+    )
     return 0 if p95 <= P95_BUDGET_MS else 1
 
 

@@ -61,7 +61,10 @@ if __name__ == "__main__":
     for url, (raw, zipped) in sorted(shell.items(), key=lambda item: -item[1][1]):
         print(f"{zipped:>7,} B gzip {raw:>7,} B raw  {url}")
     everything = [u for u in precached_urls() if u.endswith((".css", ".js")) or u == "/"]
-    summary("whole precache (HTML, CSS, JS, worker)", gzip_sizes(client, [*everything, "/service-worker.js"]))
+    summary(
+        "whole precache (HTML, CSS, JS, worker)",
+        gzip_sizes(client, [*everything, "/service-worker.js"]),
+    )
     total = summary("shell (what opening the app loads)", shell)
     ok = total <= BUDGET_KIB * 1024
     print(f"shell budget {BUDGET_KIB} KiB gzip: {'OK' if ok else 'OVER'}")

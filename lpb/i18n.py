@@ -84,8 +84,8 @@ def current_language() -> str:
     """Return the visitor's language: the saved choice, else the browser's, else English."""
     if "lang" not in g:
         chosen = request.cookies.get("lpb_lang")
-        g.lang = chosen if chosen in LANGUAGES else request.accept_languages.best_match(
-            LANGUAGES, "en"
+        g.lang = (
+            chosen if chosen in LANGUAGES else request.accept_languages.best_match(LANGUAGES, "en")
         )
     return g.lang
 

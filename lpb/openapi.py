@@ -168,94 +168,170 @@ def openapi_document() -> dict:
         },
         "servers": [{"url": "/"}],
         "paths": {
-            "/api/session": {"get": {
-                "summary": "Who is signed in, and a fresh CSRF token",
-                "responses": {"200": _json(ref("Session"), "The session.")},
-            }},
-            "/api/signout": {"post": {
-                "summary": "End this browser's session on the server",
-                "parameters": [CSRF_HEADER],
-                "responses": {
-                    "200": _json({"type": "object", "required": ["signed_in"],
-                                  "properties": {"signed_in": {"const": False}}}, "Signed out."),
-                    **_errors(400),
-                },
-            }},
-            "/api/push": {"post": {
-                "summary": "Apply a batch of changes from one device, exactly once",
-                "parameters": [CSRF_HEADER],
-                "requestBody": {"required": True,
-                                "content": {"application/json": {"schema": ref("PushRequest")}}},
-                "responses": {
-                    "200": _json(ref("PushResponse"), "The batch was applied (or already was)."),
-                    **_errors(400, 401, 404, 409, 413, 415),
-                },
-            }},
-            "/api/pull": {"get": {
-                "summary": "Changes after a cursor, oldest first",
-                "parameters": [
-                    {"name": "since", "in": "query", "schema": {"type": "integer", "minimum": 0}},
-                    {"name": "limit", "in": "query",
-                     "schema": {"type": "integer", "minimum": 1, "maximum": 1000}},
-                ],
-                "responses": {
-                    "200": _json(ref("PullResponse"), "A page of changes."),
-                    **_errors(400, 401, 409),
-                },
-            }},
-            "/api/entries/{entry_id}": {"get": {
-                "summary": "One entry of the signed-in user",
-                "parameters": [{"name": "entry_id", "in": "path", "required": True,
-                                "schema": {"type": "string"}}],
-                "responses": {"200": _json(ref("Entry"), "The entry."), **_errors(401, 404)},
-            }},
-            "/api/export": {"get": {
-                "summary": "Everything of the signed-in user (docs/export-format.md)",
-                "parameters": [{"name": "format", "in": "query",
-                                "schema": {"type": "string", "enum": ["json", "md", "csv"]}}],
-                "responses": {
-                    "200": {"description": "The export, as a download.", "content": {
-                        "application/json": {"schema": ref("Export")},
-                        "text/markdown": {"schema": {"type": "string"}},
-                        "text/csv": {"schema": {"type": "string"}},
-                    }},
-                    **_errors(400, 401),
-                },
-            }},
-            "/api/import": {"post": {
-                "summary": "Merge a JSON export into the account; importing twice changes nothing",
-                "parameters": [CSRF_HEADER],
-                "requestBody": {"required": True,
-                                "content": {"application/json": {"schema": ref("Export")}}},
-                "responses": {
-                    "200": _json({"type": "object", "required": ["added", "skipped"],
-                                  "properties": {"added": {"type": "integer", "minimum": 0},
-                                                 "skipped": {"type": "integer", "minimum": 0}}},
-                                 "What was added and what was there already."),
-                    **_errors(400, 401, 413),
-                },
-            }},
-            "/api/account/delete": {"post": {
-                "summary": "Erase the account and everything of it, confirmed with the password",
-                "parameters": [CSRF_HEADER],
-                "requestBody": {"required": True, "content": {"application/json": {"schema": {
-                    "type": "object", "required": ["password"],
-                    "properties": {"password": {"type": "string"}}}}}},
-                "responses": {
-                    "200": _json({"type": "object", "required": ["deleted"],
-                                  "properties": {"deleted": {"const": True}}}, "Erased."),
-                    **_errors(400, 401, 403),
-                },
-            }},
-            "/api/questions": {"get": {
-                "summary": "The question bank (public)",
-                "responses": {"200": _json({"type": "array", "items": ref("Question")},
-                                           "All questions.")},
-            }},
-            "/api/openapi.json": {"get": {
-                "summary": "This document",
-                "responses": {"200": _json({"type": "object"}, "The OpenAPI document.")},
-            }},
+            "/api/session": {
+                "get": {
+                    "summary": "Who is signed in, and a fresh CSRF token",
+                    "responses": {"200": _json(ref("Session"), "The session.")},
+                }
+            },
+            "/api/signout": {
+                "post": {
+                    "summary": "End this browser's session on the server",
+                    "parameters": [CSRF_HEADER],
+                    "responses": {
+                        "200": _json(
+                            {
+                                "type": "object",
+                                "required": ["signed_in"],
+                                "properties": {"signed_in": {"const": False}},
+                            },
+                            "Signed out.",
+                        ),
+                        **_errors(400),
+                    },
+                }
+            },
+            "/api/push": {
+                "post": {
+                    "summary": "Apply a batch of changes from one device, exactly once",
+                    "parameters": [CSRF_HEADER],
+                    "requestBody": {
+                        "required": True,
+                        "content": {"application/json": {"schema": ref("PushRequest")}},
+                    },
+                    "responses": {
+                        "200": _json(
+                            ref("PushResponse"), "The batch was applied (or already was)."
+                        ),
+                        **_errors(400, 401, 404, 409, 413, 415),
+                    },
+                }
+            },
+            "/api/pull": {
+                "get": {
+                    "summary": "Changes after a cursor, oldest first",
+                    "parameters": [
+                        {
+                            "name": "since",
+                            "in": "query",
+                            "schema": {"type": "integer", "minimum": 0},
+                        },
+                        {
+                            "name": "limit",
+                            "in": "query",
+                            "schema": {"type": "integer", "minimum": 1, "maximum": 1000},
+                        },
+                    ],
+                    "responses": {
+                        "200": _json(ref("PullResponse"), "A page of changes."),
+                        **_errors(400, 401, 409),
+                    },
+                }
+            },
+            "/api/entries/{entry_id}": {
+                "get": {
+                    "summary": "One entry of the signed-in user",
+                    "parameters": [
+                        {
+                            "name": "entry_id",
+                            "in": "path",
+                            "required": True,
+                            "schema": {"type": "string"},
+                        }
+                    ],
+                    "responses": {"200": _json(ref("Entry"), "The entry."), **_errors(401, 404)},
+                }
+            },
+            "/api/export": {
+                "get": {
+                    "summary": "Everything of the signed-in user (docs/export-format.md)",
+                    "parameters": [
+                        {
+                            "name": "format",
+                            "in": "query",
+                            "schema": {"type": "string", "enum": ["json", "md", "csv"]},
+                        }
+                    ],
+                    "responses": {
+                        "200": {
+                            "description": "The export, as a download.",
+                            "content": {
+                                "application/json": {"schema": ref("Export")},
+                                "text/markdown": {"schema": {"type": "string"}},
+                                "text/csv": {"schema": {"type": "string"}},
+                            },
+                        },
+                        **_errors(400, 401),
+                    },
+                }
+            },
+            "/api/import": {
+                "post": {
+                    "summary": "Merge a JSON export into the account; importing twice changes nothing",
+                    "parameters": [CSRF_HEADER],
+                    "requestBody": {
+                        "required": True,
+                        "content": {"application/json": {"schema": ref("Export")}},
+                    },
+                    "responses": {
+                        "200": _json(
+                            {
+                                "type": "object",
+                                "required": ["added", "skipped"],
+                                "properties": {
+                                    "added": {"type": "integer", "minimum": 0},
+                                    "skipped": {"type": "integer", "minimum": 0},
+                                },
+                            },
+                            "What was added and what was there already.",
+                        ),
+                        **_errors(400, 401, 413),
+                    },
+                }
+            },
+            "/api/account/delete": {
+                "post": {
+                    "summary": "Erase the account and everything of it, confirmed with the password",
+                    "parameters": [CSRF_HEADER],
+                    "requestBody": {
+                        "required": True,
+                        "content": {
+                            "application/json": {
+                                "schema": {
+                                    "type": "object",
+                                    "required": ["password"],
+                                    "properties": {"password": {"type": "string"}},
+                                }
+                            }
+                        },
+                    },
+                    "responses": {
+                        "200": _json(
+                            {
+                                "type": "object",
+                                "required": ["deleted"],
+                                "properties": {"deleted": {"const": True}},
+                            },
+                            "Erased.",
+                        ),
+                        **_errors(400, 401, 403),
+                    },
+                }
+            },
+            "/api/questions": {
+                "get": {
+                    "summary": "The question bank (public)",
+                    "responses": {
+                        "200": _json({"type": "array", "items": ref("Question")}, "All questions.")
+                    },
+                }
+            },
+            "/api/openapi.json": {
+                "get": {
+                    "summary": "This document",
+                    "responses": {"200": _json({"type": "object"}, "The OpenAPI document.")},
+                }
+            },
         },
         "components": {"schemas": SCHEMAS},
     }

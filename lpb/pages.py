@@ -76,12 +76,15 @@ def _error_page(error: HTTPException) -> tuple[str | dict, int]:
     """Answer an error as JSON under /api/, else as a friendly page."""
     code = error.code or 500
     if request.path.startswith("/api/"):
-        name = "csrf_failed" if isinstance(error, CSRFError) else error.name.lower().replace(" ", "_")
+        name = (
+            "csrf_failed" if isinstance(error, CSRFError) else error.name.lower().replace(" ", "_")
+        )
         return {"error": name, "message": error.description}, code
     if isinstance(error, CSRFError):
         return (
-            render_template("error.html", title=translate("error_title"),
-                            body=translate("form_expired")),
+            render_template(
+                "error.html", title=translate("error_title"), body=translate("form_expired")
+            ),
             code,
         )
     kind = "not_found" if code == 404 else "error"

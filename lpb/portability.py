@@ -20,11 +20,33 @@ from lpb.sync import Batch, SyncError, entry_json, lock_user, parse_put, parse_u
 EXPORT_FORMAT = "levensloopbaan-export"
 EXPORT_VERSION = 1
 MAX_IMPORT_ENTRIES = 100_000
-CSV_COLUMNS = ["id", "kind", "day", "created_at", "updated_at", "question", "text", "circles",
-               "energy", "conflict_of", "data"]
+CSV_COLUMNS = [
+    "id",
+    "kind",
+    "day",
+    "created_at",
+    "updated_at",
+    "question",
+    "text",
+    "circles",
+    "energy",
+    "conflict_of",
+    "data",
+]
 # Fields with a column of their own in the CSV; the rest of an entry goes, as JSON, in "data".
-CSV_OWN_FIELDS = {"id", "kind", "day", "created_at", "updated_at", "question_text", "text",
-                  "circles", "energy", "conflict_of", "question_id"}
+CSV_OWN_FIELDS = {
+    "id",
+    "kind",
+    "day",
+    "created_at",
+    "updated_at",
+    "question_text",
+    "text",
+    "circles",
+    "energy",
+    "conflict_of",
+    "question_id",
+}
 
 
 def export_entry(entry: Entry) -> dict:
@@ -86,8 +108,12 @@ def _markdown_entry(entry: dict) -> list[str]:
             facts.append(f"energy: {entry['energy']}/5")
         return lines + ([f"*{' · '.join(facts)}*", ""] if facts else [])
     if entry["kind"] == "mix":
-        return [f"### {time} · Eigen mix {entry.get('week', '')}", "",
-                f"```json\n{json.dumps(_without_common(entry), ensure_ascii=False, separators=(',', ':'))}\n```", ""]
+        return [
+            f"### {time} · Eigen mix {entry.get('week', '')}",
+            "",
+            f"```json\n{json.dumps(_without_common(entry), ensure_ascii=False, separators=(',', ':'))}\n```",
+            "",
+        ]
     text = entry.get("text") or entry.get("nl") or entry.get("en") or ""
     return [f"### {time} · {entry['kind']}", "", text, ""]
 
@@ -104,19 +130,21 @@ def export_csv(document: dict) -> str:
     writer.writeheader()
     for entry in document["entries"]:
         rest = _without_common(entry)
-        writer.writerow({
-            "id": entry["id"],
-            "kind": entry["kind"],
-            "day": entry.get("day") or entry["created_at"][:10],
-            "created_at": entry["created_at"],
-            "updated_at": entry["updated_at"],
-            "question": entry.get("question_text", ""),
-            "text": entry.get("text", ""),
-            "circles": " ".join(entry.get("circles") or []),
-            "energy": entry.get("energy") or "",
-            "conflict_of": entry.get("conflict_of") or "",
-            "data": json.dumps(rest, ensure_ascii=False, separators=(",", ":")) if rest else "",
-        })
+        writer.writerow(
+            {
+                "id": entry["id"],
+                "kind": entry["kind"],
+                "day": entry.get("day") or entry["created_at"][:10],
+                "created_at": entry["created_at"],
+                "updated_at": entry["updated_at"],
+                "question": entry.get("question_text", ""),
+                "text": entry.get("text", ""),
+                "circles": " ".join(entry.get("circles") or []),
+                "energy": entry.get("energy") or "",
+                "conflict_of": entry.get("conflict_of") or "",
+                "data": json.dumps(rest, ensure_ascii=False, separators=(",", ":")) if rest else "",
+            }
+        )
     return out.getvalue()
 
 
@@ -125,12 +153,16 @@ def parse_import(payload: object) -> list[dict]:
     if not isinstance(payload, dict) or payload.get("format") != EXPORT_FORMAT:
         raise SyncError(400, "invalid_import", "This is not a Levensloopbaan JSON export.")
     if payload.get("version") != EXPORT_VERSION:
-        raise SyncError(400, "invalid_import",
-                        f"Export version {payload.get('version')!r} is not supported.")
+        raise SyncError(
+            400, "invalid_import", f"Export version {payload.get('version')!r} is not supported."
+        )
     entries = payload.get("entries")
     if not isinstance(entries, list) or len(entries) > MAX_IMPORT_ENTRIES:
-        raise SyncError(400, "invalid_import",
-                        f"entries must be a list of at most {MAX_IMPORT_ENTRIES} entries.")
+        raise SyncError(
+            400,
+            "invalid_import",
+            f"entries must be a list of at most {MAX_IMPORT_ENTRIES} entries.",
+        )
     return entries
 
 
@@ -207,7 +239,9 @@ def import_json():
     """Merge a JSON export into the signed-in account, without duplicates."""
     payload = request.get_json(silent=True) if request.is_json else None
     if payload is None:
-        raise SyncError(400, "invalid_json", "Send a Levensloopbaan JSON export as application/json.")
+        raise SyncError(
+            400, "invalid_json", "Send a Levensloopbaan JSON export as application/json."
+        )
     return jsonify(import_entries(current_user(), parse_import(payload)))
 
 

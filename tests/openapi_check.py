@@ -40,15 +40,25 @@ class OpenAPI:
         responses = self.document["paths"][template][method.lower()]["responses"]
         assert str(status) in responses, f"{method} {template} answered {status}, undocumented"
         # A $ref into the whole document, so the schema's own "#/components/…" refs resolve.
-        pointer = _pointer("paths", template, method.lower(), "responses", str(status),
-                           "content", "application/json", "schema")
+        pointer = _pointer(
+            "paths",
+            template,
+            method.lower(),
+            "responses",
+            str(status),
+            "content",
+            "application/json",
+            "schema",
+        )
         validator = Draft202012Validator(
             {"$ref": f"{DOCUMENT_URI}#{pointer}"},
             registry=self.registry,
             format_checker=Draft202012Validator.FORMAT_CHECKER,
         )
-        errors = [f"{'/'.join(map(str, e.absolute_path))}: {e.message}"
-                  for e in validator.iter_errors(body)]
+        errors = [
+            f"{'/'.join(map(str, e.absolute_path))}: {e.message}"
+            for e in validator.iter_errors(body)
+        ]
         assert not errors, f"{method} {path} {status} does not fit the OpenAPI document: {errors}"
 
 

@@ -43,15 +43,28 @@ def running_postgres():
         shutil.chown(folder, "postgres", "postgres")
     port = _free_port()
     subprocess.run(
-        _as_postgres([_binary("initdb"), "-D", str(data), "-U", "postgres", "-A", "trust",
-                      "--no-sync"]),
-        check=True, capture_output=True,
+        _as_postgres(
+            [_binary("initdb"), "-D", str(data), "-U", "postgres", "-A", "trust", "--no-sync"]
+        ),
+        check=True,
+        capture_output=True,
     )
     subprocess.run(
-        _as_postgres([_binary("pg_ctl"), "-D", str(data), "-w", "-l", str(folder / "log"),
-                      "-o", f"-k {folder} -p {port} -c listen_addresses='' -c fsync=off",
-                      "start"]),
-        check=True, capture_output=True,
+        _as_postgres(
+            [
+                _binary("pg_ctl"),
+                "-D",
+                str(data),
+                "-w",
+                "-l",
+                str(folder / "log"),
+                "-o",
+                f"-k {folder} -p {port} -c listen_addresses='' -c fsync=off",
+                "start",
+            ]
+        ),
+        check=True,
+        capture_output=True,
     )
     try:
         for _ in range(50):

@@ -121,12 +121,13 @@ def test_sign_out_ends_the_session_on_the_server(db_app):
 
 
 def test_sign_out_other_devices(db_app):
-    """"Sign out other devices" ends every other session and keeps this one."""
+    """ "Sign out other devices" ends every other session and keeps this one."""
     phone, laptop = db_app.test_client(), db_app.test_client()
     register(phone, "anna@example.org")
     sign_in(laptop, "anna@example.org")
     response = phone.post(
-        "/account", data={"others-csrf_token": form_token_for(phone, "others")},
+        "/account",
+        data={"others-csrf_token": form_token_for(phone, "others")},
         follow_redirects=True,
     )
     assert "Your other devices are signed out (1)." in response.get_data(as_text=True)
@@ -157,7 +158,9 @@ def test_password_change_signs_out_other_devices(db_app):
     assert "Your password was changed." in response.get_data(as_text=True)
     assert laptop.get("/api/pull").status_code == 401
     assert phone.get("/api/pull").status_code == 200
-    assert sign_in(db_app.test_client(), "anna@example.org", "a brand new password").status_code == 302
+    assert (
+        sign_in(db_app.test_client(), "anna@example.org", "a brand new password").status_code == 302
+    )
 
 
 def test_password_change_needs_the_current_password(db_app):

@@ -193,4 +193,6 @@ def test_settings_from_prefixed_environment(monkeypatch, tmp_path):
 def test_default_database_is_sqlite_in_the_instance_folder(tmp_path):
     """With nothing set, the database is an SQLite file in the instance folder."""
     app = create_app({"INSTANCE_PATH": tmp_path})
-    assert app.config["SQLALCHEMY_DATABASE_URI"] == f"sqlite:///{tmp_path / 'levensloopbaan.sqlite'}"
+    assert (
+        app.config["SQLALCHEMY_DATABASE_URI"] == f"sqlite:///{tmp_path / 'levensloopbaan.sqlite'}"
+    )

@@ -34,16 +34,31 @@ def signed_in(app, email=EMAIL):
 
 def fill_account(client) -> list[dict]:
     """Push a varied set of entries (a conflict copy included) and return the device's view."""
-    first = entry(text="Een wandeling met mijn zus.\nTwee regels, een \"quote\", een komma.",
-                  circles=["close", "place"], energy=4, day="2026-11-27",
-                  question_id="q001", question_text="Wat gaf je vandaag energie?")
-    mix = {"id": str(uuid.uuid4()), "kind": "mix", "week": "2026-W48",
-           "actual": {"paid": 60, "care": 20, "volunteering": 0, "learning": 10, "rest": 10},
-           "wished": {"paid": 40, "care": 20, "volunteering": 10, "learning": 10, "rest": 20},
-           "created_at": "2026-11-28T09:00:00Z", "updated_at": "2026-11-28T09:00:00Z"}
-    question = {"id": str(uuid.uuid4()), "kind": "question", "text": "Wie zag ik vandaag echt?",
-                "circles": ["close"], "created_at": "2026-11-28T09:01:00Z",
-                "updated_at": "2026-11-28T09:01:00Z"}
+    first = entry(
+        text='Een wandeling met mijn zus.\nTwee regels, een "quote", een komma.',
+        circles=["close", "place"],
+        energy=4,
+        day="2026-11-27",
+        question_id="q001",
+        question_text="Wat gaf je vandaag energie?",
+    )
+    mix = {
+        "id": str(uuid.uuid4()),
+        "kind": "mix",
+        "week": "2026-W48",
+        "actual": {"paid": 60, "care": 20, "volunteering": 0, "learning": 10, "rest": 10},
+        "wished": {"paid": 40, "care": 20, "volunteering": 10, "learning": 10, "rest": 20},
+        "created_at": "2026-11-28T09:00:00Z",
+        "updated_at": "2026-11-28T09:00:00Z",
+    }
+    question = {
+        "id": str(uuid.uuid4()),
+        "kind": "question",
+        "text": "Wie zag ik vandaag echt?",
+        "circles": ["close"],
+        "created_at": "2026-11-28T09:01:00Z",
+        "updated_at": "2026-11-28T09:01:00Z",
+    }
     phone, laptop = Device(client), Device(client)
     assert phone.push([put(1, first), put(2, mix), put(3, question)]).status_code == 200
     edited = dict(first, text="Edited on the laptop, stale")
@@ -81,7 +96,9 @@ def test_importing_the_same_file_twice_changes_nothing(api_app):
     exported = export_json(client)
     headers = {"X-CSRFToken": api_token(client)}
     assert client.post("/api/import", json=exported, headers=headers).json == {
-        "added": 0, "skipped": 4}
+        "added": 0,
+        "skipped": 4,
+    }
     again = Device(client).pull_all()
     assert [change["version"] for change in again] == [1, 2, 3, 4]
 
@@ -92,8 +109,14 @@ def test_importing_the_same_file_twice_changes_nothing(api_app):
         ({"format": "something-else", "version": 1, "entries": []}, "not a Levensloopbaan"),
         ({"format": "levensloopbaan-export", "version": 99, "entries": []}, "not supported"),
         ({"format": "levensloopbaan-export", "version": 1, "entries": [{"kind": "x"}]}, "kind"),
-        ({"format": "levensloopbaan-export", "version": 1,
-          "entries": [entry(), {**entry(), "id": "not-a-uuid"}]}, "entries[1].id"),
+        (
+            {
+                "format": "levensloopbaan-export",
+                "version": 1,
+                "entries": [entry(), {**entry(), "id": "not-a-uuid"}],
+            },
+            "entries[1].id",
+        ),
     ],
 )
 def test_bad_imports_are_refused_whole(api_app, body, message):
@@ -128,11 +151,22 @@ def test_csv_export_has_the_documented_columns(api_app):
     response = client.get("/api/export?format=csv")
     assert response.mimetype == "text/csv"
     rows = list(csv.DictReader(io.StringIO(response.get_data(as_text=True))))
-    assert list(rows[0]) == ["id", "kind", "day", "created_at", "updated_at", "question", "text",
-                             "circles", "energy", "conflict_of", "data"]
+    assert list(rows[0]) == [
+        "id",
+        "kind",
+        "day",
+        "created_at",
+        "updated_at",
+        "question",
+        "text",
+        "circles",
+        "energy",
+        "conflict_of",
+        "data",
+    ]
     assert len(rows) == 4
     reflection = next(row for row in rows if row["question"] and not row["conflict_of"])
-    assert reflection["text"].startswith("Een wandeling met mijn zus.\nTwee regels, een \"quote\"")
+    assert reflection["text"].startswith('Een wandeling met mijn zus.\nTwee regels, een "quote"')
     assert reflection["circles"] == "close place" and reflection["energy"] == "4"
     mix = next(row for row in rows if row["kind"] == "mix")
     assert json.loads(mix["data"])["wished"]["rest"] == 20
@@ -169,14 +203,18 @@ def test_deleting_an_account_erases_everything_and_refuses_later_pushes(api_app)
         user_id = db.session.scalar(sa.select(User.id).where(User.email == EMAIL))
     assert all(rows_of_user(api_app, user_id, EMAIL).values())
 
-    wrong = client.post("/api/account/delete", json={"password": "nope"},
-                        headers={"X-CSRFToken": api_token(client)})
+    wrong = client.post(
+        "/api/account/delete", json={"password": "nope"}, headers={"X-CSRFToken": api_token(client)}
+    )
     assert wrong.status_code == 403
     assert rows_of_user(api_app, user_id, EMAIL)["entries"] == 4
 
     offline_token = api_token(other_device)
-    response = client.post("/api/account/delete", json={"password": PASSWORD},
-                           headers={"X-CSRFToken": api_token(client)})
+    response = client.post(
+        "/api/account/delete",
+        json={"password": PASSWORD},
+        headers={"X-CSRFToken": api_token(client)},
+    )
     assert response.json == {"deleted": True}
     assert set(rows_of_user(api_app, user_id, EMAIL).values()) == {0}
 
@@ -189,20 +227,29 @@ def test_deleting_an_account_erases_everything_and_refuses_later_pushes(api_app)
 def test_request_size_is_limited(api_app):
     """A body over 4 MiB is refused with a JSON message before it is read."""
     client = signed_in(api_app)
-    response = client.post("/api/push", data="x" * (4 * 1024 * 1024 + 1),
-                           headers={"X-CSRFToken": api_token(client),
-                                    "Content-Type": "application/json"})
+    response = client.post(
+        "/api/push",
+        data="x" * (4 * 1024 * 1024 + 1),
+        headers={"X-CSRFToken": api_token(client), "Content-Type": "application/json"},
+    )
     assert response.status_code == 413
     assert response.json["message"]
 
 
 PUBLIC_ON_PURPOSE = {
-    "/": "the app shell", "/journal": "the app shell", "/insights": "the app shell",
-    "/settings": "the app shell", "/privacy": "the app shell",
-    "/service-worker.js": "the worker", "/manifest.json": "the manifest",
-    "/static/<path:filename>": "shell files", "/api/questions": "the question bank",
-    "/api/openapi.json": "the API description", "/api/session": "says whether one is signed in",
-    "/register": "to create an account", "/login": "to sign in",
+    "/": "the app shell",
+    "/journal": "the app shell",
+    "/insights": "the app shell",
+    "/settings": "the app shell",
+    "/privacy": "the app shell",
+    "/service-worker.js": "the worker",
+    "/manifest.json": "the manifest",
+    "/static/<path:filename>": "shell files",
+    "/api/questions": "the question bank",
+    "/api/openapi.json": "the API description",
+    "/api/session": "says whether one is signed in",
+    "/register": "to create an account",
+    "/login": "to sign in",
     "/api/signout": "signing out without a session is harmless",
 }
 
@@ -244,7 +291,8 @@ def test_admin_export_command(app):
     assert result.exit_code == 0, result.output
     assert len(json.loads(result.output)["entries"]) == 4
     assert runner.invoke(args=["export-user", EMAIL, "--format", "md"]).output.startswith(
-        "# Levensloopbaan")
+        "# Levensloopbaan"
+    )
     missing = runner.invoke(args=["export-user", "nobody@example.org"])
     assert missing.exit_code != 0 and "No account" in missing.output
 
@@ -295,6 +343,10 @@ def test_after_a_restore_devices_are_told_and_resending_known_text_is_harmless(a
     assert ahead.status_code == 409 and ahead.json["error"] == "cursor_ahead"
 
     resent = Device(client).push([put(1, item, base_version=0)])
-    assert resent.json["results"][0] == {"mid": 1, "id": item["id"], "status": "applied",
-                                         "version": 1}
+    assert resent.json["results"][0] == {
+        "mid": 1,
+        "id": item["id"],
+        "status": "applied",
+        "version": 1,
+    }
     assert [change["version"] for change in Device(client).pull_all()] == [1]

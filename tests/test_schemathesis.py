@@ -45,7 +45,11 @@ def test_api_answers_within_its_description(case):
     response = case.call_and_validate(
         headers=HEADERS,
         cookies=COOKIES,
-        checks=[not_a_server_error, status_code_conformance, content_type_conformance,
-                response_schema_conformance],
+        checks=[
+            not_a_server_error,
+            status_code_conformance,
+            content_type_conformance,
+            response_schema_conformance,
+        ],
     )
     assert response.status_code != 401, "the run must stay signed in to test anything"

@@ -172,8 +172,12 @@ def test_thousand_changes_in_one_transaction_pulled_fifty_at_a_time_arrive_once(
     client = signed_in(api_app)
     ids = [str(uuid.uuid4()) for _ in range(1000)]
     stamp = "2026-11-28T08:00:00.000Z"
-    mutations = [sync.Mutation(number + 1, "put", 0, key, "reflection", {"text": f"Entry {number}"},
-                               stamp, stamp) for number, key in enumerate(ids)]
+    mutations = [
+        sync.Mutation(
+            number + 1, "put", 0, key, "reflection", {"text": f"Entry {number}"}, stamp, stamp
+        )
+        for number, key in enumerate(ids)
+    ]
     with api_app.app_context():
         user_id = db.session.scalar(sa.select(User.id).where(User.email == EMAIL))
         assert sync.push(user_id, str(uuid.uuid4()), mutations)["version"] == 1000
@@ -188,7 +192,10 @@ def test_thousand_changes_in_one_transaction_pulled_fifty_at_a_time_arrive_once(
     assert [change["id"] for change in changes] == ids
     assert [change["text"] for change in changes] == [f"Entry {number}" for number in range(1000)]
     assert client.get(f"/api/pull?since={since}&limit=50").json == {
-        "changes": [], "cursor": 1000, "has_more": False}
+        "changes": [],
+        "cursor": 1000,
+        "has_more": False,
+    }
 
 
 CLOCKS = {
@@ -222,24 +229,41 @@ def clock_story(app, email: str, phone_clock: str, laptop_clock: str) -> dict:
     assert pulled[0]["updated_at"] == CLOCKS[laptop_clock]
     return {
         "results": [statuses(answer) for answer in answers],
-        "pulled": [(labels[change["id"]], change["version"], change.get("text"), change["deleted"],
-                    labels.get(change["conflict_of"])) for change in pulled],
+        "pulled": [
+            (
+                labels[change["id"]],
+                change["version"],
+                change.get("text"),
+                change["deleted"],
+                labels.get(change["conflict_of"]),
+            )
+            for change in pulled
+        ],
     }
 
 
-@pytest.mark.parametrize("phone_clock, laptop_clock", [
-    ("a year ahead", "right"), ("right", "a year ahead"), ("1970", "right"), ("right", "1970"),
-    ("1970", "a year ahead"), ("a year behind", "1970"),
-])
+@pytest.mark.parametrize(
+    "phone_clock, laptop_clock",
+    [
+        ("a year ahead", "right"),
+        ("right", "a year ahead"),
+        ("1970", "right"),
+        ("right", "1970"),
+        ("1970", "a year ahead"),
+        ("a year behind", "1970"),
+    ],
+)
 def test_device_clocks_change_nothing(api_app, phone_clock, laptop_clock):
     """Wrong device clocks neither reorder changes nor decide conflicts: server versions do."""
     skewed = clock_story(api_app, "skewed@example.org", phone_clock, laptop_clock)
     assert skewed == clock_story(api_app, "right@example.org", "right", "right")
     assert skewed == {
         "results": [["applied"], ["applied"], ["conflict"], ["applied"], ["applied"]],
-        "pulled": [("note", 2, "Laptop edit", False, None),
-                   ("copy", 3, "Phone late edit", False, "note"),
-                   ("later", 5, None, True, None)],
+        "pulled": [
+            ("note", 2, "Laptop edit", False, None),
+            ("copy", 3, "Phone late edit", False, "note"),
+            ("later", 5, None, True, None),
+        ],
     }
 
 
@@ -259,8 +283,9 @@ def test_a_user_can_neither_read_nor_write_another_users_entries(api_app):
     assert b"secret" not in answer.data and secret["id"].encode() not in answer.data
     assert bob.pull_all() == []
 
-    assert statuses(bob.push([put(1, {**secret, "text": "Bob was here"}, 1),
-                              delete(2, secret["id"], 2)])) == ["applied", "applied"]
+    assert statuses(
+        bob.push([put(1, {**secret, "text": "Bob was here"}, 1), delete(2, secret["id"], 2)])
+    ) == ["applied", "applied"]
     stolen = Device(bob_client, ada.client_id).push([put(2, {**secret, "text": "Bob as Ada"}, 1)])
     assert stolen.status_code == 404 and stolen.json["error"] == "unknown_client"
     assert ada.state() == ada_state and account(api_app) == ada_account
@@ -286,12 +311,18 @@ class Journal:
         """Post a JSON body to /api/push."""
         return self.post(json.dumps(body), **kwargs)
 
-    def post(self, data: str, token: str | None = "", client: FlaskClient | None = None,
-             content_type: str = "application/json"):
+    def post(
+        self,
+        data: str,
+        token: str | None = "",
+        client: FlaskClient | None = None,
+        content_type: str = "application/json",
+    ):
         """Post a raw body to /api/push; token "" means this device's token, None means none."""
         headers = {} if token is None else {"X-CSRFToken": token or self.token}
         return (client or self.client).post(
-            "/api/push", data=data, content_type=content_type, headers=headers)
+            "/api/push", data=data, content_type=content_type, headers=headers
+        )
 
 
 def new_put(mid: int = 2, **fields) -> dict:
@@ -306,73 +337,184 @@ def anonymous_push(journal: Journal):
 
 
 BAD_INPUT = [
-    pytest.param(lambda j: j.post('{"client_id": '), 400, "invalid_json", "JSON",
-                 id="malformed JSON"),
-    pytest.param(lambda j: j.post_json([new_put()]), 400, "invalid_request", "object",
-                 id="body is a list"),
-    pytest.param(lambda j: j.post_json("push"), 400, "invalid_request", "object",
-                 id="body is a string"),
-    pytest.param(lambda j: j.push([{**new_put(), "mid": "2"}]), 400, "invalid_request", "mid",
-                 id="mid is a string"),
-    pytest.param(lambda j: j.push([new_put(3), new_put(2)]), 400, "invalid_request", "mid",
-                 id="mids out of order"),
-    pytest.param(lambda j: j.push([{**new_put(), "base_version": -1}]), 400, "invalid_request",
-                 "base_version", id="negative base version"),
-    pytest.param(lambda j: j.post_json({"client_id": j.device.client_id, "mutations": new_put()}),
-                 400, "invalid_request", "mutations", id="mutations is not a list"),
-    pytest.param(lambda j: j.push(["put"]), 400, "invalid_request", "object",
-                 id="mutation is not an object"),
-    pytest.param(lambda j: j.push([{**new_put(), "op": "upsert"}]), 400, "invalid_request", "op",
-                 id="unknown op"),
-    pytest.param(lambda j: j.push([new_put(energy=7)]), 400, "invalid_request", "energy",
-                 id="energy 7"),
-    pytest.param(lambda j: j.push([new_put(energy="high")]), 400, "invalid_request", "energy",
-                 id="energy is a string"),
-    pytest.param(lambda j: j.push([new_put(circles=["work"])]), 400, "invalid_request",
-                 "circles", id="unknown circle"),
-    pytest.param(lambda j: j.push([new_put(circles="self")]), 400, "invalid_request", "circles",
-                 id="circles is not a list"),
-    pytest.param(lambda j: j.push([new_put(text=42)]), 400, "invalid_request", "text",
-                 id="text is a number"),
-    pytest.param(lambda j: j.push([new_put(kind="diary")]), 400, "invalid_request", "kind",
-                 id="unknown kind"),
-    pytest.param(lambda j: j.push([new_put(updated_at=None)]), 400, "invalid_request",
-                 "updated_at", id="no updated_at"),
-    pytest.param(lambda j: j.post_json({"client_id": "phone-1", "mutations": [new_put()]}), 400,
-                 "invalid_request", "client_id", id="client_id is not a UUID"),
-    pytest.param(lambda j: j.push([new_put(id="12345")]), 400, "invalid_request", "id",
-                 id="entry id is not a UUID"),
-    pytest.param(lambda j: j.push([delete(2, "../../etc/passwd", 1)]), 400, "invalid_request",
-                 "id", id="deleted id is not a UUID"),
-    pytest.param(lambda j: j.client.get("/api/entries/not-a-uuid"), 404, "not_found", None,
-                 id="entry address is not a UUID"),
-    pytest.param(lambda j: j.push([new_put(text="x" * 20_001)]), 413, "entry_too_large",
-                 "20000", id="text of 20,001 characters"),
-    pytest.param(lambda j: j.push([new_put(mid) for mid in range(2, 503)]), 413,
-                 "batch_too_large", "500", id="501 mutations"),
-    pytest.param(lambda j: j.push([new_put(text="x" * (4 * 1024 * 1024))]), 413,
-                 "request_entity_too_large", None, id="body over 4 MiB"),
-    pytest.param(lambda j: j.post(json.dumps({}), content_type="text/plain"), 415,
-                 "unsupported_media_type", "application/json", id="not sent as JSON"),
-    pytest.param(lambda j: j.push([new_put()], token=None), 400, "csrf_failed", "CSRF",
-                 id="no CSRF token"),
-    pytest.param(lambda j: j.push([new_put()], token=api_token(j.app.test_client())), 400,
-                 "csrf_failed", "CSRF", id="CSRF token of another browser"),
+    pytest.param(
+        lambda j: j.post('{"client_id": '), 400, "invalid_json", "JSON", id="malformed JSON"
+    ),
+    pytest.param(
+        lambda j: j.post_json([new_put()]), 400, "invalid_request", "object", id="body is a list"
+    ),
+    pytest.param(
+        lambda j: j.post_json("push"), 400, "invalid_request", "object", id="body is a string"
+    ),
+    pytest.param(
+        lambda j: j.push([{**new_put(), "mid": "2"}]),
+        400,
+        "invalid_request",
+        "mid",
+        id="mid is a string",
+    ),
+    pytest.param(
+        lambda j: j.push([new_put(3), new_put(2)]),
+        400,
+        "invalid_request",
+        "mid",
+        id="mids out of order",
+    ),
+    pytest.param(
+        lambda j: j.push([{**new_put(), "base_version": -1}]),
+        400,
+        "invalid_request",
+        "base_version",
+        id="negative base version",
+    ),
+    pytest.param(
+        lambda j: j.post_json({"client_id": j.device.client_id, "mutations": new_put()}),
+        400,
+        "invalid_request",
+        "mutations",
+        id="mutations is not a list",
+    ),
+    pytest.param(
+        lambda j: j.push(["put"]), 400, "invalid_request", "object", id="mutation is not an object"
+    ),
+    pytest.param(
+        lambda j: j.push([{**new_put(), "op": "upsert"}]),
+        400,
+        "invalid_request",
+        "op",
+        id="unknown op",
+    ),
+    pytest.param(
+        lambda j: j.push([new_put(energy=7)]), 400, "invalid_request", "energy", id="energy 7"
+    ),
+    pytest.param(
+        lambda j: j.push([new_put(energy="high")]),
+        400,
+        "invalid_request",
+        "energy",
+        id="energy is a string",
+    ),
+    pytest.param(
+        lambda j: j.push([new_put(circles=["work"])]),
+        400,
+        "invalid_request",
+        "circles",
+        id="unknown circle",
+    ),
+    pytest.param(
+        lambda j: j.push([new_put(circles="self")]),
+        400,
+        "invalid_request",
+        "circles",
+        id="circles is not a list",
+    ),
+    pytest.param(
+        lambda j: j.push([new_put(text=42)]), 400, "invalid_request", "text", id="text is a number"
+    ),
+    pytest.param(
+        lambda j: j.push([new_put(kind="diary")]), 400, "invalid_request", "kind", id="unknown kind"
+    ),
+    pytest.param(
+        lambda j: j.push([new_put(updated_at=None)]),
+        400,
+        "invalid_request",
+        "updated_at",
+        id="no updated_at",
+    ),
+    pytest.param(
+        lambda j: j.post_json({"client_id": "phone-1", "mutations": [new_put()]}),
+        400,
+        "invalid_request",
+        "client_id",
+        id="client_id is not a UUID",
+    ),
+    pytest.param(
+        lambda j: j.push([new_put(id="12345")]),
+        400,
+        "invalid_request",
+        "id",
+        id="entry id is not a UUID",
+    ),
+    pytest.param(
+        lambda j: j.push([delete(2, "../../etc/passwd", 1)]),
+        400,
+        "invalid_request",
+        "id",
+        id="deleted id is not a UUID",
+    ),
+    pytest.param(
+        lambda j: j.client.get("/api/entries/not-a-uuid"),
+        404,
+        "not_found",
+        None,
+        id="entry address is not a UUID",
+    ),
+    pytest.param(
+        lambda j: j.push([new_put(text="x" * 20_001)]),
+        413,
+        "entry_too_large",
+        "20000",
+        id="text of 20,001 characters",
+    ),
+    pytest.param(
+        lambda j: j.push([new_put(mid) for mid in range(2, 503)]),
+        413,
+        "batch_too_large",
+        "500",
+        id="501 mutations",
+    ),
+    pytest.param(
+        lambda j: j.push([new_put(text="x" * (4 * 1024 * 1024))]),
+        413,
+        "request_entity_too_large",
+        None,
+        id="body over 4 MiB",
+    ),
+    pytest.param(
+        lambda j: j.post(json.dumps({}), content_type="text/plain"),
+        415,
+        "unsupported_media_type",
+        "application/json",
+        id="not sent as JSON",
+    ),
+    pytest.param(
+        lambda j: j.push([new_put()], token=None), 400, "csrf_failed", "CSRF", id="no CSRF token"
+    ),
+    pytest.param(
+        lambda j: j.push([new_put()], token=api_token(j.app.test_client())),
+        400,
+        "csrf_failed",
+        "CSRF",
+        id="CSRF token of another browser",
+    ),
     pytest.param(anonymous_push, 401, "not_signed_in", "sign in", id="not signed in"),
-    pytest.param(lambda j: j.push([new_put(2), new_put(4)]), 409, "conflict_gap", "missing",
-                 id="mid gap"),
-    pytest.param(lambda j: j.client.get("/api/pull?since=yesterday"), 400, "invalid_request",
-                 "since", id="since is not a number"),
-    pytest.param(lambda j: j.client.get("/api/pull?limit=0"), 400, "invalid_request", "limit",
-                 id="limit 0"),
-    pytest.param(lambda j: j.client.get("/api/pull?limit=1001"), 400, "invalid_request", "limit",
-                 id="limit over 1000"),
+    pytest.param(
+        lambda j: j.push([new_put(2), new_put(4)]), 409, "conflict_gap", "missing", id="mid gap"
+    ),
+    pytest.param(
+        lambda j: j.client.get("/api/pull?since=yesterday"),
+        400,
+        "invalid_request",
+        "since",
+        id="since is not a number",
+    ),
+    pytest.param(
+        lambda j: j.client.get("/api/pull?limit=0"), 400, "invalid_request", "limit", id="limit 0"
+    ),
+    pytest.param(
+        lambda j: j.client.get("/api/pull?limit=1001"),
+        400,
+        "invalid_request",
+        "limit",
+        id="limit over 1000",
+    ),
 ]
 
 
 @pytest.mark.parametrize("send, status, code, mention", BAD_INPUT)
-def test_bad_input_gets_a_clear_json_error_and_changes_nothing(api_app, send, status, code,
-                                                               mention):
+def test_bad_input_gets_a_clear_json_error_and_changes_nothing(
+    api_app, send, status, code, mention
+):
     """A bad request is refused with a JSON explanation (never a 500) and stores nothing."""
     client = signed_in(api_app)
     device = Device(client)

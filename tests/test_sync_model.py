@@ -27,8 +27,14 @@ from tests.api_client import api_token, delete, entry, put, register
 PULL_LIMIT = 3
 DEVICES = st.integers(0, 3)
 PUSH_FATES = st.sampled_from(
-    ["delivered", "request lost", "answer lost", "sent twice, first answer heard",
-     "sent twice, second answer heard", "edited while in flight"]
+    [
+        "delivered",
+        "request lost",
+        "answer lost",
+        "sent twice, first answer heard",
+        "sent twice, second answer heard",
+        "edited while in flight",
+    ]
 )
 # How many pull pages arrive before an answer is lost; None: all of them.
 PULL_FATES = st.one_of(st.none(), st.integers(0, 2))
@@ -36,8 +42,7 @@ PULL_FATES = st.one_of(st.none(), st.integers(0, 2))
 
 def from_server(change: dict) -> dict:
     """Return an entry as a device stores it after hearing it from the server."""
-    return {"text": change.get("text"), "deleted": change["deleted"],
-            "version": change["version"]}
+    return {"text": change.get("text"), "deleted": change["deleted"], "version": change["version"]}
 
 
 class DeviceModel:
@@ -143,8 +148,14 @@ def sync_machine(app):
             """Return the user's entries as the server stores them."""
             with app.app_context():
                 rows = db.session.scalars(sa.select(Entry).where(Entry.user_id == self.user_id))
-                return {row.id: {"text": row.body.get("text"), "deleted": row.deleted,
-                                 "conflict_of": row.conflict_of} for row in rows}
+                return {
+                    row.id: {
+                        "text": row.body.get("text"),
+                        "deleted": row.deleted,
+                        "conflict_of": row.conflict_of,
+                    }
+                    for row in rows
+                }
 
         def change(self, device: DeviceModel, key: str, text: str | None) -> None:
             """Let the user replace (or delete, text None) an entry's text on a device."""
@@ -186,7 +197,8 @@ def sync_machine(app):
         def send_push(self, device: DeviceModel, batch: list[dict]) -> dict:
             """Send a push and return the answer, which must be a success."""
             response = self.client.post(
-                "/api/push", json={"client_id": device.client_id, "mutations": batch},
+                "/api/push",
+                json={"client_id": device.client_id, "mutations": batch},
                 headers={"X-CSRFToken": self.token},
             )
             assert response.status_code == 200, response.json
@@ -214,8 +226,9 @@ def sync_machine(app):
                 key = device.outbox[0][1]
                 if not device.entries[key]["deleted"]:
                     self.change(device, key, next(self.texts))
-            self.hear_push(device, batch, answers[-1] if fate.endswith("second answer heard")
-                           else answers[0])
+            self.hear_push(
+                device, batch, answers[-1] if fate.endswith("second answer heard") else answers[0]
+            )
 
         def pull_with(self, device: DeviceModel, pages_heard: int | None) -> None:
             """Pull pages until there are no more, or until an answer is lost."""
@@ -235,8 +248,11 @@ def sync_machine(app):
 
         def online(self, waiting: bool = False) -> list[DeviceModel]:
             """Return the devices that are online (and, if asked, have changes waiting)."""
-            return [device for device in self.devices
-                    if device.online and (device.outbox or not waiting)]
+            return [
+                device
+                for device in self.devices
+                if device.online and (device.outbox or not waiting)
+            ]
 
         @precondition(lambda self: self.online(waiting=True))
         @rule(data=st.data(), fate=PUSH_FATES)
@@ -300,8 +316,7 @@ def test_devices_agree_and_lose_nothing_over_a_bad_network(db_app):
     sqlite = db_app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite")
     run_state_machine_as_test(
         sync_machine(db_app),
-        settings=settings(max_examples=40 if sqlite else 15, stateful_step_count=30,
-                          deadline=None),
+        settings=settings(max_examples=40 if sqlite else 15, stateful_step_count=30, deadline=None),
     )
 
 

@@ -41,11 +41,13 @@ setInterval(() => {
 let saveTimer = null;
 onLocalChange(() => {
   clearTimeout(saveTimer);
-  saveTimer = setTimeout(syncNow, SYNC_AFTER_SAVE_MS);
-  // Where the browser has Background Sync, the worker wakes the app to send the outbox later.
-  navigator.serviceWorker?.ready
-    .then((registration) => registration.sync?.register('outbox'))
-    .catch(() => {});
+  saveTimer = setTimeout(() => {
+    syncNow();
+    // Where the browser has Background Sync, the worker asks the app to send the outbox later.
+    navigator.serviceWorker?.ready
+      .then((registration) => registration.sync?.register('outbox'))
+      .catch(() => {});
+  }, SYNC_AFTER_SAVE_MS);
 });
 navigator.serviceWorker?.addEventListener('message', (event) => {
   if (event.data?.type === 'sync') syncNow();

@@ -214,11 +214,11 @@ async function pullAll() {
     }
     if (status !== 200) throw new SyncStop('error');
     await transact(STORES, 'readwrite', async (tx) => {
-      const outbox = tx.objectStore('outbox').index('by_entry');
+      const waiting = new Set((await result(tx.objectStore('outbox').getAll())).map((row) => row.id));
       const entries = tx.objectStore('entries');
       for (const change of body.changes) {
         // Local edits not yet sent win on screen; their push makes a conflict copy if needed.
-        if (await result(outbox.count(change.id)) === 0) entries.put({ ...change, sync: 'synced' });
+        if (!waiting.has(change.id)) entries.put({ ...change, sync: 'synced' });
         else heldAt ??= change.version - 1;
       }
       tx.objectStore('meta').put({ key: 'cursor', value: heldAt ?? body.cursor });

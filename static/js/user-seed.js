@@ -1,12 +1,16 @@
-// The user's seed for today's question, made on first use. One place, so account sync can carry it later.
+// The seed that makes today's question the same on every device of one person.
+import { storedAccount } from './sync.js';
 
 const SEED_KEY = 'lpb.seed';
 
 /**
- * Resolve with this user's seed, creating it on first use. Kept in localStorage rather than the
- * database, so that opening Today never needs a durable database write.
+ * Resolve with this person's seed: the account's id once signed in (so every device of the account
+ * draws the same question), else a random one kept on this device (in localStorage, so that opening
+ * Today never needs a durable database write).
  */
 export async function loadSeed() {
+  const account = await storedAccount();
+  if (account) return `account:${account.user_id}`;
   let seed = localStorage.getItem(SEED_KEY);
   if (!seed) {
     seed = crypto.randomUUID();

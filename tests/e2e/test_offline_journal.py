@@ -42,7 +42,9 @@ def test_three_entries_saved_offline_survive_an_offline_reload(context, page):
 def test_circles_and_energy_are_kept(page):
     """The chosen circles and energy are shown with the entry in the journal."""
     open_app(page)
-    write_reflection(page, "A good talk with my sister.", circles=["Close ones", "Yourself"], energy=4)
+    write_reflection(
+        page, "A good talk with my sister.", circles=["Close ones", "Yourself"], energy=4
+    )
     go_to(page, "Journal")
     article = page.get_by_role("article")
     expect(article).to_contain_text("Close ones")
@@ -156,7 +158,7 @@ def test_entry_text_is_shown_as_text(page):
 
 
 def test_another_question_draws_a_different_one(page):
-    """"Another question" changes the question, and the text area's name follows it."""
+    """ "Another question" changes the question, and the text area's name follows it."""
     open_app(page)
     question = page.locator("#question")
     before = question.inner_text()

@@ -1,5 +1,7 @@
 """Two devices of one account, in two browser contexts, kept in step by sync."""
 
+import json
+
 import pytest
 import sqlalchemy as sa
 from axe_playwright_python.sync_playwright import Axe
@@ -10,7 +12,9 @@ from lpb.extensions import db
 from lpb.models import Entry, Session
 
 PASSWORD = "a long enough password"
-SYNC_SECONDS = 15_000  # the app syncs every 10 s while open, and at once after a save or going online
+SYNC_SECONDS = (
+    15_000  # the app syncs every 10 s while open, and at once after a save or going online
+)
 
 
 def register(page, email):
@@ -184,3 +188,24 @@ def test_account_pages_are_accessible(make_context, locale):
     page.goto("/account")
     results = axe.run(page)
     assert results.violations_count == 0, results.generate_report()
+
+
+def test_todays_question_is_the_same_on_every_device_of_an_account(make_context):
+    """Signed in to one account, the phone and the laptop ask the same question today."""
+    phone, laptop = make_context(), make_context(locale="nl-BE")
+    a, b = phone.new_page(), laptop.new_page()
+    open_app(a)
+    register(a, "ilse@example.org")
+    b.goto("/login")
+    b.get_by_label("E-mailadres").fill("ilse@example.org")
+    b.get_by_label("Wachtwoord").fill(PASSWORD)
+    b.get_by_role("button", name="Inloggen").click()
+    expect(sync_state(a)).to_have_text("All synced", timeout=SYNC_SECONDS)
+    expect(sync_state(b)).to_have_text("Alles gesynchroniseerd", timeout=SYNC_SECONDS)
+    a.reload()
+    b.reload()
+    english = a.locator("#question").inner_text()
+    dutch = b.locator("#question").inner_text()
+    questions = json.loads(a.evaluate("fetch('/api/questions').then((r) => r.text())"))
+    asked = next(question for question in questions if question["en"] == english)
+    assert asked["nl"] == dutch

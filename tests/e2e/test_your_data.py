@@ -21,7 +21,8 @@ def entries_on_device(page):
     entries = page.evaluate("import('/static/js/entries.js').then((m) => m.allEntries())")
     return {
         entry["id"]: {field: entry.get(field) for field in LIVE_FIELDS}
-        for entry in entries if not entry["deleted"]
+        for entry in entries
+        if not entry["deleted"]
     }
 
 
@@ -30,7 +31,7 @@ def test_export_offline_then_import_into_a_fresh_account(make_context, tmp_path,
     phone = make_context()
     a = phone.new_page()
     open_app(a)
-    write_reflection(a, "Een reflectie met \"aanhalingstekens\"", circles=["Yourself"], energy=5)
+    write_reflection(a, 'Een reflectie met "aanhalingstekens"', circles=["Yourself"], energy=5)
     write_reflection(a, "A second one,\nover two lines", circles=["Society", "Place and planet"])
     phone.set_offline(True)
     go_to(a, "Settings")
@@ -72,13 +73,17 @@ def test_a_file_that_is_not_an_export_is_refused(page, tmp_path):
 
 def test_privacy_page_in_both_languages(make_context):
     """The privacy page says what is kept where, in English and Dutch, offline too."""
-    for locale, heading, words in (("en-GB", "On your device", "argon2id"),
-                                   ("nl-BE", "Op je toestel", "argon2id")):
+    for locale, heading, words in (
+        ("en-GB", "On your device", "argon2id"),
+        ("nl-BE", "Op je toestel", "argon2id"),
+    ):
         context = make_context(locale=locale)
         page = context.new_page()
         open_app(page, "/settings")
         context.set_offline(True)
-        page.get_by_role("link", name="What we keep" if locale == "en-GB" else "Wat we bewaren").click()
+        page.get_by_role(
+            "link", name="What we keep" if locale == "en-GB" else "Wat we bewaren"
+        ).click()
         expect(page.get_by_role("heading", name=heading)).to_be_visible()
         expect(page.get_by_text(words).first).to_be_visible()
         results = Axe().run(page)
@@ -110,7 +115,9 @@ def test_deleting_the_account_from_the_app(make_context, live_server):
         assert db.session.scalar(sa.select(sa.func.count()).select_from(Entry)) == 0
 
 
-def test_a_device_refills_a_server_restored_from_an_older_backup(make_context, live_server, tmp_path):
+def test_a_device_refills_a_server_restored_from_an_older_backup(
+    make_context, live_server, tmp_path
+):
     """After a restore from a backup, the device sends back what the backup missed, once."""
     phone = make_context()
     page = phone.new_page()
