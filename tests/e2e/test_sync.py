@@ -209,3 +209,12 @@ def test_todays_question_is_the_same_on_every_device_of_an_account(make_context)
     questions = json.loads(a.evaluate("fetch('/api/questions').then((r) => r.text())"))
     asked = next(question for question in questions if question["en"] == english)
     assert asked["nl"] == dutch
+
+
+def test_signing_in_offline_says_a_connection_is_needed(context, page):
+    """Offline, "Sign in" explains that it needs a connection instead of failing."""
+    open_app(page, "/settings")
+    context.set_offline(True)
+    page.get_by_role("link", name="Sign in").click()
+    expect(page.get_by_role("heading", name="No connection")).to_be_visible()
+    expect(page.get_by_text("You can keep writing")).to_be_visible()
