@@ -123,7 +123,8 @@ def pull():
     """Return the changes after a cursor, a page at a time."""
     since = _int_arg("since", 0, 0, 2**62)
     limit = _int_arg("limit", 500, 1, sync.MAX_PULL_LIMIT)
-    response = jsonify(sync.pull(accounts.current_user().id, since, limit))
+    seen = _int_arg("seen", 0, 0, 2**62)
+    response = jsonify(sync.pull(accounts.current_user().id, since, limit, seen))
     response.headers["Cache-Control"] = "no-store"
     return response
 

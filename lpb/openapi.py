@@ -217,6 +217,13 @@ def openapi_document() -> dict:
                             "schema": {"type": "integer", "minimum": 0},
                         },
                         {
+                            "name": "seen",
+                            "in": "query",
+                            "description": "The highest version the device has heard of; "
+                            "more than the server has gives 409 cursor_ahead.",
+                            "schema": {"type": "integer", "minimum": 0},
+                        },
+                        {
                             "name": "limit",
                             "in": "query",
                             "schema": {"type": "integer", "minimum": 1, "maximum": 1000},

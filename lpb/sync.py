@@ -322,9 +322,13 @@ def push(user_id: int, client_id: str, mutations: list[Mutation]) -> dict:
     }
 
 
-def pull(user_id: int, since: int, limit: int) -> dict:
-    """Return the user's changes after version since, oldest first, at most limit of them."""
-    if since > db.session.get(User, user_id).version:
+def pull(user_id: int, since: int, limit: int, seen: int = 0) -> dict:
+    """Return the user's changes after version since, oldest first, at most limit of them.
+
+    seen is the highest version the device has heard of (its cursor, or a push's answer): more
+    than the server has means the server was restored from an older backup.
+    """
+    if max(since, seen) > db.session.get(User, user_id).version:
         raise SyncError(
             409,
             "cursor_ahead",

@@ -341,6 +341,10 @@ def test_after_a_restore_devices_are_told_and_resending_known_text_is_harmless(a
     assert Device(client).push([put(1, item)]).status_code == 200
     ahead = client.get("/api/pull?since=5")
     assert ahead.status_code == 409 and ahead.json["error"] == "cursor_ahead"
+    # A device that heard of version 5 in a push answer, though its cursor is behind.
+    heard = client.get("/api/pull?since=0&seen=5")
+    assert heard.status_code == 409 and heard.json["error"] == "cursor_ahead"
+    assert client.get("/api/pull?since=0&seen=1").status_code == 200
 
     resent = Device(client).push([put(1, item, base_version=0)])
     assert resent.json["results"][0] == {

@@ -149,8 +149,11 @@ async function pushAll(session) {
 }
 
 /** Store what the server answered: drop sent rows, take its versions, conflicts and deletes. */
-function applyPushResult({ last_mutation_id: lastMid, results }) {
+function applyPushResult({ last_mutation_id: lastMid, version, results }) {
   return transact(STORES, 'readwrite', async (tx) => {
+    const meta = tx.objectStore('meta');
+    const seen = (await result(meta.get('seen')))?.value ?? 0;
+    meta.put({ key: 'seen', value: Math.max(seen, version) });
     const outbox = tx.objectStore('outbox');
     const entries = tx.objectStore('entries');
     outbox.delete(IDBKeyRange.upperBound(lastMid));
@@ -194,6 +197,7 @@ function resendEverything() {
   return transact(STORES, 'readwrite', async (tx) => {
     restartOutbox(tx, await result(tx.objectStore('entries').getAllKeys()));
     tx.objectStore('meta').put({ key: 'cursor', value: 0 });
+    tx.objectStore('meta').put({ key: 'seen', value: 0 });
   });
 }
 
@@ -203,11 +207,14 @@ function resendEverything() {
  * edits turns out to be a duplicate, the next pull brings that change again instead of losing it.
  */
 async function pullAll() {
-  let since = (await transact('meta', 'readonly', (tx) => result(tx.objectStore('meta').get('cursor'))))?.value ?? 0;
+  const [cursor, seen] = await transact('meta', 'readonly', (tx) => Promise.all(
+    ['cursor', 'seen'].map(async (key) => (await result(tx.objectStore('meta').get(key)))?.value ?? 0),
+  ));
+  let since = cursor;
   let heldAt = null;
   let changed = false;
   for (;;) {
-    const { status, body } = await request(`/api/pull?since=${since}&limit=${PULL_LIMIT}`);
+    const { status, body } = await request(`/api/pull?since=${since}&seen=${seen}&limit=${PULL_LIMIT}`);
     if (status === 409 && body.error === 'cursor_ahead') {
       await resendEverything();
       throw new SyncStop('resync');
