@@ -87,7 +87,7 @@ def _body(entry: dict, where: str) -> dict:
     energy = body.get("energy")
     if energy is not None and (isinstance(energy, bool) or energy not in range(1, 6)):
         raise _invalid(f"{where}.energy must be null or an integer from 1 to 5.")
-    # UTF-8, as sent: escaped as \uXXXX, a 20,000-character text in another script would not fit.
+    # UTF-8, as sent: escaped as \u sequences, a 20,000-character text in another script would not fit.
     if len(json.dumps(body, ensure_ascii=False).encode(errors="surrogatepass")) > MAX_BODY_BYTES:
         raise SyncError(413, "entry_too_large", f"{where} is larger than {MAX_BODY_BYTES} bytes.")
     return body
