@@ -1,6 +1,5 @@
 """Measure how long a durable save takes in Debian's Chromium: median and p95 of 200 saves, 5 runs."""
 
-import os
 import statistics
 import sys
 import tempfile
@@ -13,18 +12,11 @@ from werkzeug.serving import make_server
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from lpb import create_app  # noqa: E402
+from tests.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
 SAVES = 200
 RUNS = 5
 P95_BUDGET_MS = 10
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-ARGS = [
-    "--no-sandbox",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-gpu",
-]
 
 MEASURE = """async (count) => {
   const { saveReflection } = await import('/static/js/entries.js');
@@ -57,7 +49,7 @@ def main() -> int:
                 context = playwright.chromium.launch_persistent_context(
                     Path(instance) / f"profile-{run}",
                     executable_path=CHROMIUM,
-                    args=ARGS,
+                    args=CHROMIUM_ARGS,
                     base_url=f"http://127.0.0.1:{server.server_port}",
                 )
                 page = context.pages[0]

@@ -24,16 +24,9 @@ import sqlalchemy as sa  # noqa: E402
 from lpb import accounts, create_app, sync  # noqa: E402
 from lpb.extensions import db  # noqa: E402
 from lpb.models import Entry, User  # noqa: E402
+from tests.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
 PASSWORD = "correct horse battery"
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-gpu",
-]
 SEED_BATCH = 500
 
 

@@ -16,13 +16,8 @@ from helpers import open_app  # noqa: E402
 from test_method import WEEK, add_reflections  # noqa: E402
 
 from lpb import create_app  # noqa: E402
+from tests.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
-ARGS = [
-    "--no-sandbox",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 MIX = """async () => {
     const { createEntry } = await import('/static/js/entries.js');
     const { isoWeek } = await import('/static/js/day-math.js');
@@ -51,7 +46,7 @@ def main() -> None:
         server = make_server("127.0.0.1", 0, app, threaded=True)
         threading.Thread(target=server.serve_forever, daemon=True).start()
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             page = browser.new_page(
                 viewport={"width": 360, "height": 740},
                 device_scale_factor=2,

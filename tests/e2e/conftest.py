@@ -1,6 +1,5 @@
 """A live server and Debian's Chromium, driven by Playwright, with a phone viewport."""
 
-import os
 import threading
 from types import SimpleNamespace
 
@@ -10,15 +9,8 @@ from playwright.sync_api import sync_playwright
 from werkzeug.serving import make_server
 
 from lpb import create_app
+from tests.chromium import CHROMIUM, CHROMIUM_ARGS
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-gpu",
-]
 PHONE = {
     "viewport": {"width": 360, "height": 740},
     "device_scale_factor": 3,
