@@ -17,10 +17,12 @@ apt_install() {
   fi
 }
 
-# Create .venv (Debian needs python3-venv for that) and install the project with the given extras.
+# Create .venv (Debian needs python3-venv for that) and install the pinned packages of one lockfile
+# in requirements/ (app or test), then the project itself, so a new upstream release changes nothing.
 python_env() {
   python3 -c "import ensurepip, venv" 2>/dev/null || apt_install python3-venv
   [ -x .venv/bin/python ] || python3 -m venv .venv
-  .venv/bin/python -m pip install -q --upgrade pip
-  .venv/bin/python -m pip install -q -e ".$1"
+  .venv/bin/python -m pip install -q --require-hashes -r requirements/build.txt
+  .venv/bin/python -m pip install -q --require-hashes -r "requirements/$1.txt"
+  .venv/bin/python -m pip install -q --no-deps --no-build-isolation -e .
 }

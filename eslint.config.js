@@ -1,0 +1,31 @@
+// ESLint flat config: the recommended rules, plus the size limits that keep modules small.
+import js from '@eslint/js';
+import globals from 'globals';
+
+export default [
+  { ignores: ['node_modules/', '.venv/', 'bench/results/'] },
+  js.configs.recommended,
+  {
+    files: ['static/js/**/*.js'],
+    languageOptions: { sourceType: 'module', globals: globals.browser },
+    rules: {
+      'max-lines': ['error', { max: 250 }],
+      'max-lines-per-function': ['error', { max: 60, skipBlankLines: true, skipComments: true }],
+    },
+  },
+  {
+    files: ['service-worker.js'],
+    languageOptions: { sourceType: 'script', globals: globals.serviceworker },
+  },
+  {
+    files: ['tests/**/*.js', 'eslint.config.js'],
+    languageOptions: { sourceType: 'module', globals: { ...globals.node, ...globals.browser } },
+  },
+  {
+    rules: {
+      'no-unused-vars': ['error', { argsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }],
+      eqeqeq: ['error', 'smart'],
+      'prefer-const': 'error',
+    },
+  },
+];
