@@ -20,9 +20,41 @@ THEMES = (
     "perspective",
     "less_is_more",
     "learning",
+    "status",
+    "words",
+    "life_phases",
+    "beauty",
 )
+NEW_THEMES = ("status", "words", "life_phases", "beauty")
+MOMENTS = ("morning", "anytime", "evening")
+MIN_MOMENT_SHARE = {"morning": 0.20, "anytime": 0.30, "evening": 0.20}
+MIN_QUESTIONS = 220
+MIN_FIRST_CIRCLE_SHARE = 0.16
+MAX_FIRST_CIRCLE_SHARE = 0.26
+MIN_TWO_CIRCLE_SHARE = 0.25
 LANGS = ("nl", "en")
 MAX_LEN = 160
+
+# A question that opens with one of these words can be answered with yes or no.
+YES_NO_OPENERS = {
+    "nl": {
+        "ben", "bent", "is", "heb", "hebt", "heeft", "had", "hadden", "hebben", "kan", "kun",
+        "kunt", "kon", "konden", "zou", "zouden", "wil", "wilt", "wilde", "moet", "moest",
+        "mag", "mocht", "was", "waren", "zijn", "doe", "doet", "deed", "voel", "voelt",
+        "voelde", "vind", "vindt", "vond", "word", "wordt", "werd", "weet", "wist", "ga",
+        "gaat", "ging", "past", "paste", "klopt", "klopte", "lukt", "lukte", "zie", "ziet",
+        "zag", "merk", "merkt", "merkte", "viel", "valt", "botst", "botste", "botsten",
+        "speelt", "speelde", "herken", "herkent", "blijf", "blijft", "bleef", "krijg", "krijgt",
+        "kreeg", "ken", "kent", "kende", "durf", "durft", "durfde", "zal", "zul", "zult",
+    },
+    "en": {
+        "do", "does", "did", "is", "are", "was", "were", "have", "has", "had", "can", "could",
+        "will", "would", "should", "shall", "may", "might", "must", "am",
+        "isn't", "aren't", "don't", "doesn't", "didn't", "won't", "wouldn't", "can't",
+    },
+}
+# Asking for a number where a reflection is meant.
+COUNT_OPENERS = {"nl": ("hoeveel",), "en": ("how many", "how much")}
 
 QUESTIONS = json.loads(QUESTIONS_PATH.read_text(encoding="utf-8"))
 
@@ -32,10 +64,15 @@ def _normalise(text):
     return " ".join(text.split()).casefold()
 
 
+def _first_word(text):
+    """Return the first word of a text, casefolded, without punctuation around it."""
+    return text.split()[0].strip("\"'‘’“”.,:;!?").casefold()
+
+
 def test_bank_is_large_enough():
-    """The bank holds at least 150 questions."""
+    """The bank holds at least 220 questions."""
     assert isinstance(QUESTIONS, list)
-    assert len(QUESTIONS) >= 150
+    assert len(QUESTIONS) >= MIN_QUESTIONS, len(QUESTIONS)
 
 
 def test_ids_are_unique_and_well_formed():
@@ -57,7 +94,7 @@ def test_texts_are_clean_questions(lang):
 
 
 def test_circles_are_valid():
-    """Circles is a non-empty list of known keys without repeats."""
+    """Circles is a non-empty list of known keys without repeats; the first is the main one."""
     for q in QUESTIONS:
         circles = q["circles"]
         assert isinstance(circles, list) and circles, q["id"]
@@ -71,6 +108,60 @@ def test_themes_are_valid():
         assert q["theme"] in THEMES, q["id"]
 
 
+def test_moment_is_valid():
+    """Every question says when in the day it fits: morning, anytime or evening."""
+    for q in QUESTIONS:
+        assert q.get("moment") in MOMENTS, q["id"]
+
+
+@pytest.mark.parametrize("moment", MOMENTS)
+def test_every_moment_has_its_share(moment):
+    """Enough questions fit the morning, the evening, and any time of day."""
+    count = sum(q.get("moment") == moment for q in QUESTIONS)
+    share = count / len(QUESTIONS)
+    assert share >= MIN_MOMENT_SHARE[moment], f"{moment}: {count} ({share:.0%})"
+
+
+@pytest.mark.parametrize("circle", CIRCLES)
+def test_first_circles_are_spread(circle):
+    """By first (main) circle, no circle holds more than 26% of the bank and none less than 16%."""
+    count = sum(q["circles"][0] == circle for q in QUESTIONS)
+    share = count / len(QUESTIONS)
+    assert MIN_FIRST_CIRCLE_SHARE <= share <= MAX_FIRST_CIRCLE_SHARE, f"{circle}: {count} ({share:.0%})"
+
+
+def test_enough_questions_span_two_circles():
+    """At least a quarter of the questions look at the give-and-take between two circles."""
+    count = sum(len(q["circles"]) >= 2 for q in QUESTIONS)
+    share = count / len(QUESTIONS)
+    assert share >= MIN_TWO_CIRCLE_SHARE, f"{count} ({share:.0%})"
+
+
+@pytest.mark.parametrize("theme", NEW_THEMES)
+def test_new_themes_have_enough_questions(theme):
+    """Status, words, life phases and beauty each have at least 8 questions."""
+    count = sum(q["theme"] == theme for q in QUESTIONS)
+    assert count >= 8, f"{theme}: {count}"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_yes_no_questions(lang):
+    """No question opens with a word that invites a plain yes or no."""
+    closed = [(q["id"], q[lang]) for q in QUESTIONS if _first_word(q[lang]) in YES_NO_OPENERS[lang]]
+    assert not closed
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_counting_questions(lang):
+    """No question asks for a number (Hoeveel, How many, How much) where a reflection is meant."""
+    counting = [
+        (q["id"], q[lang])
+        for q in QUESTIONS
+        if " ".join(q[lang].split()).casefold().startswith(COUNT_OPENERS[lang])
+    ]
+    assert not counting
+
+
 @pytest.mark.parametrize("circle", CIRCLES)
 def test_every_circle_is_well_covered(circle):
     """Each circle is tagged on at least 20 questions."""
@@ -80,9 +171,9 @@ def test_every_circle_is_well_covered(circle):
 
 @pytest.mark.parametrize("theme", THEMES)
 def test_every_theme_is_well_covered(theme):
-    """Each theme has at least 5 questions."""
+    """Each theme has at least 8 questions."""
     count = sum(q["theme"] == theme for q in QUESTIONS)
-    assert count >= 5, f"{theme}: {count}"
+    assert count >= 8, f"{theme}: {count}"
 
 
 @pytest.mark.parametrize("lang", LANGS)
