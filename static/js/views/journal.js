@@ -1,17 +1,17 @@
 // Journal: every reflection, newest first, grouped by day; search, edit, delete with undo,
 // and conflict copies from sync shown next to their original.
-import { h } from '../dom.js';
-import { currentLanguage, t } from '../i18n.js';
+import { h } from '../ui/dom.js';
+import { currentLanguage, t } from '../i18n/i18n.js';
 import {
   clearDraft, deleteReflection, draftKeys, listReflections, loadDraft, removeEntry,
   restoreReflection, updateReflection,
-} from '../entries.js';
-import { formatDay, formatTime } from '../dates.js';
-import { keepDraft } from '../draft-keeper.js';
-import { circleChips, energyPicker, saveErrorMessage } from '../reflection-fields.js';
-import { showToast } from '../toast.js';
-import { afterSave } from '../storage.js';
-import { kantelenNote } from '../kantelen.js';
+} from '../data/entries.js';
+import { formatDay, formatTime } from '../method/dates.js';
+import { keepDraft } from '../data/draft-keeper.js';
+import { circleChips, energyPicker, saveErrorMessage } from '../ui/reflection-fields.js';
+import { showToast } from '../ui/toast.js';
+import { afterSave } from '../data/storage.js';
+import { kantelenNote } from './kantelen.js';
 
 /** Return text folded for searching: lower case, without accents. */
 function fold(text) {

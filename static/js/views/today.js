@@ -1,14 +1,14 @@
 // Today: the day's question, a reflection, its circles and energy, saved on the device.
-import { h } from '../dom.js';
-import { currentLanguage, t } from '../i18n.js';
-import { listReflections, loadDraft, saveReflection } from '../entries.js';
-import { anotherQuestion, questionText } from '../question-choice.js';
-import { chooseTodaysQuestion, loadQuestionPool } from '../question-pool.js';
-import { methodCards } from '../today-method.js';
-import { localDay } from '../dates.js';
-import { keepDraft } from '../draft-keeper.js';
-import { circleChips, energyPicker, saveErrorMessage } from '../reflection-fields.js';
-import { afterSave } from '../storage.js';
+import { h } from '../ui/dom.js';
+import { currentLanguage, t } from '../i18n/i18n.js';
+import { listReflections, loadDraft, saveReflection } from '../data/entries.js';
+import { anotherQuestion, questionText } from '../method/question-choice.js';
+import { chooseTodaysQuestion, loadQuestionPool } from '../method/question-pool.js';
+import { methodCards } from './today-method.js';
+import { localDay } from '../method/dates.js';
+import { keepDraft } from '../data/draft-keeper.js';
+import { circleChips, energyPicker, saveErrorMessage } from '../ui/reflection-fields.js';
+import { afterSave } from '../data/storage.js';
 
 const DRAFT_KEY = 'today';
 

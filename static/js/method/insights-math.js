@@ -1,5 +1,5 @@
 // The numbers behind Insights: pure functions of the entries and the day, tested with node --test.
-import { CIRCLES } from './entries.js';
+import { CIRCLES } from '../data/entries.js';
 import { addDays, lastDays, weekStart, withinDays } from './day-math.js';
 
 export const MIX_CATEGORIES = ['paid', 'care', 'volunteering', 'learning', 'rest'];

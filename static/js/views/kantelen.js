@@ -1,13 +1,13 @@
 // Kantelen on Today: look again at an older reflection from another circle; and the pair in the journal.
-import { h } from './dom.js';
-import { currentLanguage, t } from './i18n.js';
-import { createEntry, CIRCLES, loadDraft, MAX_TEXT_LENGTH } from './entries.js';
-import { formatDay } from './dates.js';
-import { isoWeek } from './day-math.js';
-import { kantelenInvitation } from './kantelen-choice.js';
-import { keepDraft } from './draft-keeper.js';
-import { circleChips, energyPicker, saveErrorMessage } from './reflection-fields.js';
-import { afterSave } from './storage.js';
+import { h } from '../ui/dom.js';
+import { currentLanguage, t } from '../i18n/i18n.js';
+import { createEntry, CIRCLES, loadDraft, MAX_TEXT_LENGTH } from '../data/entries.js';
+import { formatDay } from '../method/dates.js';
+import { isoWeek } from '../method/day-math.js';
+import { kantelenInvitation } from '../method/kantelen-choice.js';
+import { keepDraft } from '../data/draft-keeper.js';
+import { circleChips, energyPicker, saveErrorMessage } from '../ui/reflection-fields.js';
+import { afterSave } from '../data/storage.js';
 
 const DRAFT_KEY = 'kantelen';
 const SKIPPED_KEY = 'lpb.kantelen-skipped';

@@ -1,6 +1,6 @@
 // Entries on the device: every change is stored with its outbox row in one durable transaction.
 import { result, transact } from './db.js';
-import { localDay } from './dates.js';
+import { localDay } from '../method/dates.js';
 
 export const CIRCLES = ['self', 'close', 'organisations', 'society', 'place'];
 export const MAX_TEXT_LENGTH = 20000;

@@ -1,8 +1,8 @@
 // Today's question on this device: the bank and the user's own questions, their history and seed.
-import { listEntries, listReflections } from './entries.js';
-import { loadQuestions } from './questions.js';
+import { listEntries, listReflections } from '../data/entries.js';
+import { loadQuestions } from '../data/questions.js';
 import { ownQuestions, todaysQuestion } from './question-choice.js';
-import { loadSeed } from './user-seed.js';
+import { loadSeed } from '../data/user-seed.js';
 import { localDay } from './dates.js';
 
 /** Resolve with the bank and the user's own questions together. */

@@ -1,7 +1,7 @@
 // The parts of a reflection form shared by Today and the journal's edit: circle chips and energy.
 import { h } from './dom.js';
-import { t } from './i18n.js';
-import { CIRCLES } from './entries.js';
+import { t } from '../i18n/i18n.js';
+import { CIRCLES } from '../data/entries.js';
 
 let groupCount = 0;
 
