@@ -19,7 +19,8 @@ RUNS = 3
 EMAIL = "first-pull@example.org"
 
 MEASURE = """async () => {
-  const { syncNow, countWaiting } = await import('/static/js/data/sync.js');
+  const { syncNow } = await import('/static/js/data/sync.js');
+  const { countWaiting } = await import('/static/js/data/sync-store.js');
   const { transact, result } = await import('/static/js/data/db.js');
   const start = performance.now();
   await syncNow();

@@ -39,7 +39,8 @@ WRITE_OFFLINE = """async ({ count, days }) => {
 
 MEASURE = """async () => {
   if (!navigator.onLine) throw new Error('expected to be online');
-  const { syncNow, countWaiting } = await import('/static/js/data/sync.js');
+  const { syncNow } = await import('/static/js/data/sync.js');
+  const { countWaiting } = await import('/static/js/data/sync-store.js');
   const start = performance.now();
   await syncNow();
   const waiting = await countWaiting();
@@ -51,7 +52,8 @@ MEASURE = """async () => {
 
 FIRST_SYNC = """async () => {
   await import('/static/js/data/entries.js'); // loaded while online (the app has its service worker)
-  const { syncNow, countWaiting } = await import('/static/js/data/sync.js');
+  const { syncNow } = await import('/static/js/data/sync.js');
+  const { countWaiting } = await import('/static/js/data/sync-store.js');
   await syncNow();
   return countWaiting();
 }"""

@@ -1,4 +1,9 @@
-// The question bank, fetched once (the service worker keeps it for offline use).
+// The question bank, fetched once (the service worker keeps it for offline use), and today's question.
+import { listEntries, listReflections } from './entries.js';
+import { loadSeed } from './user-seed.js';
+import { questionPool } from '../method/question-pool.js';
+import { todaysQuestion } from '../method/question-choice.js';
+import { localDay } from '../method/dates.js';
 
 let bankPromise = null;
 
@@ -14,4 +19,16 @@ export function loadQuestions() {
       return [];
     });
   return bankPromise;
+}
+
+/** Resolve with the bank and the user's own questions together. */
+export async function loadQuestionPool() {
+  const [bank, own] = await Promise.all([loadQuestions(), listEntries('question')]);
+  return questionPool(bank, own);
+}
+
+/** Resolve with today's question from the pool, from this person's history and seed. */
+export async function chooseTodaysQuestion(pool) {
+  const [reflections, seed] = await Promise.all([listReflections(), loadSeed()]);
+  return todaysQuestion({ bank: pool, reflections, day: localDay(), seed });
 }

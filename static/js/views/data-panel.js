@@ -3,7 +3,8 @@ import { h } from '../ui/dom.js';
 import { currentLanguage, t } from '../i18n/i18n.js';
 import { allEntries, importEntries } from '../data/entries.js';
 import { exportCsv, exportDocument, exportMarkdown, importableEntries } from '../data/export-format.js';
-import { storedAccount, syncNow } from '../data/sync.js';
+import { syncNow } from '../data/sync.js';
+import { storedAccount } from '../data/sync-store.js';
 
 const FORMATS = {
   json: { type: 'application/json', write: (doc) => JSON.stringify(doc, null, 2) },

@@ -3,7 +3,7 @@ import { h } from '../ui/dom.js';
 import { t } from '../i18n/i18n.js';
 import { changeEntry, createEntry } from '../data/entries.js';
 import { isoWeek } from '../method/day-math.js';
-import { MIX_CATEGORIES } from '../method/insights-math.js';
+import { MIX_CATEGORIES } from '../method/circles.js';
 import { MIX_STEP, normalShares, rebalance } from '../method/mix-math.js';
 import { saveErrorMessage } from '../ui/reflection-fields.js';
 import { afterSave } from '../data/storage.js';

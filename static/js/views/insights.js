@@ -1,12 +1,13 @@
 // Insights, computed on the device: the wheel, days written, energy, the eigen mix and a summary.
 import { h } from '../ui/dom.js';
 import { currentLanguage, t } from '../i18n/i18n.js';
-import { CIRCLES, listEntries, listReflections } from '../data/entries.js';
+import { listEntries, listReflections } from '../data/entries.js';
+import { CIRCLES, MIX_CATEGORIES } from '../method/circles.js';
 import { formatDay, localDay } from '../method/dates.js';
 import { lastDays, weekMonday } from '../method/day-math.js';
 import {
   calendarWeeks, circleCounts, currentStreak, energyByCircle, energyByDay, inLastDays, longestStreak,
-  MIX_CATEGORIES, mixByWeek,
+  mixByWeek,
 } from '../method/insights-math.js';
 import {
   barChart, calendarChart, chartFigure, dataTable, energyLineChart, stackedPairsChart, wheelChart,
