@@ -116,9 +116,8 @@ def test_service_worker_is_served_from_the_root(client):
 
 def test_worker_and_router_share_the_route_table(client):
     """The worker serves the shell for, and the router draws, exactly the routes of the one table."""
-    assert worker_list(client.get("/service-worker.js").get_data(as_text=True), "APP_ROUTES") == list(
-        APP_ROUTES
-    )
+    worker = client.get("/service-worker.js").get_data(as_text=True)
+    assert worker_list(worker, "APP_ROUTES") == list(APP_ROUTES)
     shell = client.get("/").get_data(as_text=True)
     routes = json.loads(html.unescape(re.search(r"data-routes='([^']*)'", shell).group(1)))
     assert routes == APP_ROUTES
