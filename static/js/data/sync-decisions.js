@@ -12,10 +12,7 @@ export function pushMutations(rows, entries) {
   });
 }
 
-/**
- * Return what a push answer asks for: 'apply', 'new-token' (a stale CSRF token, once),
- * 'renumber' (the server lost this device's numbering), 'signin' or 'error'.
- */
+/** Return what a push answer asks for: 'apply', 'new-token', 'renumber', 'signin' or 'error'. */
 export function pushAnswer({ status, body }, { tokenRenewed = false } = {}) {
   if (status === 400 && body.error === 'csrf_failed') return tokenRenewed ? 'signin' : 'new-token';
   if (status === 409 && body.error === 'conflict_gap') return 'renumber';
@@ -27,13 +24,9 @@ function synced(entry) {
   return { ...entry, sync: 'synced' };
 }
 
-/**
- * Return what a push answer changes on the device: the outbox rows up to last_mutation_id go,
- * entries take the server's versions, conflict copies and deletes, and `seen` the highest version.
- * An entry with newer local edits still waiting keeps its state: those edits are based on it.
- * `outbox` is every outbox row; `entries` maps the answered ids to what the device has.
- */
+/** Return what a push answer changes: outbox rows to drop, entries to write, `seen`, `changed`. */
 export function afterPush({ last_mutation_id: lastMid, version, results }, { outbox, entries, seen }) {
+  // An entry with newer local edits still waiting keeps its state: those edits are based on it.
   const waiting = new Set(outbox.filter((row) => row.mid > lastMid).map((row) => row.id));
   const current = new Map(entries);
   const writes = [];
@@ -63,16 +56,14 @@ export function pullAnswer({ status, body }) {
   return status === 200 ? 'apply' : 'error';
 }
 
-/**
- * Return what to store of a pulled page and where the cursor stands. A change to an entry with
- * local edits still waiting is skipped (the local text stays on screen; its push makes a conflict
- * copy if needed), and the cursor is held just before it from then on: if that push turns out to be
- * a duplicate of one whose answer was lost, the next pull brings the change again instead of losing it.
- */
+/** Return what to store of a pulled page, where the cursor stands, and where it is held. */
 export function afterPullPage({ changes, cursor }, waiting, heldAt = null) {
   const writes = [];
   let held = heldAt;
   for (const change of changes) {
+    // Local edits not yet sent win on screen; their push makes a conflict copy if needed. The cursor
+    // stays before the skipped change: if that push is a duplicate of one whose answer was lost,
+    // the next pull brings the change again instead of losing it.
     if (!waiting.has(change.id)) writes.push(synced(change));
     else held ??= change.version - 1;
   }

@@ -35,16 +35,12 @@ async function submit(parts, { draftKey, save, onSaved }) {
   }
 }
 
-/**
- * Return a reflection form: { form, textarea, keeper, changed, say, reset, discard }.
- * start holds the text, circles and energy to begin with (a draft's or an entry's); the draft,
- * with draftExtra(), is kept under draftKey; save(fields, draftKey) stores the reflection and
- * drops the draft in one transaction. before, after and actions are elements placed around it.
- */
+/** Return a reflection form from start (a draft or an entry), kept under draftKey and saved by save(). */
 export function reflectionForm({
   id, rows = 6, className, statusClass = 'save-status', draftKey, start = {}, draftExtra = () => ({}),
   before = [], after = [], actions = [], save, onSaved,
 }) {
+  // save() stores the text and drops its draft in one transaction: a saved text never returns as a draft.
   const state = { circles: new Set(start.circles ?? []), energy: start.energy ?? null };
   const textarea = h('textarea', { id, name: id, rows, maxlength: MAX_TEXT_LENGTH });
   textarea.value = start.text ?? '';
