@@ -1,62 +1,13 @@
 // Levensloopbaan's service worker: the app shell from a versioned cache, so the app opens offline.
-// The server fills in the build version, a hash of the shell's files, so every change installs anew.
+// The server fills in the build version, a hash of the shell's files, so every change installs anew,
+// and the lists below.
 
 const CACHE_PREFIX = 'lpb-static-';
 const CACHE_NAME = `${CACHE_PREFIX}__BUILD_VERSION__`;
 const SHELL_URL = '/';
-const APP_ROUTES = ['/', '/journal', '/insights', '/settings', '/privacy'];
-
-const PRECACHE_URLS = [
-  '/',
-  '/manifest.json',
-  '/api/questions',
-  '/static/css/app.css',
-  '/static/css/method.css',
-  '/static/icons/icon.svg',
-  '/static/icons/icon-192.png',
-  '/static/icons/icon-512.png',
-  '/static/icons/icon-maskable-512.png',
-  '/static/js/account-panel.js',
-  '/static/js/app.js',
-  '/static/js/data-panel.js',
-  '/static/js/export-format.js',
-  '/static/js/dates.js',
-  '/static/js/db.js',
-  '/static/js/dom.js',
-  '/static/js/draft-keeper.js',
-  '/static/js/entries.js',
-  '/static/js/i18n.js',
-  '/static/js/question-choice.js',
-  '/static/js/questions.js',
-  '/static/js/reflection-fields.js',
-  '/static/js/router.js',
-  '/static/js/storage.js',
-  '/static/js/sync.js',
-  '/static/js/texts-privacy.js',
-  '/static/js/sync-status.js',
-  '/static/js/texts-method.js',
-  '/static/js/sw-register.js',
-  '/static/js/toast.js',
-  '/static/js/charts.js',
-  '/static/js/day-math.js',
-  '/static/js/eigen-mix.js',
-  '/static/js/insights-math.js',
-  '/static/js/kantelen-choice.js',
-  '/static/js/kantelen.js',
-  '/static/js/mix-math.js',
-  '/static/js/own-questions.js',
-  '/static/js/question-pool.js',
-  '/static/js/summary-share.js',
-  '/static/js/summary.js',
-  '/static/js/today-method.js',
-  '/static/js/user-seed.js',
-  '/static/js/views/insights.js',
-  '/static/js/views/journal.js',
-  '/static/js/views/not-found.js',
-  '/static/js/views/privacy.js',
-  '/static/js/views/settings.js',
-  '/static/js/views/today.js',
-];
+// Filled in by the server (lpb/pages.py) from its route table and the files under static/.
+const APP_ROUTES = __APP_ROUTES__;
+const PRECACHE_URLS = __PRECACHE_URLS__;
 
 self.addEventListener('install', (event) => {
   event.waitUntil(precache());

@@ -19,7 +19,7 @@ RUNS = 5
 P95_BUDGET_MS = 10
 
 MEASURE = """async (count) => {
-  const { saveReflection } = await import('/static/js/entries.js');
+  const { saveReflection } = await import('/static/js/data/entries.js');
   const times = [];
   for (let i = 0; i < count; i += 1) {
     const start = performance.now();

@@ -5,6 +5,7 @@ views behind a dynamic import() load on first visit (from the worker's cache whe
 """
 
 import gzip
+import posixpath
 import re
 import sys
 from pathlib import Path
@@ -31,8 +32,7 @@ def startup_urls(html: str) -> list[str]:
         source = (ROOT / url.lstrip("/")).read_text()
         folder = url.rsplit("/", 1)[0]
         for target in STATIC_IMPORT.findall(source):
-            resolved = (Path(folder) / target).as_posix()
-            pending.append(re.sub(r"/[^/]+/\.\./", "/", resolved.replace("/./", "/")))
+            pending.append(posixpath.normpath(posixpath.join(folder, target)))
     return urls
 
 

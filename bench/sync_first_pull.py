@@ -2,7 +2,7 @@
 
 One account is seeded with 10,000 reflections (lpb.sync.push, batches of 500) on a throwaway SQLite
 file, served by werkzeug's threaded server on loopback. Each run is a new device: a new on-disk
-Chromium profile signs in through /login, then syncNow() from static/js/sync.js is timed until it
+Chromium profile signs in through /login, then syncNow() from static/js/data/sync.js is timed until it
 resolves and the entries store holds all 10,000 entries.
 """
 
@@ -19,8 +19,9 @@ RUNS = 3
 EMAIL = "first-pull@example.org"
 
 MEASURE = """async () => {
-  const { syncNow, countWaiting } = await import('/static/js/sync.js');
-  const { transact, result } = await import('/static/js/db.js');
+  const { syncNow } = await import('/static/js/data/sync.js');
+  const { countWaiting } = await import('/static/js/data/sync-store.js');
+  const { transact, result } = await import('/static/js/data/db.js');
   const start = performance.now();
   await syncNow();
   const count = await transact('entries', 'readonly', (tx) => result(tx.objectStore('entries').count()));

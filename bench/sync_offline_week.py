@@ -2,7 +2,7 @@
 
 Each run is a new device (a new on-disk Chromium profile) of a new account, signed in through
 /login and synced once. Offline (context.set_offline), it creates 500 reflections with createEntry
-from static/js/entries.js, backdated over 7 days; back online, syncNow() is timed until it resolves
+from static/js/data/entries.js, backdated over 7 days; back online, syncNow() is timed until it resolves
 and the outbox is empty (countWaiting() is 0). Then the server must hold exactly those 500 entries.
 The app is served by werkzeug's threaded server on loopback from a throwaway SQLite file.
 """
@@ -21,7 +21,7 @@ RUNS = 3
 
 WRITE_OFFLINE = """async ({ count, days }) => {
   if (navigator.onLine) throw new Error('expected to be offline');
-  const { createEntry } = await import('/static/js/entries.js');
+  const { createEntry } = await import('/static/js/data/entries.js');
   const now = Date.now();
   const step = days * 24 * 3600 * 1000 / count;
   const ids = [];
@@ -39,19 +39,21 @@ WRITE_OFFLINE = """async ({ count, days }) => {
 
 MEASURE = """async () => {
   if (!navigator.onLine) throw new Error('expected to be online');
-  const { syncNow, countWaiting } = await import('/static/js/sync.js');
+  const { syncNow } = await import('/static/js/data/sync.js');
+  const { countWaiting } = await import('/static/js/data/sync-store.js');
   const start = performance.now();
   await syncNow();
   const waiting = await countWaiting();
   const ms = performance.now() - start;
-  const { transact, result } = await import('/static/js/db.js');
+  const { transact, result } = await import('/static/js/data/db.js');
   const entries = await transact('entries', 'readonly', (tx) => result(tx.objectStore('entries').getAll()));
   return { ms, waiting, synced: entries.filter((e) => e.sync === 'synced' && e.version > 0).length };
 }"""
 
 FIRST_SYNC = """async () => {
-  await import('/static/js/entries.js'); // loaded while online (the app has its service worker)
-  const { syncNow, countWaiting } = await import('/static/js/sync.js');
+  await import('/static/js/data/entries.js'); // loaded while online (the app has its service worker)
+  const { syncNow } = await import('/static/js/data/sync.js');
+  const { countWaiting } = await import('/static/js/data/sync-store.js');
   await syncNow();
   return countWaiting();
 }"""

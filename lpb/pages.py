@@ -1,6 +1,7 @@
 """The app shell, the service worker, the manifest and the error pages."""
 
 import hashlib
+import json
 from functools import cache
 from pathlib import Path
 
@@ -12,7 +13,17 @@ from lpb.i18n import translate
 
 bp = Blueprint("pages", __name__)
 
-APP_ROUTES = ("/", "/journal", "/insights", "/settings", "/privacy")
+# The one route table: address, view module (static/js/views/<view>.js) and its title's text key.
+# The worker and the client's router both get their lists from here.
+APP_ROUTES = {
+    "/": {"view": "today", "title": "nav_today"},
+    "/journal": {"view": "journal", "title": "nav_journal"},
+    "/insights": {"view": "insights", "title": "nav_insights"},
+    "/settings": {"view": "settings", "title": "nav_settings"},
+    "/privacy": {"view": "privacy", "title": "privacy_title"},
+}
+# Not static files, yet the app needs them offline.
+PRECACHE_EXTRA = ("/", "/manifest.json", "/api/questions")
 
 
 def _project_file(name: str) -> Path:
@@ -24,7 +35,7 @@ def _project_file(name: str) -> Path:
 def _build_version(root: Path) -> str:
     """Return a short hash of every file the shell is made of, to version the worker's cache."""
     digest = hashlib.sha256()
-    files = [root / "manifest.json", root / "service-worker.js"]
+    files = [root / "manifest.json", root / "service-worker.js", root / "lpb" / "pages.py"]
     for folder in ("static", "templates", "lpb/data"):
         files.extend(sorted(p for p in (root / folder).rglob("*") if p.is_file()))
     for path in files:
@@ -43,9 +54,24 @@ def build_version() -> str:
     return _build_version(root)
 
 
+@cache
+def _static_urls(root: Path) -> tuple[str, ...]:
+    """Return the URL of every file under static/: the CSS, the icons and the modules."""
+    files = (p for p in (root / "static").rglob("*") if p.is_file() and not p.name.startswith("."))
+    return tuple(sorted(f"/{p.relative_to(root).as_posix()}" for p in files))
+
+
+def precache_urls() -> list[str]:
+    """Return what the worker stores to open the app offline (recomputed in debug mode)."""
+    root = Path(current_app.root_path).parent
+    if current_app.debug:
+        _static_urls.cache_clear()
+    return [*PRECACHE_EXTRA, *_static_urls(root)]
+
+
 def _shell() -> str:
-    """Render the app shell; the views are drawn on the device."""
-    return render_template("shell.html")
+    """Render the app shell with the route table for the router; views are drawn on the device."""
+    return render_template("shell.html", routes=APP_ROUTES)
 
 
 for _route in APP_ROUTES:
@@ -56,10 +82,14 @@ for _route in APP_ROUTES:
 def service_worker() -> Response:
     """Serve the service worker from the root so that it controls the whole app."""
     source = _project_file("service-worker.js").read_text(encoding="utf-8")
-    response = Response(
-        source.replace("__BUILD_VERSION__", build_version()),
-        mimetype="text/javascript",
-    )
+    filled = {
+        "__BUILD_VERSION__": build_version(),
+        "__APP_ROUTES__": json.dumps(list(APP_ROUTES)),
+        "__PRECACHE_URLS__": json.dumps(precache_urls(), indent=2),
+    }
+    for placeholder, value in filled.items():
+        source = source.replace(placeholder, value)
+    response = Response(source, mimetype="text/javascript")
     response.headers["Cache-Control"] = "no-cache"
     return response
 

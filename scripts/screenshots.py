@@ -19,9 +19,9 @@ from lpb import create_app  # noqa: E402
 from tests.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
 MIX = """async () => {
-    const { createEntry } = await import('/static/js/entries.js');
-    const { isoWeek } = await import('/static/js/day-math.js');
-    const { localDay } = await import('/static/js/dates.js');
+    const { createEntry } = await import('/static/js/data/entries.js');
+    const { isoWeek } = await import('/static/js/method/day-math.js');
+    const { localDay } = await import('/static/js/method/dates.js');
     const day = (ago) => { const d = new Date(); d.setDate(d.getDate() - ago); return d; };
     for (const [ago, paid, rest] of [[14, 60, 10], [7, 55, 15], [0, 45, 20]]) {
         await createEntry('mix', {

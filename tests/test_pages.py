@@ -1,23 +1,37 @@
 """The server side of the app shell: routes, headers, manifest, worker and errors."""
 
+import html
 import json
+import posixpath
 import re
 import struct
+import tempfile
 from pathlib import Path
 
 import pytest
 
 from lpb import create_app
+from lpb.pages import APP_ROUTES
 
 ROOT = Path(__file__).resolve().parent.parent
-APP_ROUTES = ["/", "/journal", "/insights", "/settings"]
+MODULE_IMPORT = re.compile(r"^\s*(?:import|export)\b[^;]*?from\s+'([^']+)'", re.M)
+
+
+def served_worker() -> str:
+    """Return the service worker as the server serves it, with its lists filled in."""
+    with tempfile.TemporaryDirectory() as instance:
+        app = create_app({"TESTING": True, "SECRET_KEY": "test", "INSTANCE_PATH": instance})
+        return app.test_client().get("/service-worker.js").get_data(as_text=True)
+
+
+def worker_list(source: str, name: str) -> list[str]:
+    """Return a list constant of the served worker."""
+    return json.loads(re.search(rf"const {name} = (\[.*?\]);", source, re.S).group(1))
 
 
 def precached_urls() -> list[str]:
     """Return the URLs in the service worker's precache list."""
-    source = (ROOT / "service-worker.js").read_text()
-    block = re.search(r"PRECACHE_URLS = \[(.*?)\];", source, re.S).group(1)
-    return re.findall(r"'([^']+)'", block)
+    return worker_list(served_worker(), "PRECACHE_URLS")
 
 
 @pytest.mark.parametrize("path", APP_ROUTES)
@@ -98,6 +112,17 @@ def test_service_worker_is_served_from_the_root(client):
     text = response.get_data(as_text=True)
     assert "__BUILD_VERSION__" not in text
     assert re.search(r"const CACHE_NAME = `\$\{CACHE_PREFIX\}[0-9a-f]{12}`", text)
+
+
+def test_worker_and_router_share_the_route_table(client):
+    """The worker serves the shell for, and the router draws, exactly the routes of the one table."""
+    worker = client.get("/service-worker.js").get_data(as_text=True)
+    assert worker_list(worker, "APP_ROUTES") == list(APP_ROUTES)
+    shell = client.get("/").get_data(as_text=True)
+    routes = json.loads(html.unescape(re.search(r"data-routes='([^']*)'", shell).group(1)))
+    assert routes == APP_ROUTES
+    for route in APP_ROUTES.values():
+        assert (ROOT / "static/js/views" / f"{route['view']}.js").is_file(), route
 
 
 def test_build_version_follows_the_files(app, tmp_path):
@@ -196,3 +221,13 @@ def test_default_database_is_sqlite_in_the_instance_folder(tmp_path):
     assert (
         app.config["SQLALCHEMY_DATABASE_URI"] == f"sqlite:///{tmp_path / 'levensloopbaan.sqlite'}"
     )
+
+
+def test_every_import_is_a_precached_module():
+    """Each module a module imports exists and is precached, so nothing is missing offline."""
+    precached = set(precached_urls())
+    for path in (ROOT / "static").rglob("*.js"):
+        url = f"/{path.relative_to(ROOT).as_posix()}"
+        for target in MODULE_IMPORT.findall(path.read_text()):
+            assert target.endswith(".js"), (url, target)
+            assert posixpath.normpath(posixpath.join(posixpath.dirname(url), target)) in precached

@@ -1,13 +1,13 @@
 // Start the app: language, views, the service worker, sync, and a guard for database upgrades.
-import { applyLanguage, t } from './i18n.js';
+import { applyLanguage, t } from './i18n/i18n.js';
 import { refreshView, startRouter } from './router.js';
 import { registerServiceWorker } from './sw-register.js';
-import { flushDrafts } from './draft-keeper.js';
-import { onVersionChange } from './db.js';
-import { onLocalChange } from './entries.js';
-import { onSyncState, syncNow } from './sync.js';
-import { showSyncState } from './sync-status.js';
-import { showToast } from './toast.js';
+import { flushDrafts } from './data/draft-keeper.js';
+import { onVersionChange } from './data/db.js';
+import { onLocalChange } from './data/entries.js';
+import { onSyncState, syncNow } from './data/sync.js';
+import { showSyncState } from './ui/sync-status.js';
+import { showToast } from './ui/toast.js';
 
 // Often enough that another device's words show up within seconds while the app is open.
 const SYNC_EVERY_MS = 10 * 1000;

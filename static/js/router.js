@@ -1,23 +1,25 @@
 // Moving between views without reloading: links marked data-route, and the back button.
-import { h } from './dom.js';
-import { applyLanguage, t } from './i18n.js';
+import { h } from './ui/dom.js';
+import { applyLanguage, t } from './i18n/i18n.js';
 import { renderToday } from './views/today.js';
 
+// The route table comes from the server (lpb/pages.py), the same one the worker is made from:
+// address → { view, title }. A view lives in views/<view>.js and exports render<View>.
+const ROUTES = JSON.parse(document.body.dataset.routes);
+const NOT_FOUND = { view: 'not-found', title: 'not_found_title' };
 // Today opens first, so it comes with the app; the other views load when first visited
 // (the service worker has them all, so this works offline too) to keep the start small.
-const VIEWS = {
-  '/': { render: renderToday, title: 'nav_today' },
-  '/journal': { load: () => import('./views/journal.js'), name: 'renderJournal', title: 'nav_journal' },
-  '/insights': { load: () => import('./views/insights.js'), name: 'renderInsights', title: 'nav_insights' },
-  '/settings': { load: () => import('./views/settings.js'), name: 'renderSettings', title: 'nav_settings' },
-  '/privacy': { load: () => import('./views/privacy.js'), name: 'renderPrivacy', title: 'privacy_title' },
-};
-const NOT_FOUND = { load: () => import('./views/not-found.js'), name: 'renderNotFound', title: 'not_found_title' };
+const renderers = new Map([['today', renderToday]]);
 
-/** Return a route's render function, loading its module the first time. */
-async function renderer(route) {
-  route.render ??= (await route.load())[route.name];
-  return route.render;
+/** Return the name of a view's render function: 'not-found' → 'renderNotFound'. */
+function renderName(view) {
+  return `render${view.replace(/(^|-)(\w)/g, (_, dash, letter) => letter.toUpperCase())}`;
+}
+
+/** Return a view's render function, loading its module the first time. */
+async function renderer(view) {
+  if (!renderers.has(view)) renderers.set(view, (await import(`./views/${view}.js`))[renderName(view)]);
+  return renderers.get(view);
 }
 
 let navigation = 0;
@@ -27,13 +29,13 @@ let refreshCurrent = null;
 /** Draw the view for the current address; move focus to it after an in-app navigation. */
 export async function showCurrentView({ focus = false } = {}) {
   const id = (navigation += 1);
-  const route = VIEWS[location.pathname] ?? NOT_FOUND;
+  const route = ROUTES[location.pathname] ?? NOT_FOUND;
   await leaveView?.();
   leaveView = null;
   refreshCurrent = null;
   const view = h('div', { className: 'view' });
   // A view returns nothing, a function to call when leaving, or { leave, refresh }.
-  const render = await renderer(route);
+  const render = await renderer(route.view);
   const drawn = await render(view, { onLanguage: redraw });
   const { leave, refresh } = typeof drawn === 'function' ? { leave: drawn } : (drawn ?? {});
   if (id !== navigation) {

@@ -1,6 +1,6 @@
 // Installing the service worker, and offering its updates without losing a draft.
-import { t } from './i18n.js';
-import { showToast } from './toast.js';
+import { t } from './i18n/i18n.js';
+import { showToast } from './ui/toast.js';
 
 /**
  * Register the worker. The first install says the app now works offline; a later version

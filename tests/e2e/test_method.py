@@ -23,12 +23,12 @@ OLD = {"days_ago": 10, "text": "My job takes all my time", "circles": ["organisa
 def add_reflections(page: Page, reflections: list[dict]) -> None:
     """Store reflections on earlier days, as if written then.
 
-    They go through the app's own createEntry from /static/js/entries.js, with its createdAt
+    They go through the app's own createEntry from /static/js/data/entries.js, with its createdAt
     option backdated to noon of that day: the UI can only write today.
     """
     page.evaluate(
         """async (items) => {
-            const { createEntry } = await import('/static/js/entries.js');
+            const { createEntry } = await import('/static/js/data/entries.js');
             for (const item of items) {
                 const createdAt = new Date();
                 createdAt.setDate(createdAt.getDate() - item.days_ago);
@@ -147,7 +147,7 @@ def test_kantelen_links_a_new_look_to_the_old_reflection(context, page):
     expect(page.get_by_role("region", name="Kantelen: look at it another way")).to_have_count(0)
     linked = page.evaluate(
         """async () => {
-            const { listReflections } = await import('/static/js/entries.js');
+            const { listReflections } = await import('/static/js/data/entries.js');
             const [newer, older] = await listReflections();
             return newer.kantelen_of === older.id && newer.from_circle === 'organisations'
                 && newer.to_circle !== 'organisations';

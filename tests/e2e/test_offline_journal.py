@@ -233,5 +233,7 @@ def test_entries_from_the_first_database_version_are_kept_and_queued(page):
     )
     open_app(page, "/journal")
     expect(page.get_by_role("article")).to_contain_text("From version 1")
-    waiting = page.evaluate("import('/static/js/sync.js').then((sync) => sync.countWaiting())")
+    waiting = page.evaluate(
+        "import('/static/js/data/sync-store.js').then((store) => store.countWaiting())"
+    )
     assert waiting == 1

@@ -18,7 +18,7 @@ LIVE_FIELDS = ("id", "kind", "text", "circles", "energy", "question_text", "crea
 
 def entries_on_device(page):
     """Return the live entries in IndexedDB, by id, with the fields that matter to a reader."""
-    entries = page.evaluate("import('/static/js/entries.js').then((m) => m.allEntries())")
+    entries = page.evaluate("import('/static/js/data/entries.js').then((m) => m.allEntries())")
     return {
         entry["id"]: {field: entry.get(field) for field in LIVE_FIELDS}
         for entry in entries

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   CSV_COLUMNS, exportCsv, exportDocument, exportMarkdown, importableEntries,
-} from '../../static/js/export-format.js';
+} from '../../static/js/data/export-format.js';
 
 const reflection = {
   id: 'a', kind: 'reflection', text: 'Line one\nsaid "hi", then left', circles: ['self', 'place'],

@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import {
   calendarWeeks, circleCounts, currentStreak, energyByCircle, energyByDay, inLastDays, longestStreak,
   mixByWeek,
-} from '../../static/js/insights-math.js';
-import { addDays, isoWeek, weekMonday, weekStart } from '../../static/js/day-math.js';
+} from '../../static/js/method/insights-math.js';
+import { addDays, isoWeek, weekMonday, weekStart } from '../../static/js/method/day-math.js';
 
 const TODAY = '2026-11-28'; // a Saturday
 const entry = (day, circles, energy = null, id = `${day}-${circles.join()}`) =>

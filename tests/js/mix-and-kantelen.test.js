@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { normalShares, rebalance } from '../../static/js/mix-math.js';
-import { kantelenInvitation } from '../../static/js/kantelen-choice.js';
+import { normalShares, rebalance } from '../../static/js/method/mix-math.js';
+import { kantelenInvitation } from '../../static/js/method/kantelen-choice.js';
 
 test('moving one share keeps the eigen mix at 100% in steps of 5', () => {
   let shares = [20, 20, 20, 20, 20];

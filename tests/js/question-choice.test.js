@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { anotherQuestion, dailyQuestion, hashString, questionText } from '../../static/js/question-choice.js';
+import { anotherQuestion, dailyQuestion, hashString, questionText } from '../../static/js/method/question-choice.js';
 
 const bank = Array.from({ length: 30 }, (_, i) => ({ id: `q${i}`, nl: `vraag ${i}?`, en: `question ${i}?` }));
 

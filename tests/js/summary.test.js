@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { summaryMarkdown } from '../../static/js/summary.js';
+import { summaryMarkdown } from '../../static/js/method/summary.js';
 
 const t = (key, values = {}) => (Object.keys(values).length ? `${key}(${Object.values(values).join('|')})` : key);
 

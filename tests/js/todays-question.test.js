@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { LEAN_DAYS, NO_REPEAT_DAYS, ownQuestions, todaysQuestion } from '../../static/js/question-choice.js';
-import { addDays, daysBetween } from '../../static/js/day-math.js';
-import { CIRCLES } from '../../static/js/entries.js';
+import { LEAN_DAYS, NO_REPEAT_DAYS, ownQuestions, todaysQuestion } from '../../static/js/method/question-choice.js';
+import { addDays, daysBetween } from '../../static/js/method/day-math.js';
+import { CIRCLES } from '../../static/js/method/circles.js';
 
 /** A small seeded generator (mulberry32), so every run checks the same random histories. */
 function seeded(seed) {

@@ -1,19 +1,20 @@
 // Insights, computed on the device: the wheel, days written, energy, the eigen mix and a summary.
-import { h } from '../dom.js';
-import { currentLanguage, t } from '../i18n.js';
-import { CIRCLES, listEntries, listReflections } from '../entries.js';
-import { formatDay, localDay } from '../dates.js';
-import { lastDays, weekMonday } from '../day-math.js';
+import { h } from '../ui/dom.js';
+import { currentLanguage, t } from '../i18n/i18n.js';
+import { listEntries, listReflections } from '../data/entries.js';
+import { CIRCLES, MIX_CATEGORIES } from '../method/circles.js';
+import { formatDay, localDay } from '../method/dates.js';
+import { lastDays, weekMonday } from '../method/day-math.js';
 import {
   calendarWeeks, circleCounts, currentStreak, energyByCircle, energyByDay, inLastDays, longestStreak,
-  MIX_CATEGORIES, mixByWeek,
-} from '../insights-math.js';
+  mixByWeek,
+} from '../method/insights-math.js';
 import {
   barChart, calendarChart, chartFigure, dataTable, energyLineChart, stackedPairsChart, wheelChart,
-} from '../charts.js';
-import { mixButton } from '../eigen-mix.js';
-import { summarySection } from '../summary-share.js';
-import { showToast } from '../toast.js';
+} from '../ui/charts.js';
+import { mixButton } from './eigen-mix.js';
+import { summarySection } from './summary-share.js';
+import { showToast } from '../ui/toast.js';
 
 const PERIODS = [7, 30, 90];
 const CALENDAR_WEEKS = 12;

@@ -1,6 +1,6 @@
 // The page shown offline for an address the app does not know, or a server page out of reach.
-import { h } from '../dom.js';
-import { t } from '../i18n.js';
+import { h } from '../ui/dom.js';
+import { t } from '../i18n/i18n.js';
 
 // Pages the server draws (signing in, the account); offline the worker can only give the shell.
 const SERVER_PAGES = ['/login', '/register', '/account'];

@@ -1,7 +1,7 @@
 // Privacy in plain words: what is kept where, who can read it, how to export and erase.
-import { h } from '../dom.js';
-import { addTexts, t } from '../i18n.js';
-import { PRIVACY_TEXTS } from '../texts-privacy.js';
+import { h } from '../ui/dom.js';
+import { addTexts, t } from '../i18n/i18n.js';
+import { PRIVACY_TEXTS } from '../i18n/texts-privacy.js';
 
 addTexts(PRIVACY_TEXTS);
 

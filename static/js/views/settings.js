@@ -1,9 +1,9 @@
 // Settings: language, account, your data, and how safe the device's copy is.
-import { h } from '../dom.js';
-import { chooseLanguage, currentLanguage, LANGUAGES, t } from '../i18n.js';
-import { isPersisted } from '../storage.js';
-import { accountPanel, deletePanel } from '../account-panel.js';
-import { dataPanel } from '../data-panel.js';
+import { h } from '../ui/dom.js';
+import { chooseLanguage, currentLanguage, LANGUAGES, t } from '../i18n/i18n.js';
+import { isPersisted } from '../data/storage.js';
+import { accountPanel, deletePanel } from './account-panel.js';
+import { dataPanel } from './data-panel.js';
 
 /** Draw the settings into view; onLanguage() redraws the app in the new language. */
 export async function renderSettings(view, { onLanguage }) {

@@ -1,9 +1,9 @@
 // The "since last time" section: choose a period, read the Markdown, copy or share it.
-import { h } from './dom.js';
-import { t } from './i18n.js';
-import { addDays } from './day-math.js';
-import { summaryMarkdown } from './summary.js';
-import { showToast } from './toast.js';
+import { h } from '../ui/dom.js';
+import { t } from '../i18n/i18n.js';
+import { addDays } from '../method/day-math.js';
+import { summaryMarkdown } from '../method/summary.js';
+import { showToast } from '../ui/toast.js';
 
 const LAST_SHARED_KEY = 'lpb.summary-until';
 

@@ -1,5 +1,5 @@
 // Kantelen: which older reflection to look at again this week, and from which circle. Pure.
-import { CIRCLES } from './entries.js';
+import { CIRCLES } from './circles.js';
 import { daysBetween, isoWeek } from './day-math.js';
 import { hashString } from './question-choice.js';
 

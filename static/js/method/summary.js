@@ -1,6 +1,6 @@
 // The "since last time" summary of a period in Markdown, to copy or share with a coach.
-import { CIRCLES } from './entries.js';
-import { circleCounts, MIX_CATEGORIES, mixByWeek } from './insights-math.js';
+import { CIRCLES, MIX_CATEGORIES } from './circles.js';
+import { circleCounts, mixByWeek } from './insights-math.js';
 import { formatDay, formatTime } from './dates.js';
 import { weekMonday } from './day-math.js';
 

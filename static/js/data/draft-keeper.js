@@ -1,5 +1,5 @@
 // Drafts written as you type (debounced) and flushed when the page is hidden or closed.
-import { saveDraft } from './entries.js';
+import { saveDraft } from './drafts.js';
 
 const DRAFT_DELAY_MS = 400;
 const activeKeepers = new Set();

@@ -1,5 +1,5 @@
 // Choosing a question: pure functions, the same on every device, tested with node --test.
-import { CIRCLES } from './entries.js';
+import { CIRCLES } from './circles.js';
 import { daysBetween } from './day-math.js';
 
 export const LEAN_DAYS = 14;

@@ -1,12 +1,12 @@
 // The eigen mix check-in: how the past week's time was divided, as it was and as you'd like it.
-import { h } from './dom.js';
-import { t } from './i18n.js';
-import { changeEntry, createEntry } from './entries.js';
-import { isoWeek } from './day-math.js';
-import { MIX_CATEGORIES } from './insights-math.js';
-import { MIX_STEP, normalShares, rebalance } from './mix-math.js';
-import { saveErrorMessage } from './reflection-fields.js';
-import { afterSave } from './storage.js';
+import { h } from '../ui/dom.js';
+import { t } from '../i18n/i18n.js';
+import { changeEntry, createEntry } from '../data/entries.js';
+import { isoWeek } from '../method/day-math.js';
+import { MIX_CATEGORIES } from '../method/circles.js';
+import { MIX_STEP, normalShares, rebalance } from '../method/mix-math.js';
+import { saveErrorMessage } from '../ui/reflection-fields.js';
+import { afterSave } from '../data/storage.js';
 
 /** Return whether a check-in exists for the week of today. */
 export function mixDone(mixes, today) {

@@ -1,8 +1,8 @@
 // The user's own questions: added on Today, they join the rotation and sync like entries.
-import { h } from './dom.js';
-import { t } from './i18n.js';
-import { createEntry, listEntries, removeEntry } from './entries.js';
-import { circleChips, saveErrorMessage } from './reflection-fields.js';
+import { h } from '../ui/dom.js';
+import { t } from '../i18n/i18n.js';
+import { createEntry, listEntries, removeEntry } from '../data/entries.js';
+import { circleChips, saveErrorMessage } from '../ui/reflection-fields.js';
 
 const MAX_QUESTION_LENGTH = 300;
 

@@ -1,71 +1,36 @@
 // Kantelen on Today: look again at an older reflection from another circle; and the pair in the journal.
-import { h } from './dom.js';
-import { currentLanguage, t } from './i18n.js';
-import { createEntry, CIRCLES, loadDraft, MAX_TEXT_LENGTH } from './entries.js';
-import { formatDay } from './dates.js';
-import { isoWeek } from './day-math.js';
-import { kantelenInvitation } from './kantelen-choice.js';
-import { keepDraft } from './draft-keeper.js';
-import { circleChips, energyPicker, saveErrorMessage } from './reflection-fields.js';
-import { afterSave } from './storage.js';
+import { h } from '../ui/dom.js';
+import { currentLanguage, t } from '../i18n/i18n.js';
+import { saveReflection } from '../data/entries.js';
+import { loadDraft } from '../data/drafts.js';
+import { formatDay } from '../method/dates.js';
+import { isoWeek } from '../method/day-math.js';
+import { kantelenInvitation } from '../method/kantelen-choice.js';
+import { reflectionForm } from '../ui/reflection-form.js';
 
 const DRAFT_KEY = 'kantelen';
 const SKIPPED_KEY = 'lpb.kantelen-skipped';
 
-/** Save the new look at an old reflection, linked to it, and drop the draft. */
-function saveKantelen({ text, circles, energy, invitation, questionText }) {
-  return createEntry('reflection', {
-    text: String(text).slice(0, MAX_TEXT_LENGTH),
-    circles: CIRCLES.filter((circle) => circles.includes(circle)),
-    energy,
-    question_id: null,
-    question_text: questionText,
+/** Return the form for the new look at an old reflection, saved linked to it; done() follows a save. */
+function kantelenForm(invitation, draft, done) {
+  const questionText = t('kantelen_question', { circle: t(`circle_${invitation.toCircle}`) });
+  const links = {
     kantelen_of: invitation.entry.id,
     from_circle: invitation.fromCircle,
     to_circle: invitation.toCircle,
-  }, { draftKey: DRAFT_KEY });
-}
-
-/** Return the form for the new look; keeper keeps its draft. */
-function kantelenForm(invitation, draft, done) {
-  const questionText = t('kantelen_question', { circle: t(`circle_${invitation.toCircle}`) });
-  const state = {
-    circles: new Set(draft?.circles ?? [invitation.toCircle]),
-    energy: draft?.energy ?? null,
   };
-  const textarea = h('textarea', { id: 'kantelen-text', rows: 5, maxlength: MAX_TEXT_LENGTH });
-  textarea.value = draft?.text ?? '';
-  const status = h('p', { className: 'form-status', role: 'status' });
-  const keeper = keepDraft(DRAFT_KEY, () => ({
-    text: textarea.value, circles: [...state.circles], energy: state.energy, kantelen_of: invitation.entry.id,
-  }));
-  const changed = () => keeper.schedule();
-  textarea.addEventListener('input', changed);
-  const form = h('form', { className: 'kantelen-form', novalidate: true },
-    h('label', { for: textarea.id, className: 'legend' }, h('strong', {}, questionText)),
-    textarea,
-    circleChips(state.circles, changed),
-    energyPicker(state, changed),
-    h('div', { className: 'actions' }, h('button', { type: 'submit', className: 'primary' }, t('save'))),
-    status);
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    if (!textarea.value.trim()) {
-      status.className = 'form-status error';
-      status.textContent = t('write_first');
-      return;
-    }
-    keeper.cancel();
-    try {
-      await saveKantelen({ text: textarea.value, circles: [...state.circles], energy: state.energy, invitation, questionText });
-      afterSave();
-      done();
-    } catch (error) {
-      status.className = 'form-status error';
-      status.textContent = saveErrorMessage(error);
-    }
+  return reflectionForm({
+    id: 'kantelen-text',
+    rows: 5,
+    className: 'kantelen-form',
+    statusClass: 'form-status',
+    draftKey: DRAFT_KEY,
+    start: draft ?? { circles: [invitation.toCircle] },
+    draftExtra: () => ({ kantelen_of: invitation.entry.id }),
+    before: [h('label', { for: 'kantelen-text', className: 'legend' }, h('strong', {}, questionText))],
+    save: (fields, draftKey) => saveReflection({ ...fields, questionText }, draftKey, links),
+    onSaved: done,
   });
-  return { form, keeper };
 }
 
 /** Return Today's kantelen card ({ element, stop }), or null when there is nothing to look at again. */

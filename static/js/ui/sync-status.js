@@ -1,5 +1,5 @@
 // The line at the top that says whether everything is on the server.
-import { t } from './i18n.js';
+import { t } from '../i18n/i18n.js';
 
 /** Return the text for a sync state. */
 function describe({ state, waiting }) {

@@ -1,9 +1,8 @@
 // Entries on the device: every change is stored with its outbox row in one durable transaction.
 import { result, transact } from './db.js';
-import { localDay } from './dates.js';
+import { localDay } from '../method/dates.js';
+import { CIRCLES, ENERGY_LEVELS, MAX_TEXT_LENGTH } from '../method/circles.js';
 
-export const CIRCLES = ['self', 'close', 'organisations', 'society', 'place'];
-export const MAX_TEXT_LENGTH = 20000;
 // Kept on a tombstone; everything else (the text above all) goes.
 const TOMBSTONE_FIELDS = ['id', 'kind', 'day', 'created_at', 'version'];
 
@@ -85,16 +84,17 @@ function reflectionFields({ text, circles = [], energy = null }) {
   return {
     text: String(text).slice(0, MAX_TEXT_LENGTH),
     circles: CIRCLES.filter((circle) => circles.includes(circle)),
-    energy: Number.isInteger(energy) && energy >= 1 && energy <= 5 ? energy : null,
+    energy: ENERGY_LEVELS.includes(energy) ? energy : null,
   };
 }
 
-/** Save a new reflection on a question and drop its draft, in one transaction. */
-export function saveReflection({ questionId = null, questionText = '', ...fields }, draftKey = null) {
+/** Save a new reflection on a question (links: e.g. the kantelen_of an older one) and drop its draft. */
+export function saveReflection({ questionId = null, questionText = '', ...fields }, draftKey = null, links = {}) {
   return createEntry('reflection', {
     ...reflectionFields(fields),
     question_id: questionId,
     question_text: String(questionText),
+    ...links,
   }, { draftKey });
 }
 
@@ -120,28 +120,6 @@ export function restoreReflection(entry) {
 /** Return every reflection that is not deleted, newest first. */
 export function listReflections() {
   return listEntries('reflection');
-}
-
-/** Keep what is being written, so a closed tab or a killed app loses nothing. */
-export function saveDraft(key, draft) {
-  return transact('drafts', 'readwrite', (tx) => {
-    tx.objectStore('drafts').put({ ...draft, key, saved_at: new Date().toISOString() });
-  });
-}
-
-/** Return the draft kept under key, or undefined. */
-export function loadDraft(key) {
-  return transact('drafts', 'readonly', (tx) => result(tx.objectStore('drafts').get(key)));
-}
-
-/** Forget the draft kept under key. */
-export function clearDraft(key) {
-  return transact('drafts', 'readwrite', (tx) => { tx.objectStore('drafts').delete(key); });
-}
-
-/** Return the keys of every kept draft. */
-export function draftKeys() {
-  return transact('drafts', 'readonly', (tx) => result(tx.objectStore('drafts').getAllKeys()));
 }
 
 /**

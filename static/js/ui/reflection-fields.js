@@ -1,7 +1,7 @@
 // The parts of a reflection form shared by Today and the journal's edit: circle chips and energy.
 import { h } from './dom.js';
-import { t } from './i18n.js';
-import { CIRCLES } from './entries.js';
+import { t } from '../i18n/i18n.js';
+import { CIRCLES, ENERGY_LEVELS } from '../method/circles.js';
 
 let groupCount = 0;
 
@@ -33,7 +33,7 @@ export function circleChips(selected, onChange) {
 /** Return an optional 1–5 energy rating; state.energy holds the value or null. */
 export function energyPicker(state, onChange) {
   const legendId = `energy-legend-${(groupCount += 1)}`;
-  const buttons = [1, 2, 3, 4, 5].map((value) => h('button', {
+  const buttons = ENERGY_LEVELS.map((value) => h('button', {
     type: 'button',
     className: 'chip energy',
     'aria-pressed': String(state.energy === value),

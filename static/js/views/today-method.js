@@ -1,10 +1,10 @@
 // What Today offers besides the question: the weekly eigen mix, kantelen, and your own questions.
-import { listEntries, listReflections } from './entries.js';
-import { localDay } from './dates.js';
+import { listEntries, listReflections } from '../data/entries.js';
+import { localDay } from '../method/dates.js';
 import { mixDone, mixOffer } from './eigen-mix.js';
 import { kantelenCard } from './kantelen.js';
 import { ownQuestionsSection } from './own-questions.js';
-import { loadSeed } from './user-seed.js';
+import { loadSeed } from '../data/user-seed.js';
 
 /** Resolve with Today's extra cards and a stop() that keeps their drafts. */
 export async function methodCards() {

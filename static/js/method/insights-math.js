@@ -1,8 +1,6 @@
 // The numbers behind Insights: pure functions of the entries and the day, tested with node --test.
-import { CIRCLES } from './entries.js';
+import { CIRCLES } from './circles.js';
 import { addDays, lastDays, weekStart, withinDays } from './day-math.js';
-
-export const MIX_CATEGORIES = ['paid', 'care', 'volunteering', 'learning', 'rest'];
 
 /** Return the entries of the n days up to and including today. */
 export function inLastDays(entries, today, n) {

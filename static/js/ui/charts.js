@@ -1,6 +1,6 @@
 // Small SVG charts; each comes with a caption and a table, so a screen reader gets the numbers.
 import { h } from './dom.js';
-import { t } from './i18n.js';
+import { t } from '../i18n/i18n.js';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 

@@ -1,9 +1,10 @@
 // "Your data" in Settings: export everything from the device (offline too) and import our JSON.
-import { h } from './dom.js';
-import { currentLanguage, t } from './i18n.js';
-import { allEntries, importEntries } from './entries.js';
-import { exportCsv, exportDocument, exportMarkdown, importableEntries } from './export-format.js';
-import { storedAccount, syncNow } from './sync.js';
+import { h } from '../ui/dom.js';
+import { currentLanguage, t } from '../i18n/i18n.js';
+import { allEntries, importEntries } from '../data/entries.js';
+import { exportCsv, exportDocument, exportMarkdown, importableEntries } from '../data/export-format.js';
+import { syncNow } from '../data/sync.js';
+import { storedAccount } from '../data/sync-store.js';
 
 const FORMATS = {
   json: { type: 'application/json', write: (doc) => JSON.stringify(doc, null, 2) },

@@ -1,5 +1,5 @@
 // The seed that makes today's question the same on every device of one person.
-import { storedAccount } from './sync.js';
+import { storedAccount } from './sync-store.js';
 
 const SEED_KEY = 'lpb.seed';
 

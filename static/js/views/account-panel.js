@@ -1,9 +1,8 @@
 // The account part of Settings: sign in or create an account, or sign out safely.
-import { h } from './dom.js';
-import { t } from './i18n.js';
-import {
-  clearAccountData, countWaiting, signOut, storedAccount, SyncStop, syncNow,
-} from './sync.js';
+import { h } from '../ui/dom.js';
+import { t } from '../i18n/i18n.js';
+import { signOut, SyncStop, syncNow } from '../data/sync.js';
+import { clearAccountData, countWaiting, storedAccount } from '../data/sync-store.js';
 import { exportFromDevice } from './data-panel.js';
 
 /** Return who is signed in: the server's answer when online, else what this device remembers. */

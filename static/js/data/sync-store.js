@@ -1,0 +1,117 @@
+// The IndexedDB side of sync: each step reads or writes in its own transaction, never across a fetch.
+import { result, transact } from './db.js';
+import { afterPullPage, afterPush, pushMutations, renumberedOutbox } from './sync-decisions.js';
+
+// 50 entries of at most ~64 KB each stay well under the server's 4 MiB request limit.
+const PUSH_BATCH = 50;
+const STORES = ['entries', 'outbox', 'meta'];
+const ALL_STORES = ['entries', 'outbox', 'meta', 'drafts'];
+
+/** Return the value kept under key in meta, or fallback. */
+async function metaValue(tx, key, fallback) {
+  return (await result(tx.objectStore('meta').get(key)))?.value ?? fallback;
+}
+
+/** Return a Map of the given entry ids to what the device has (undefined when none). */
+async function entriesById(tx, ids) {
+  const store = tx.objectStore('entries');
+  return new Map(await Promise.all([...new Set(ids)].map(async (id) => [id, await result(store.get(id))])));
+}
+
+/** Return the number of local changes not yet on the server. */
+export function countWaiting() {
+  return transact('outbox', 'readonly', (tx) => result(tx.objectStore('outbox').count()));
+}
+
+/** Return the account this device's entries belong to, or undefined. */
+export function storedAccount() {
+  return transact('meta', 'readonly', (tx) => result(tx.objectStore('meta').get('account')));
+}
+
+/** The first sign-in on this device: its entries join the account. */
+export function claimDevice({ user_id: userId, email }) {
+  return transact('meta', 'readwrite', (tx) => {
+    tx.objectStore('meta').put({ key: 'account', user_id: userId, email });
+  });
+}
+
+/** Read the next batch of the outbox as mutations, with this device's client id. */
+export function readOutbox() {
+  return transact(STORES, 'readonly', async (tx) => {
+    const rows = await result(tx.objectStore('outbox').getAll(null, PUSH_BATCH));
+    const client = await result(tx.objectStore('meta').get('client'));
+    const entries = await entriesById(tx, rows.map((row) => row.id));
+    return { clientId: client?.client_id, mutations: pushMutations(rows, entries) };
+  });
+}
+
+/** Store what the server answered to a push; return whether it changed an entry. */
+export function storePushAnswer(answer) {
+  return transact(STORES, 'readwrite', async (tx) => {
+    const outbox = tx.objectStore('outbox');
+    const decided = afterPush(answer, {
+      outbox: await result(outbox.getAll()),
+      entries: await entriesById(tx, answer.results.map((item) => item.id)),
+      seen: await metaValue(tx, 'seen', 0),
+    });
+    tx.objectStore('meta').put({ key: 'seen', value: decided.seen });
+    outbox.delete(IDBKeyRange.upperBound(decided.dropUpTo));
+    decided.writes.forEach((entry) => tx.objectStore('entries').put(entry));
+    return decided.changed;
+  });
+}
+
+/** Replace the outbox by one numbered from 1 for the given ids, under a new client id. */
+function restartOutbox(tx, ids) {
+  const { rows, client } = renumberedOutbox(ids, crypto.randomUUID());
+  const outbox = tx.objectStore('outbox');
+  outbox.clear();
+  rows.forEach((row) => outbox.add(row));
+  tx.objectStore('meta').put(client);
+}
+
+/** The server lost track of this device's numbering (restored from a backup): start a new one. */
+export function renumberOutbox() {
+  return transact(STORES, 'readwrite', async (tx) => {
+    const rows = await result(tx.objectStore('outbox').getAll());
+    restartOutbox(tx, rows.map((row) => row.id));
+  });
+}
+
+/**
+ * The server has fewer changes than this device saw (restored from a backup): send every entry
+ * again and pull from the start. What the server has already is a no-op there, the rest comes back.
+ */
+export function resendEverything() {
+  return transact(STORES, 'readwrite', async (tx) => {
+    restartOutbox(tx, await result(tx.objectStore('entries').getAllKeys()));
+    tx.objectStore('meta').put({ key: 'cursor', value: 0 });
+    tx.objectStore('meta').put({ key: 'seen', value: 0 });
+  });
+}
+
+/** Return where the last pull stopped and the highest version this device heard of. */
+export function readPullState() {
+  return transact('meta', 'readonly', async (tx) => ({
+    cursor: await metaValue(tx, 'cursor', 0),
+    seen: await metaValue(tx, 'seen', 0),
+  }));
+}
+
+/** Store a pulled page together with its cursor (the checkpoint never runs ahead of the data). */
+export function storePullPage(page, heldAt) {
+  return transact(STORES, 'readwrite', async (tx) => {
+    const waiting = new Set((await result(tx.objectStore('outbox').getAll())).map((row) => row.id));
+    const decided = afterPullPage(page, waiting, heldAt);
+    decided.writes.forEach((entry) => tx.objectStore('entries').put(entry));
+    tx.objectStore('meta').put({ key: 'cursor', value: decided.cursor });
+    return decided.heldAt;
+  });
+}
+
+/** Forget this account's data on the device (after signing out). */
+export function clearAccountData() {
+  return transact(ALL_STORES, 'readwrite', (tx) => {
+    ALL_STORES.forEach((store) => tx.objectStore(store).clear());
+  });
+}

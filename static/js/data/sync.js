@@ -1,0 +1,154 @@
+// Sync with the server: push the outbox, then pull pages of changes, never both in one transaction.
+// The rules live in sync-decisions.js, the reads and writes in sync-store.js.
+import { pullAnswer, pushAnswer } from './sync-decisions.js';
+import {
+  claimDevice, clearAccountData, countWaiting, readOutbox, readPullState, renumberOutbox,
+  resendEverything, storedAccount, storePullPage, storePushAnswer,
+} from './sync-store.js';
+
+const PULL_LIMIT = 500;
+
+const listeners = new Set();
+let current = { state: 'idle', waiting: 0, account: null };
+let running = null;
+let requested = false;
+
+/** Call listener with {state, waiting, account} whenever the sync state changes. */
+export function onSyncState(listener) {
+  listeners.add(listener);
+  listener(current);
+}
+
+/** Tell every listener the new state. */
+function report(state, extra = {}) {
+  current = { ...current, changed: false, state, ...extra };
+  listeners.forEach((listener) => listener(current));
+}
+
+/** An answer from the server that stops this round (not signed in, offline, …). */
+export class SyncStop extends Error {
+  constructor(state) {
+    super(state);
+    this.state = state;
+  }
+}
+
+/** Fetch JSON; a network failure means offline, 401 means the session is gone. */
+async function request(path, options = {}) {
+  let response;
+  try {
+    response = await fetch(path, { credentials: 'same-origin', cache: 'no-store', ...options });
+  } catch {
+    throw new SyncStop('offline');
+  }
+  const body = await response.json().catch(() => ({}));
+  if (response.status === 401) throw new SyncStop('signin');
+  return { status: response.status, body };
+}
+
+/** Return the signed-in session with a fresh CSRF token (a cached page's token goes stale). */
+async function freshSession() {
+  const { status, body } = await request('/api/session');
+  if (status !== 200) throw new SyncStop('error');
+  return body;
+}
+
+/** Run one sync round now, or once more after the running one. */
+export function syncNow() {
+  requested = true;
+  running ??= (async () => {
+    while (requested) {
+      requested = false;
+      await syncRound();
+    }
+  })().finally(() => { running = null; });
+  return running;
+}
+
+/** Push everything waiting, then pull everything new, and report how it went. */
+async function syncRound() {
+  try {
+    if (!navigator.onLine) throw new SyncStop('offline');
+    const session = await freshSession();
+    const account = await storedAccount();
+    if (!session.signed_in) throw new SyncStop(account ? 'signin' : 'local');
+    if (account && account.user_id !== session.user_id) throw new SyncStop('other-account');
+    if (!account) await claimDevice(session);
+    const pushedChanges = await pushAll(session);
+    const pulledChanges = await pullAll();
+    report('synced', {
+      waiting: await countWaiting(),
+      account: session.email,
+      changed: pushedChanges || pulledChanges,
+    });
+  } catch (error) {
+    const state = error instanceof SyncStop ? error.state : 'error';
+    if (state === 'resync') requested = true; // another round at once, from the start
+    report(state, { waiting: await countWaiting().catch(() => current.waiting) });
+  }
+}
+
+/** Send one batch of mutations, with one fresh token if the cached one has gone stale. */
+async function sendPush(session, clientId, mutations) {
+  const send = (token) => request('/api/push', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-CSRFToken': token },
+    body: JSON.stringify({ client_id: clientId, mutations }),
+  });
+  let answer = await send(session.csrf_token);
+  let next = pushAnswer(answer);
+  if (next === 'new-token') {
+    session.csrf_token = (await freshSession()).csrf_token;
+    answer = await send(session.csrf_token);
+    next = pushAnswer(answer, { tokenRenewed: true });
+  }
+  return { next, body: answer.body };
+}
+
+/** Send the outbox in batches until it is empty; return whether the server changed an entry. */
+async function pushAll(session) {
+  let changed = false;
+  for (;;) {
+    const { clientId, mutations } = await readOutbox();
+    if (mutations.length === 0) return changed;
+    report('syncing', { waiting: await countWaiting() });
+    const { next, body } = await sendPush(session, clientId, mutations);
+    if (next === 'renumber') await renumberOutbox();
+    else if (next === 'apply') changed = (await storePushAnswer(body)) || changed;
+    else throw new SyncStop(next);
+  }
+}
+
+/** Pull pages of changes, each stored together with its cursor; return whether any came. */
+async function pullAll() {
+  const { cursor, seen } = await readPullState();
+  let since = cursor;
+  let heldAt = null;
+  let changed = false;
+  for (;;) {
+    const answer = await request(`/api/pull?since=${since}&seen=${seen}&limit=${PULL_LIMIT}`);
+    const next = pullAnswer(answer);
+    if (next === 'resync') {
+      await resendEverything();
+      throw new SyncStop('resync');
+    }
+    if (next !== 'apply') throw new SyncStop(next);
+    const page = answer.body;
+    heldAt = await storePullPage(page, heldAt);
+    changed ||= page.changes.length > 0;
+    since = page.cursor;
+    if (!page.has_more) return changed;
+  }
+}
+
+/** Sign out on the server, then clear the device; fails with SyncStop('offline') without network. */
+export async function signOut() {
+  const session = await freshSession();
+  const { status } = await request('/api/signout', {
+    method: 'POST',
+    headers: { 'X-CSRFToken': session.csrf_token },
+  });
+  if (status !== 200) throw new SyncStop('error');
+  await clearAccountData();
+  report('local', { waiting: 0, account: null });
+}

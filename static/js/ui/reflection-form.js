@@ -1,0 +1,80 @@
+// The one reflection form, of Today, the journal's edit and kantelen: text, circles, energy, a draft
+// kept as you type, and saving with its empty, saved and error messages.
+import { h } from './dom.js';
+import { t } from '../i18n/i18n.js';
+import { MAX_TEXT_LENGTH } from '../method/circles.js';
+import { keepDraft } from '../data/draft-keeper.js';
+import { clearDraft } from '../data/drafts.js';
+import { afterSave } from '../data/storage.js';
+import { circleChips, energyPicker, saveErrorMessage } from './reflection-fields.js';
+
+/** Return the message for an error from saving: the entry is gone, the disk is full, or else. */
+function errorMessage(error) {
+  return error?.name === 'NotFoundError' ? t('gone') : saveErrorMessage(error);
+}
+
+/** Save the form's reflection, unless it is empty; say what happened. */
+async function submit(parts, { draftKey, save, onSaved }) {
+  const { textarea, saveButton, keeper, say, read } = parts;
+  if (!textarea.value.trim()) {
+    say(t('write_first'), { error: true });
+    textarea.focus();
+    return;
+  }
+  keeper.cancel();
+  saveButton.disabled = true;
+  try {
+    const fields = read();
+    await save(fields, draftKey);
+    afterSave();
+    await onSaved?.(fields);
+  } catch (error) {
+    say(errorMessage(error), { error: true });
+  } finally {
+    saveButton.disabled = false;
+  }
+}
+
+/** Return a reflection form from start (a draft or an entry), kept under draftKey and saved by save(). */
+export function reflectionForm({
+  id, rows = 6, className, statusClass = 'save-status', draftKey, start = {}, draftExtra = () => ({}),
+  before = [], after = [], actions = [], save, onSaved,
+}) {
+  // save() stores the text and drops its draft in one transaction: a saved text never returns as a draft.
+  const state = { circles: new Set(start.circles ?? []), energy: start.energy ?? null };
+  const textarea = h('textarea', { id, name: id, rows, maxlength: MAX_TEXT_LENGTH });
+  textarea.value = start.text ?? '';
+  const status = h('p', { className: statusClass, role: 'status' });
+  const fields = h('div', {});
+  const saveButton = h('button', { type: 'submit', className: 'primary' }, t('save'));
+  const read = () => ({ text: textarea.value, circles: [...state.circles], energy: state.energy });
+  const keeper = keepDraft(draftKey, () => ({ ...read(), ...draftExtra() }));
+  const say = (text, { error = false } = {}) => {
+    status.className = error ? `${statusClass} error` : statusClass;
+    status.textContent = text;
+  };
+  const changed = () => {
+    status.textContent = '';
+    keeper.schedule();
+  };
+  const drawFields = () => fields.replaceChildren(circleChips(state.circles, changed), energyPicker(state, changed));
+  const form = h('form', { className, novalidate: true },
+    ...before, textarea, fields, h('div', { className: 'actions' }, saveButton, ...actions), status, ...after);
+  textarea.addEventListener('input', changed);
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    submit({ textarea, saveButton, keeper, say, read }, { draftKey, save, onSaved });
+  });
+  drawFields();
+  const reset = () => {
+    textarea.value = '';
+    state.circles.clear();
+    state.energy = null;
+    drawFields();
+  };
+  const discard = () => {
+    keeper.cancel();
+    return clearDraft(draftKey);
+  };
+  return { form, textarea, keeper, changed, say, reset, discard };
+}

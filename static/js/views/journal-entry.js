@@ -1,0 +1,80 @@
+// One reflection in the journal: how it reads, its conflict choice, and its edit form.
+import { h } from '../ui/dom.js';
+import { t } from '../i18n/i18n.js';
+import { removeEntry, restoreReflection, updateReflection } from '../data/entries.js';
+import { loadDraft } from '../data/drafts.js';
+import { afterSave } from '../data/storage.js';
+import { formatTime } from '../method/dates.js';
+import { reflectionForm } from '../ui/reflection-form.js';
+import { kantelenNote } from './kantelen.js';
+
+/** Return the draft key of an entry's edit. */
+export function editDraftKey(entry) {
+  return `edit:${entry.id}`;
+}
+
+/** Return a conflict copy's label and its "keep this one" and "remove" buttons; null for others. */
+function conflictPart(entry, entries, reload) {
+  if (!entry.conflict_of) return null;
+  const original = entries.find((other) => other.id === entry.conflict_of);
+  const keep = async () => {
+    const fields = { text: entry.text, circles: entry.circles, energy: entry.energy };
+    if (original) await updateReflection(original.id, fields);
+    else await restoreReflection({ ...entry, conflict_of: null });
+    await removeEntry(entry.id);
+    afterSave();
+    await reload();
+  };
+  const drop = async () => {
+    await removeEntry(entry.id);
+    await reload();
+  };
+  return h('div', {},
+    h('p', { className: 'conflict-label' }, original ? t('conflict_label') : t('conflict_orphan')),
+    h('div', { className: 'actions' },
+      h('button', { type: 'button', className: 'primary', onclick: keep }, t('keep_this')),
+      h('button', { type: 'button', className: 'danger', onclick: drop }, t('remove_copy'))));
+}
+
+/** Return an entry as an article; journal holds entries, lang, reload(), edit(entry), remove(entry). */
+export function entryArticle(entry, journal) {
+  const { entries, lang } = journal;
+  const headingId = `entry-${entry.id}`;
+  const className = entry.conflict_of ? 'entry conflict' : 'entry';
+  return h('article', { className, 'aria-labelledby': headingId, 'data-id': entry.id },
+    conflictPart(entry, entries, journal.reload),
+    h('p', { className: 'question', id: headingId },
+      `${formatTime(entry.created_at, lang)} · ${entry.question_text || t('fallback_question')}`),
+    h('p', { className: 'text' }, entry.text),
+    kantelenNote(entry, entries, lang),
+    h('p', { className: 'meta' },
+      (entry.circles ?? []).map((circle) => h('span', { className: 'tag' }, t(`circle_${circle}`))),
+      entry.energy ? h('span', {}, t('energy_value', { n: entry.energy })) : null),
+    h('div', { className: 'actions' },
+      h('button', { type: 'button', onclick: () => journal.edit(entry) }, t('edit')),
+      h('button', { type: 'button', className: 'danger', onclick: () => journal.remove(entry) }, t('delete'))));
+}
+
+/** Return the edit form of an entry, from its unsaved draft if there is one; onSaved/onCancel follow. */
+export async function editForm(entry, { onSaved, onCancel }) {
+  const draftKey = editDraftKey(entry);
+  const draft = await loadDraft(draftKey);
+  const start = draft ?? entry;
+  const id = `edit-${entry.id}`;
+  const cancel = async () => {
+    await editor.discard();
+    onCancel();
+  };
+  const editor = reflectionForm({
+    id,
+    className: 'entry',
+    draftKey,
+    start: { text: start.text, circles: start.circles, energy: start.energy },
+    before: [h('label', { for: id, className: 'question' }, t('edit_label'))],
+    actions: [h('button', { type: 'button', onclick: cancel }, t('cancel'))],
+    save: (fields, key) => updateReflection(entry.id, fields, key),
+    onSaved,
+  });
+  editor.form.dataset.id = entry.id;
+  return editor;
+}
