@@ -15,7 +15,15 @@ export default [
   },
   {
     files: ['service-worker.js'],
-    languageOptions: { sourceType: 'script', globals: globals.serviceworker },
+    languageOptions: {
+      sourceType: 'script',
+      // The server fills these in when it serves the worker (lpb/pages.py).
+      globals: {
+        ...globals.serviceworker,
+        __APP_ROUTES__: 'readonly',
+        __PRECACHE_URLS__: 'readonly',
+      },
+    },
   },
   {
     files: ['tests/**/*.js', 'eslint.config.js'],
@@ -23,7 +31,10 @@ export default [
   },
   {
     rules: {
-      'no-unused-vars': ['error', { argsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }],
+      'no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true },
+      ],
       eqeqeq: ['error', 'smart'],
       'prefer-const': 'error',
     },

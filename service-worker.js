@@ -53,9 +53,11 @@ async function precache() {
 /** Delete the caches of our older versions, and only ours. */
 async function deleteOldCaches() {
   const names = await caches.keys();
-  await Promise.all(names
-    .filter((name) => name.startsWith(CACHE_PREFIX) && name !== CACHE_NAME)
-    .map((name) => caches.delete(name)));
+  await Promise.all(
+    names
+      .filter((name) => name.startsWith(CACHE_PREFIX) && name !== CACHE_NAME)
+      .map((name) => caches.delete(name)),
+  );
 }
 
 /** The app's own pages open at once from the cached shell; the views are drawn on the device. */

@@ -16,10 +16,12 @@ const SYNC_AFTER_SAVE_MS = 500;
 applyLanguage();
 document.documentElement.classList.remove('booting');
 
-onVersionChange(() => showToast(t('newer_tab'), {
-  timeout: 0,
-  action: { label: t('reload'), run: () => location.reload() },
-}));
+onVersionChange(() =>
+  showToast(t('newer_tab'), {
+    timeout: 0,
+    action: { label: t('reload'), run: () => location.reload() },
+  }),
+);
 
 startRouter();
 registerServiceWorker({ beforeReload: flushDrafts });

@@ -18,7 +18,8 @@ function renderName(view) {
 
 /** Return a view's render function, loading its module the first time. */
 async function renderer(view) {
-  if (!renderers.has(view)) renderers.set(view, (await import(`./views/${view}.js`))[renderName(view)]);
+  if (!renderers.has(view))
+    renderers.set(view, (await import(`./views/${view}.js`))[renderName(view)]);
   return renderers.get(view);
 }
 
@@ -69,7 +70,14 @@ function redraw() {
 export function startRouter() {
   document.addEventListener('click', (event) => {
     const link = event.target.closest('a[data-route]');
-    if (!link || link.origin !== location.origin || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    if (
+      !link ||
+      link.origin !== location.origin ||
+      event.ctrlKey ||
+      event.metaKey ||
+      event.shiftKey
+    )
+      return;
     event.preventDefault();
     if (link.pathname !== location.pathname) history.pushState(null, '', link.pathname);
     showCurrentView({ focus: true });

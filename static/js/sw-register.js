@@ -16,17 +16,18 @@ export async function registerServiceWorker({ beforeReload }) {
     else if (firstInstall) showToast(t('offline_ready'));
   });
 
-  const offerUpdate = (worker) => showToast(t('update_available'), {
-    timeout: 0,
-    action: {
-      label: t('reload'),
-      run: async () => {
-        await beforeReload();
-        updateChosen = true;
-        worker.postMessage({ type: 'skip-waiting' });
+  const offerUpdate = (worker) =>
+    showToast(t('update_available'), {
+      timeout: 0,
+      action: {
+        label: t('reload'),
+        run: async () => {
+          await beforeReload();
+          updateChosen = true;
+          worker.postMessage({ type: 'skip-waiting' });
+        },
       },
-    },
-  });
+    });
 
   const registration = await navigator.serviceWorker.register('/service-worker.js', {
     scope: '/',

@@ -13,12 +13,17 @@ const IMPORT = /^\s*(?:import|export)\b[^;]*?from\s+'([^']+)'/gm;
 function modules() {
   return readdirSync(ROOT, { recursive: true })
     .filter((path) => path.endsWith('.js'))
-    .map((path) => ({ path: path.split('\\').join('/'), source: readFileSync(join(ROOT, path), 'utf8') }));
+    .map((path) => ({
+      path: path.split('\\').join('/'),
+      source: readFileSync(join(ROOT, path), 'utf8'),
+    }));
 }
 
 /** Return the paths (relative to static/js) that a module imports. */
 function importsOf({ path, source }) {
-  return [...source.matchAll(IMPORT)].map(([, target]) => relative(ROOT, resolve(ROOT, dirname(path), target)));
+  return [...source.matchAll(IMPORT)].map(([, target]) =>
+    relative(ROOT, resolve(ROOT, dirname(path), target)),
+  );
 }
 
 test('only static/js/data/ touches IndexedDB', () => {
@@ -47,7 +52,12 @@ test('no file in static/js is over 250 lines', () => {
 
 test('file names are kebab-case and every import names its .js file', () => {
   for (const module of modules()) {
-    assert.match(module.path, /^([a-z0-9]+(-[a-z0-9]+)*\/)*[a-z0-9]+(-[a-z0-9]+)*\.js$/, module.path);
-    for (const target of importsOf(module)) assert.ok(target.endsWith('.js'), `${module.path} imports ${target}`);
+    assert.match(
+      module.path,
+      /^([a-z0-9]+(-[a-z0-9]+)*\/)*[a-z0-9]+(-[a-z0-9]+)*\.js$/,
+      module.path,
+    );
+    for (const target of importsOf(module))
+      assert.ok(target.endsWith('.js'), `${module.path} imports ${target}`);
   }
 });

@@ -1,26 +1,54 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  CSV_COLUMNS, exportCsv, exportDocument, exportMarkdown, importableEntries,
+  CSV_COLUMNS,
+  exportCsv,
+  exportDocument,
+  exportMarkdown,
+  importableEntries,
 } from '../../static/js/data/export-format.js';
 
 const reflection = {
-  id: 'a', kind: 'reflection', text: 'Line one\nsaid "hi", then left', circles: ['self', 'place'],
-  energy: 2, day: '2026-11-27', question_text: 'What mattered?', created_at: '2026-11-27T08:00:00.000Z',
-  updated_at: '2026-11-27T08:00:00.000Z', deleted: false, version: 3, sync: 'synced',
+  id: 'a',
+  kind: 'reflection',
+  text: 'Line one\nsaid "hi", then left',
+  circles: ['self', 'place'],
+  energy: 2,
+  day: '2026-11-27',
+  question_text: 'What mattered?',
+  created_at: '2026-11-27T08:00:00.000Z',
+  updated_at: '2026-11-27T08:00:00.000Z',
+  deleted: false,
+  version: 3,
+  sync: 'synced',
 };
 const mix = {
-  id: 'b', kind: 'mix', week: '2026-W48', actual: { paid: 100 }, wished: { rest: 100 }, day: '2026-11-28',
-  created_at: '2026-11-28T08:00:00.000Z', updated_at: '2026-11-28T08:00:00.000Z', deleted: false,
+  id: 'b',
+  kind: 'mix',
+  week: '2026-W48',
+  actual: { paid: 100 },
+  wished: { rest: 100 },
+  day: '2026-11-28',
+  created_at: '2026-11-28T08:00:00.000Z',
+  updated_at: '2026-11-28T08:00:00.000Z',
+  deleted: false,
 };
-const tombstone = { id: 'c', kind: 'reflection', deleted: true, created_at: '2026-11-26T08:00:00.000Z' };
+const tombstone = {
+  id: 'c',
+  kind: 'reflection',
+  deleted: true,
+  created_at: '2026-11-26T08:00:00.000Z',
+};
 const now = new Date('2026-11-28T10:00:00Z');
 
 test('the JSON export holds live entries only, without device-only fields', () => {
   const document = exportDocument([mix, tombstone, reflection], { now });
   assert.equal(document.format, 'levensloopbaan-export');
   assert.equal(document.version, 1);
-  assert.deepEqual(document.entries.map((entry) => entry.id), ['a', 'b']);
+  assert.deepEqual(
+    document.entries.map((entry) => entry.id),
+    ['a', 'b'],
+  );
   assert.equal('sync' in document.entries[0] || 'version' in document.entries[0], false);
   assert.equal(document.entries[0].conflict_of, null);
 });
@@ -36,13 +64,21 @@ test('the Markdown export reads by day', () => {
   const text = exportMarkdown(exportDocument([reflection, mix], { now }));
   assert.match(text, /^# Levensloopbaan\n/);
   assert.ok(text.indexOf('## 2026-11-27') < text.indexOf('## 2026-11-28'));
-  assert.match(text, /### 08:00 · What mattered\?\n\nLine one\nsaid "hi", then left\n\n\*circles: self, place · energy: 2\/5\*/);
+  assert.match(
+    text,
+    /### 08:00 · What mattered\?\n\nLine one\nsaid "hi", then left\n\n\*circles: self, place · energy: 2\/5\*/,
+  );
 });
 
 test('the CSV export has the documented columns and quotes what needs it', () => {
-  const lines = exportCsv(exportDocument([reflection, mix], { now })).trimEnd().split('\n');
+  const lines = exportCsv(exportDocument([reflection, mix], { now }))
+    .trimEnd()
+    .split('\n');
   assert.equal(lines[0], CSV_COLUMNS.join(','));
-  assert.equal(lines[0], 'id,kind,day,created_at,updated_at,question,text,circles,energy,conflict_of,data');
+  assert.equal(
+    lines[0],
+    'id,kind,day,created_at,updated_at,question,text,circles,energy,conflict_of,data',
+  );
   assert.match(lines[1], /^a,reflection,2026-11-27,.*,What mattered\?,"Line one$/);
   assert.match(lines[2], /said ""hi"", then left",self place,2,,$/);
   assert.match(lines[3], /^b,mix,2026-11-28,.*,"\{""week"":""2026-W48""/);

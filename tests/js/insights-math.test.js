@@ -1,14 +1,25 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  calendarWeeks, circleCounts, currentStreak, energyByCircle, energyByDay, inLastDays, longestStreak,
+  calendarWeeks,
+  circleCounts,
+  currentStreak,
+  energyByCircle,
+  energyByDay,
+  inLastDays,
+  longestStreak,
   mixByWeek,
 } from '../../static/js/method/insights-math.js';
 import { addDays, isoWeek, weekMonday, weekStart } from '../../static/js/method/day-math.js';
 
 const TODAY = '2026-11-28'; // a Saturday
-const entry = (day, circles, energy = null, id = `${day}-${circles.join()}`) =>
-  ({ id, day, circles, energy, created_at: `${day}T09:00:00Z` });
+const entry = (day, circles, energy = null, id = `${day}-${circles.join()}`) => ({
+  id,
+  day,
+  circles,
+  energy,
+  created_at: `${day}T09:00:00Z`,
+});
 
 const known = [
   entry('2026-11-28', ['self'], 4),
@@ -32,12 +43,27 @@ test('the ISO week and its Monday', () => {
 });
 
 test('the wheel counts each circle over 7, 30 and 90 days', () => {
-  assert.deepEqual(circleCounts(inLastDays(known, TODAY, 7)),
-    { self: 2, close: 2, organisations: 1, society: 0, place: 0 });
-  assert.deepEqual(circleCounts(inLastDays(known, TODAY, 30)),
-    { self: 2, close: 2, organisations: 1, society: 0, place: 1 });
-  assert.deepEqual(circleCounts(inLastDays(known, TODAY, 90)),
-    { self: 2, close: 2, organisations: 1, society: 1, place: 1 });
+  assert.deepEqual(circleCounts(inLastDays(known, TODAY, 7)), {
+    self: 2,
+    close: 2,
+    organisations: 1,
+    society: 0,
+    place: 0,
+  });
+  assert.deepEqual(circleCounts(inLastDays(known, TODAY, 30)), {
+    self: 2,
+    close: 2,
+    organisations: 1,
+    society: 0,
+    place: 1,
+  });
+  assert.deepEqual(circleCounts(inLastDays(known, TODAY, 90)), {
+    self: 2,
+    close: 2,
+    organisations: 1,
+    society: 1,
+    place: 1,
+  });
 });
 
 test('the streak counts days in a row up to today, or up to yesterday before writing today', () => {
@@ -64,9 +90,18 @@ test('energy is averaged per day and per circle, leaving out unrated reflections
     { day: '2026-11-28', average: 4, count: 1 },
   ]);
   const byCircle = energyByCircle(inLastDays(known, TODAY, 30));
-  assert.deepEqual(byCircle.find((row) => row.circle === 'self'), { circle: 'self', average: 3, count: 2 });
-  assert.deepEqual(byCircle.find((row) => row.circle === 'close'), { circle: 'close', average: 2, count: 1 });
-  assert.deepEqual(byCircle.find((row) => row.circle === 'society'), { circle: 'society', average: null, count: 0 });
+  assert.deepEqual(
+    byCircle.find((row) => row.circle === 'self'),
+    { circle: 'self', average: 3, count: 2 },
+  );
+  assert.deepEqual(
+    byCircle.find((row) => row.circle === 'close'),
+    { circle: 'close', average: 2, count: 1 },
+  );
+  assert.deepEqual(
+    byCircle.find((row) => row.circle === 'society'),
+    { circle: 'society', average: null, count: 0 },
+  );
 });
 
 test('the eigen mix keeps the latest check-in of each week, oldest week first', () => {
@@ -75,5 +110,11 @@ test('the eigen mix keeps the latest check-in of each week, oldest week first', 
     { week: '2026-W47', created_at: '2026-11-20T10:00:00Z', actual: { paid: 50 } },
     { week: '2026-W48', created_at: '2026-11-23T10:00:00Z', actual: { paid: 40 } },
   ];
-  assert.deepEqual(mixByWeek(mixes).map((mix) => [mix.week, mix.actual.paid]), [['2026-W47', 50], ['2026-W48', 60]]);
+  assert.deepEqual(
+    mixByWeek(mixes).map((mix) => [mix.week, mix.actual.paid]),
+    [
+      ['2026-W47', 50],
+      ['2026-W48', 60],
+    ],
+  );
 });

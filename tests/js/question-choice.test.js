@@ -1,15 +1,29 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { anotherQuestion, dailyQuestion, hashString, questionText } from '../../static/js/method/question-choice.js';
+import {
+  anotherQuestion,
+  dailyQuestion,
+  hashString,
+  questionText,
+} from '../../static/js/method/question-choice.js';
 
-const bank = Array.from({ length: 30 }, (_, i) => ({ id: `q${i}`, nl: `vraag ${i}?`, en: `question ${i}?` }));
+const bank = Array.from({ length: 30 }, (_, i) => ({
+  id: `q${i}`,
+  nl: `vraag ${i}?`,
+  en: `question ${i}?`,
+}));
 
 test('the daily question is the same for the same day and seed', () => {
-  assert.equal(dailyQuestion(bank, '2026-11-28', 'a').id, dailyQuestion(bank, '2026-11-28', 'a').id);
+  assert.equal(
+    dailyQuestion(bank, '2026-11-28', 'a').id,
+    dailyQuestion(bank, '2026-11-28', 'a').id,
+  );
 });
 
 test('the daily question changes over the days', () => {
-  const ids = new Set(Array.from({ length: 30 }, (_, d) => dailyQuestion(bank, `2026-11-${d + 1}`).id));
+  const ids = new Set(
+    Array.from({ length: 30 }, (_, d) => dailyQuestion(bank, `2026-11-${d + 1}`).id),
+  );
   assert.ok(ids.size >= 10, `only ${ids.size} distinct questions in 30 days`);
 });
 

@@ -3,7 +3,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  afterPullPage, afterPush, pullAnswer, pushAnswer, pushMutations, renumberedOutbox,
+  afterPullPage,
+  afterPush,
+  pullAnswer,
+  pushAnswer,
+  pushMutations,
+  renumberedOutbox,
 } from '../../static/js/data/sync-decisions.js';
 
 /** Return a server that follows docs/sync-design.md for puts: versions, duplicates, conflict copies. */
@@ -24,7 +29,13 @@ function fakeServer() {
         version += 1;
         const stored = entries.get(entry.id);
         if (stored && stored.version !== base) {
-          const copy = { ...entry, id: `${entry.id}~${mid}`, conflict_of: entry.id, deleted: false, version };
+          const copy = {
+            ...entry,
+            id: `${entry.id}~${mid}`,
+            conflict_of: entry.id,
+            deleted: false,
+            version,
+          };
           entries.set(copy.id, copy);
           results.push({ mid, id: entry.id, status: 'conflict', entry: copy });
         } else {
@@ -35,7 +46,9 @@ function fakeServer() {
       return { last_mutation_id: lastMids.get(clientId) ?? 0, version, results };
     },
     pull(since, limit = 2) {
-      const newer = [...entries.values()].filter((e) => e.version > since).sort((a, b) => a.version - b.version);
+      const newer = [...entries.values()]
+        .filter((e) => e.version > since)
+        .sort((a, b) => a.version - b.version);
       const changes = newer.slice(0, limit);
       return { changes, cursor: changes.at(-1)?.version ?? since, has_more: newer.length > limit };
     },
@@ -46,12 +59,23 @@ function fakeServer() {
 function device(server, clientId) {
   const self = { entries: new Map(), outbox: [], nextMid: 1, cursor: 0, seen: 0 };
   self.save = (id, text) => {
-    self.entries.set(id, { id, version: 0, ...self.entries.get(id), text, deleted: false, sync: 'pending' });
+    self.entries.set(id, {
+      id,
+      version: 0,
+      ...self.entries.get(id),
+      text,
+      deleted: false,
+      sync: 'pending',
+    });
     self.outbox.push({ mid: self.nextMid++, id });
   };
   self.send = () => server.push(clientId, pushMutations(self.outbox, self.entries));
   self.hear = (answer) => {
-    const decided = afterPush(answer, { outbox: self.outbox, entries: self.entries, seen: self.seen });
+    const decided = afterPush(answer, {
+      outbox: self.outbox,
+      entries: self.entries,
+      seen: self.seen,
+    });
     self.outbox = self.outbox.filter((row) => row.mid > decided.dropUpTo);
     decided.writes.forEach((entry) => self.entries.set(entry.id, entry));
     self.seen = decided.seen;
@@ -76,11 +100,21 @@ test('a push sends each waiting entry as it is now; a deleted or gone one as a d
     ['a', { id: 'a', text: 'hi', version: 3, deleted: false, sync: 'pending' }],
     ['b', { id: 'b', version: 5, deleted: true, sync: 'pending' }],
   ]);
-  assert.deepEqual(pushMutations([{ mid: 7, id: 'a' }, { mid: 8, id: 'b' }, { mid: 9, id: 'c' }], entries), [
-    { mid: 7, op: 'put', base_version: 3, entry: { id: 'a', text: 'hi' } },
-    { mid: 8, op: 'delete', id: 'b', base_version: 5 },
-    { mid: 9, op: 'delete', id: 'c', base_version: 0 },
-  ]);
+  assert.deepEqual(
+    pushMutations(
+      [
+        { mid: 7, id: 'a' },
+        { mid: 8, id: 'b' },
+        { mid: 9, id: 'c' },
+      ],
+      entries,
+    ),
+    [
+      { mid: 7, op: 'put', base_version: 3, entry: { id: 'a', text: 'hi' } },
+      { mid: 8, op: 'delete', id: 'b', base_version: 5 },
+      { mid: 9, op: 'delete', id: 'c', base_version: 0 },
+    ],
+  );
 });
 
 test('a stale token is renewed once, then means signing in again; a gap renumbers', () => {
@@ -99,12 +133,22 @@ test('a push answer drops the sent rows and takes versions, but not over newer l
     ['a', { id: 'a', text: 'one', version: 0, sync: 'pending' }],
     ['b', { id: 'b', text: 'two, edited again', version: 0, sync: 'pending' }],
   ]);
-  const outbox = [{ mid: 1, id: 'a' }, { mid: 2, id: 'b' }, { mid: 3, id: 'b' }];
-  const decided = afterPush({
-    last_mutation_id: 2,
-    version: 12,
-    results: [{ mid: 1, id: 'a', status: 'applied', version: 11 }, { mid: 2, id: 'b', status: 'applied', version: 12 }],
-  }, { outbox, entries, seen: 4 });
+  const outbox = [
+    { mid: 1, id: 'a' },
+    { mid: 2, id: 'b' },
+    { mid: 3, id: 'b' },
+  ];
+  const decided = afterPush(
+    {
+      last_mutation_id: 2,
+      version: 12,
+      results: [
+        { mid: 1, id: 'a', status: 'applied', version: 11 },
+        { mid: 2, id: 'b', status: 'applied', version: 12 },
+      ],
+    },
+    { outbox, entries, seen: 4 },
+  );
   assert.equal(decided.dropUpTo, 2);
   assert.deepEqual(decided.writes, [{ id: 'a', text: 'one', version: 11, sync: 'synced' }]);
   assert.equal(decided.seen, 12);
@@ -114,26 +158,57 @@ test('a push answer drops the sent rows and takes versions, but not over newer l
 test('a delete from the server wins even over local edits; a conflict stores the copy', () => {
   const tombstone = { id: 'a', deleted: true, version: 9 };
   const copy = { id: 'b~2', text: 'mine', conflict_of: 'b', version: 10 };
-  const decided = afterPush({
-    last_mutation_id: 2,
-    version: 10,
-    results: [{ mid: 1, id: 'a', status: 'deleted', entry: tombstone }, { mid: 2, id: 'b', status: 'conflict', entry: copy }],
-  }, { outbox: [{ mid: 1, id: 'a' }, { mid: 2, id: 'b' }, { mid: 3, id: 'a' }], entries: new Map(), seen: 0 });
-  assert.deepEqual(decided.writes, [{ ...tombstone, sync: 'synced' }, { ...copy, sync: 'synced' }]);
+  const decided = afterPush(
+    {
+      last_mutation_id: 2,
+      version: 10,
+      results: [
+        { mid: 1, id: 'a', status: 'deleted', entry: tombstone },
+        { mid: 2, id: 'b', status: 'conflict', entry: copy },
+      ],
+    },
+    {
+      outbox: [
+        { mid: 1, id: 'a' },
+        { mid: 2, id: 'b' },
+        { mid: 3, id: 'a' },
+      ],
+      entries: new Map(),
+      seen: 0,
+    },
+  );
+  assert.deepEqual(decided.writes, [
+    { ...tombstone, sync: 'synced' },
+    { ...copy, sync: 'synced' },
+  ]);
   assert.equal(decided.changed, true);
 });
 
 test('the cursor is held before a pulled change skipped for unpushed local edits', () => {
   const page = {
-    changes: [{ id: 'x', version: 4 }, { id: 'mine', version: 5 }, { id: 'y', version: 6 }],
+    changes: [
+      { id: 'x', version: 4 },
+      { id: 'mine', version: 5 },
+      { id: 'y', version: 6 },
+    ],
     cursor: 6,
   };
   const first = afterPullPage(page, new Set(['mine']));
-  assert.deepEqual(first.writes.map((entry) => entry.id), ['x', 'y']);
+  assert.deepEqual(
+    first.writes.map((entry) => entry.id),
+    ['x', 'y'],
+  );
   assert.equal(first.heldAt, 4);
   assert.equal(first.cursor, 4);
-  const next = afterPullPage({ changes: [{ id: 'z', version: 7 }], cursor: 7 }, new Set(['mine']), first.heldAt);
-  assert.deepEqual(next.writes.map((entry) => entry.id), ['z']);
+  const next = afterPullPage(
+    { changes: [{ id: 'z', version: 7 }], cursor: 7 },
+    new Set(['mine']),
+    first.heldAt,
+  );
+  assert.deepEqual(
+    next.writes.map((entry) => entry.id),
+    ['z'],
+  );
   assert.equal(next.cursor, 4, 'later pages never move the cursor past the skipped change');
   assert.equal(afterPullPage(page, new Set()).cursor, 6);
 });
@@ -148,7 +223,11 @@ test('a push sent again after its answer was lost leaves the device up to date, 
   laptop.save('note', "laptop's edit");
   laptop.hear(laptop.send());
   phone.pull();
-  assert.equal(phone.entries.get('note').text, "phone's text", 'unpushed local text stays on screen');
+  assert.equal(
+    phone.entries.get('note').text,
+    "phone's text",
+    'unpushed local text stays on screen',
+  );
   assert.equal(phone.cursor, 1);
   const again = phone.send();
   assert.equal(again.results[0].status, 'duplicate');
@@ -173,13 +252,19 @@ test('a changed entry is pushed from the version it was based on, and a conflict
   phone.pull();
   laptop.pull();
   for (const one of [phone, laptop]) {
-    assert.deepEqual([...one.entries.values()].map((e) => [e.id, e.text]).sort(), [['note', 'laptop'], ['note~2', 'phone']]);
+    assert.deepEqual([...one.entries.values()].map((e) => [e.id, e.text]).sort(), [
+      ['note', 'laptop'],
+      ['note~2', 'phone'],
+    ]);
   }
 });
 
 test('a renumbered outbox counts from 1 under a new client id', () => {
   assert.deepEqual(renumberedOutbox(['a', 'b'], 'new'), {
-    rows: [{ mid: 1, id: 'a' }, { mid: 2, id: 'b' }],
+    rows: [
+      { mid: 1, id: 'a' },
+      { mid: 2, id: 'b' },
+    ],
     client: { key: 'client', client_id: 'new', next_mid: 3 },
   });
 });

@@ -32,7 +32,11 @@ function queueExistingEntries(tx) {
       tx.objectStore('outbox').add({ mid, id: cursor.value.id });
       cursor.continue();
     } else if (mid > 0) {
-      tx.objectStore('meta').put({ key: 'client', client_id: crypto.randomUUID(), next_mid: mid + 1 });
+      tx.objectStore('meta').put({
+        key: 'client',
+        client_id: crypto.randomUUID(),
+        next_mid: mid + 1,
+      });
     }
   };
 }
@@ -47,7 +51,8 @@ export function openDb() {
   if (!dbPromise) {
     dbPromise = new Promise((resolve, reject) => {
       const request = indexedDB.open(DB_NAME, DB_VERSION);
-      request.onupgradeneeded = (event) => upgrade(request.result, event.oldVersion, request.transaction);
+      request.onupgradeneeded = (event) =>
+        upgrade(request.result, event.oldVersion, request.transaction);
       request.onsuccess = () => {
         const db = request.result;
         // Close at once so a newer tab's upgrade is not blocked by this old one.
@@ -56,7 +61,9 @@ export function openDb() {
           dbPromise = null;
           versionChangeListeners.forEach((listener) => listener());
         };
-        db.onclose = () => { dbPromise = null; };
+        db.onclose = () => {
+          dbPromise = null;
+        };
         resolve(db);
       };
       request.onerror = () => {
@@ -82,7 +89,9 @@ export function result(request) {
  */
 export async function transact(storeNames, mode, work) {
   const db = await openDb();
-  const tx = db.transaction(storeNames, mode, { durability: mode === 'readwrite' ? 'strict' : 'default' });
+  const tx = db.transaction(storeNames, mode, {
+    durability: mode === 'readwrite' ? 'strict' : 'default',
+  });
   const completed = new Promise((resolve, reject) => {
     tx.oncomplete = resolve;
     tx.onabort = () => reject(tx.error ?? new DOMException('Transaction aborted', 'AbortError'));
@@ -92,7 +101,11 @@ export async function transact(storeNames, mode, work) {
   try {
     value = await work(tx);
   } catch (error) {
-    try { tx.abort(); } catch { /* already finished */ }
+    try {
+      tx.abort();
+    } catch {
+      /* already finished */
+    }
     await completed.catch(() => {});
     throw error;
   }

@@ -15,7 +15,9 @@ export function loadDraft(key) {
 
 /** Forget the draft kept under key. */
 export function clearDraft(key) {
-  return transact('drafts', 'readwrite', (tx) => { tx.objectStore('drafts').delete(key); });
+  return transact('drafts', 'readwrite', (tx) => {
+    tx.objectStore('drafts').delete(key);
+  });
 }
 
 /** Return the keys of every kept draft. */

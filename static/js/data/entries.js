@@ -16,8 +16,11 @@ export function onLocalChange(listener) {
 /** Take the next mutation id of this device, creating its client id on first use. */
 async function nextMutationId(tx) {
   const meta = tx.objectStore('meta');
-  const client = (await result(meta.get('client')))
-    ?? { key: 'client', client_id: crypto.randomUUID(), next_mid: 1 };
+  const client = (await result(meta.get('client'))) ?? {
+    key: 'client',
+    client_id: crypto.randomUUID(),
+    next_mid: 1,
+  };
   meta.put({ ...client, next_mid: client.next_mid + 1 });
   return client.next_mid;
 }
@@ -56,7 +59,8 @@ export function createEntry(kind, fields, { draftKey = null, createdAt = new Dat
 export function changeEntry(id, fields, { draftKey = null } = {}) {
   return change(async (tx) => {
     const entry = await result(tx.objectStore('entries').get(id));
-    if (!entry || entry.deleted) throw new DOMException('This entry no longer exists', 'NotFoundError');
+    if (!entry || entry.deleted)
+      throw new DOMException('This entry no longer exists', 'NotFoundError');
     return storeChange(tx, { ...entry, ...fields }, draftKey);
   });
 }
@@ -75,7 +79,8 @@ export function removeEntry(id) {
 /** Return every entry of a kind that is not deleted, newest first. */
 export async function listEntries(kind) {
   const all = await transact('entries', 'readonly', (tx) =>
-    result(tx.objectStore('entries').index('by_created').getAll()));
+    result(tx.objectStore('entries').index('by_created').getAll()),
+  );
   return all.filter((entry) => !entry.deleted && entry.kind === kind).reverse();
 }
 
@@ -89,13 +94,21 @@ function reflectionFields({ text, circles = [], energy = null }) {
 }
 
 /** Save a new reflection on a question (links: e.g. the kantelen_of an older one) and drop its draft. */
-export function saveReflection({ questionId = null, questionText = '', ...fields }, draftKey = null, links = {}) {
-  return createEntry('reflection', {
-    ...reflectionFields(fields),
-    question_id: questionId,
-    question_text: String(questionText),
-    ...links,
-  }, { draftKey });
+export function saveReflection(
+  { questionId = null, questionText = '', ...fields },
+  draftKey = null,
+  links = {},
+) {
+  return createEntry(
+    'reflection',
+    {
+      ...reflectionFields(fields),
+      question_id: questionId,
+      question_text: String(questionText),
+      ...links,
+    },
+    { draftKey },
+  );
 }
 
 /** Change a reflection's text, circles and energy, and drop the edit's draft. */
@@ -113,7 +126,17 @@ export function deleteReflection(id) {
  * A new id, because a delete must stay deleted once it has reached other devices.
  */
 export function restoreReflection(entry) {
-  const { id, kind, day, created_at: createdAt, deleted, version, sync, updated_at: updatedAt, ...fields } = entry;
+  const {
+    id,
+    kind,
+    day,
+    created_at: createdAt,
+    deleted,
+    version,
+    sync,
+    updated_at: updatedAt,
+    ...fields
+  } = entry;
   return createEntry(kind, fields, { createdAt: new Date(createdAt) });
 }
 

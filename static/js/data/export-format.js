@@ -3,10 +3,32 @@
 
 export const EXPORT_FORMAT = 'levensloopbaan-export';
 export const EXPORT_VERSION = 1;
-export const CSV_COLUMNS = ['id', 'kind', 'day', 'created_at', 'updated_at', 'question', 'text',
-  'circles', 'energy', 'conflict_of', 'data'];
-const OWN_COLUMNS = new Set(['id', 'kind', 'day', 'created_at', 'updated_at', 'question_text', 'text',
-  'circles', 'energy', 'conflict_of', 'question_id']);
+export const CSV_COLUMNS = [
+  'id',
+  'kind',
+  'day',
+  'created_at',
+  'updated_at',
+  'question',
+  'text',
+  'circles',
+  'energy',
+  'conflict_of',
+  'data',
+];
+const OWN_COLUMNS = new Set([
+  'id',
+  'kind',
+  'day',
+  'created_at',
+  'updated_at',
+  'question_text',
+  'text',
+  'circles',
+  'energy',
+  'conflict_of',
+  'question_id',
+]);
 const DEVICE_ONLY = new Set(['sync', 'version', 'deleted']);
 
 /** Return an entry as exported: without what only means something on this device. */
@@ -36,8 +58,12 @@ export function importableEntries(document) {
   if (document?.format !== EXPORT_FORMAT) throw new Error('not-an-export');
   if (document.version !== EXPORT_VERSION) throw new Error('unsupported-version');
   if (!Array.isArray(document.entries)) throw new Error('not-an-export');
-  return document.entries.filter((entry) => typeof entry?.id === 'string' && typeof entry?.kind === 'string'
-    && typeof entry?.created_at === 'string');
+  return document.entries.filter(
+    (entry) =>
+      typeof entry?.id === 'string' &&
+      typeof entry?.kind === 'string' &&
+      typeof entry?.created_at === 'string',
+  );
 }
 
 /** Return the fields of an entry that have no column of their own. */
@@ -58,8 +84,14 @@ function markdownEntry(entry) {
     return facts.length ? [...lines, `*${facts.join(' · ')}*`, ''] : lines;
   }
   if (entry.kind === 'mix') {
-    return [`### ${time} · Eigen mix ${entry.week ?? ''}`, '',
-      '```json', JSON.stringify(extraFields(entry)), '```', ''];
+    return [
+      `### ${time} · Eigen mix ${entry.week ?? ''}`,
+      '',
+      '```json',
+      JSON.stringify(extraFields(entry)),
+      '```',
+      '',
+    ];
   }
   return [`### ${time} · ${entry.kind}`, '', entry.text || entry.nl || entry.en || '', ''];
 }
@@ -89,11 +121,20 @@ export function exportCsv(document) {
   const rows = document.entries.map((entry) => {
     const extra = extraFields(entry);
     return [
-      entry.id, entry.kind, entry.day || entry.created_at.slice(0, 10), entry.created_at,
-      entry.updated_at, entry.question_text ?? '', entry.text ?? '', (entry.circles ?? []).join(' '),
-      entry.energy ?? '', entry.conflict_of ?? '',
+      entry.id,
+      entry.kind,
+      entry.day || entry.created_at.slice(0, 10),
+      entry.created_at,
+      entry.updated_at,
+      entry.question_text ?? '',
+      entry.text ?? '',
+      (entry.circles ?? []).join(' '),
+      entry.energy ?? '',
+      entry.conflict_of ?? '',
       Object.keys(extra).length ? JSON.stringify(extra) : '',
-    ].map(csvField).join(',');
+    ]
+      .map(csvField)
+      .join(',');
   });
   return `${[CSV_COLUMNS.join(','), ...rows].join('\n')}\n`;
 }

@@ -25,7 +25,10 @@ function synced(entry) {
 }
 
 /** Return what a push answer changes: outbox rows to drop, entries to write, `seen`, `changed`. */
-export function afterPush({ last_mutation_id: lastMid, version, results }, { outbox, entries, seen }) {
+export function afterPush(
+  { last_mutation_id: lastMid, version, results },
+  { outbox, entries, seen },
+) {
   // An entry with newer local edits still waiting keeps its state: those edits are based on it.
   const waiting = new Set(outbox.filter((row) => row.mid > lastMid).map((row) => row.id));
   const current = new Map(entries);

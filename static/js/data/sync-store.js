@@ -15,7 +15,9 @@ async function metaValue(tx, key, fallback) {
 /** Return a Map of the given entry ids to what the device has (undefined when none). */
 async function entriesById(tx, ids) {
   const store = tx.objectStore('entries');
-  return new Map(await Promise.all([...new Set(ids)].map(async (id) => [id, await result(store.get(id))])));
+  return new Map(
+    await Promise.all([...new Set(ids)].map(async (id) => [id, await result(store.get(id))])),
+  );
 }
 
 /** Return the number of local changes not yet on the server. */
@@ -40,7 +42,10 @@ export function readOutbox() {
   return transact(STORES, 'readonly', async (tx) => {
     const rows = await result(tx.objectStore('outbox').getAll(null, PUSH_BATCH));
     const client = await result(tx.objectStore('meta').get('client'));
-    const entries = await entriesById(tx, rows.map((row) => row.id));
+    const entries = await entriesById(
+      tx,
+      rows.map((row) => row.id),
+    );
     return { clientId: client?.client_id, mutations: pushMutations(rows, entries) };
   });
 }
@@ -51,7 +56,10 @@ export function storePushAnswer(answer) {
     const outbox = tx.objectStore('outbox');
     const decided = afterPush(answer, {
       outbox: await result(outbox.getAll()),
-      entries: await entriesById(tx, answer.results.map((item) => item.id)),
+      entries: await entriesById(
+        tx,
+        answer.results.map((item) => item.id),
+      ),
       seen: await metaValue(tx, 'seen', 0),
     });
     tx.objectStore('meta').put({ key: 'seen', value: decided.seen });
@@ -74,7 +82,10 @@ function restartOutbox(tx, ids) {
 export function renumberOutbox() {
   return transact(STORES, 'readwrite', async (tx) => {
     const rows = await result(tx.objectStore('outbox').getAll());
-    restartOutbox(tx, rows.map((row) => row.id));
+    restartOutbox(
+      tx,
+      rows.map((row) => row.id),
+    );
   });
 }
 

@@ -2,8 +2,16 @@
 // The rules live in sync-decisions.js, the reads and writes in sync-store.js.
 import { pullAnswer, pushAnswer } from './sync-decisions.js';
 import {
-  claimDevice, clearAccountData, countWaiting, readOutbox, readPullState, renumberOutbox,
-  resendEverything, storedAccount, storePullPage, storePushAnswer,
+  claimDevice,
+  clearAccountData,
+  countWaiting,
+  readOutbox,
+  readPullState,
+  renumberOutbox,
+  resendEverything,
+  storedAccount,
+  storePullPage,
+  storePushAnswer,
 } from './sync-store.js';
 
 const PULL_LIMIT = 500;
@@ -61,7 +69,9 @@ export function syncNow() {
       requested = false;
       await syncRound();
     }
-  })().finally(() => { running = null; });
+  })().finally(() => {
+    running = null;
+  });
   return running;
 }
 
@@ -90,11 +100,12 @@ async function syncRound() {
 
 /** Send one batch of mutations, with one fresh token if the cached one has gone stale. */
 async function sendPush(session, clientId, mutations) {
-  const send = (token) => request('/api/push', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-CSRFToken': token },
-    body: JSON.stringify({ client_id: clientId, mutations }),
-  });
+  const send = (token) =>
+    request('/api/push', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-CSRFToken': token },
+      body: JSON.stringify({ client_id: clientId, mutations }),
+    });
   let answer = await send(session.csrf_token);
   let next = pushAnswer(answer);
   if (next === 'new-token') {

@@ -7,7 +7,8 @@ export const METHOD_TEXTS = {
     show_table: 'Toon als tabel',
     mix_title: 'Eigen mix',
     mix_offer_title: 'Je eigen mix van deze week',
-    mix_offer_body: 'Hoe verdeelde je je tijd de voorbije week, en hoe zou je het willen? Het duurt een halve minuut.',
+    mix_offer_body:
+      'Hoe verdeelde je je tijd de voorbije week, en hoe zou je het willen? Het duurt een halve minuut.',
     mix_open: 'Invullen',
     mix_fill_in: 'Eigen mix invullen',
     mix_hint: 'Schuif één deel; de andere passen zich aan, zodat het samen altijd 100% is.',
@@ -49,7 +50,8 @@ export const METHOD_TEXTS = {
     streak_longest: 'Langste reeks: {days}.',
     calendar_caption: 'Je schreef op {n} van de laatste {total} dagen.',
     energy_title: 'Energie',
-    energy_time_caption: 'Je gemiddelde energie per dag in de laatste {days} (1 = het kostte energie, 5 = het gaf energie).',
+    energy_time_caption:
+      'Je gemiddelde energie per dag in de laatste {days} (1 = het kostte energie, 5 = het gaf energie).',
     energy_circle_caption: 'Je gemiddelde energie per cirkel in de laatste {days}.',
     energy_empty: 'In deze periode gaf je nog geen energie aan.',
     col_day: 'Dag',
@@ -75,7 +77,8 @@ export const METHOD_TEXTS = {
     show_table: 'Show as a table',
     mix_title: 'Your own mix',
     mix_offer_title: 'Your own mix this week',
-    mix_offer_body: 'How did you divide your time over the past week, and how would you like it? It takes half a minute.',
+    mix_offer_body:
+      'How did you divide your time over the past week, and how would you like it? It takes half a minute.',
     mix_open: 'Fill it in',
     mix_fill_in: 'Fill in your own mix',
     mix_hint: 'Move one share; the others adjust, so together they always make 100%.',
@@ -117,7 +120,8 @@ export const METHOD_TEXTS = {
     streak_longest: 'Longest streak: {days}.',
     calendar_caption: 'You wrote on {n} of the last {total} days.',
     energy_title: 'Energy',
-    energy_time_caption: 'Your average energy per day in the last {days} (1 = it cost energy, 5 = it gave energy).',
+    energy_time_caption:
+      'Your average energy per day in the last {days} (1 = it cost energy, 5 = it gave energy).',
     energy_circle_caption: 'Your average energy per circle in the last {days}.',
     energy_empty: 'No energy ratings in this period yet.',
     col_day: 'Day',

@@ -10,9 +10,11 @@ export function inLastDays(entries, today, n) {
 /** Return how many reflections touch each circle: { self: 3, close: 0, … }. */
 export function circleCounts(reflections) {
   const counts = Object.fromEntries(CIRCLES.map((circle) => [circle, 0]));
-  reflections.forEach((entry) => entry.circles?.forEach((circle) => {
-    if (circle in counts) counts[circle] += 1;
-  }));
+  reflections.forEach((entry) =>
+    entry.circles?.forEach((circle) => {
+      if (circle in counts) counts[circle] += 1;
+    }),
+  );
   return counts;
 }
 
@@ -45,10 +47,12 @@ export function calendarWeeks(reflections, today, weeks) {
   const counts = new Map();
   reflections.forEach((entry) => counts.set(entry.day, (counts.get(entry.day) ?? 0) + 1));
   const first = addDays(weekStart(today), -7 * (weeks - 1));
-  return Array.from({ length: weeks }, (_, w) => Array.from({ length: 7 }, (_, d) => {
-    const day = addDays(first, 7 * w + d);
-    return { day, count: day > today ? null : counts.get(day) ?? 0 };
-  }));
+  return Array.from({ length: weeks }, (_, w) =>
+    Array.from({ length: 7 }, (_, d) => {
+      const day = addDays(first, 7 * w + d);
+      return { day, count: day > today ? null : (counts.get(day) ?? 0) };
+    }),
+  );
 }
 
 /** Return the average of a list of numbers, rounded to one decimal, or null when empty. */

@@ -2,7 +2,10 @@
 
 /** Return text folded for searching: lower case, without accents. */
 export function fold(text) {
-  return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
+  return text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase();
 }
 
 /** Return the entries that match every word of a search (all of them for an empty one). */

@@ -12,10 +12,14 @@ export function rebalance(shares, index, value) {
   const others = shares.map((_, i) => i).filter((i) => i !== index);
   const oldSum = others.reduce((sum, i) => sum + shares[i], 0);
   const left = units - own;
-  const exact = others.map((i) => (oldSum > 0 ? (shares[i] / oldSum) * left : left / others.length));
+  const exact = others.map((i) =>
+    oldSum > 0 ? (shares[i] / oldSum) * left : left / others.length,
+  );
   const result = shares.map(() => 0);
   result[index] = own;
-  others.forEach((i, k) => { result[i] = Math.floor(exact[k]); });
+  others.forEach((i, k) => {
+    result[i] = Math.floor(exact[k]);
+  });
   let missing = left - others.reduce((sum, i) => sum + result[i], 0);
   // Largest remainders first; ties go to the earlier share, so the result is stable.
   const byRemainder = others
@@ -31,8 +35,10 @@ export function rebalance(shares, index, value) {
 
 /** Return shares that add up to 100 (an even split when they do not). */
 export function normalShares(shares, count) {
-  const valid = shares?.length === count && shares.every((v) => Number.isFinite(v) && v >= 0)
-    && shares.reduce((sum, v) => sum + v, 0) === 100;
+  const valid =
+    shares?.length === count &&
+    shares.every((v) => Number.isFinite(v) && v >= 0) &&
+    shares.reduce((sum, v) => sum + v, 0) === 100;
   if (valid) return [...shares];
   return rebalance(Array(count).fill(0), 0, 100 / count);
 }

@@ -44,7 +44,11 @@ function before(reflections, day, n) {
 /** Keep the candidates that touch the circles written about least, of the circles they touch. */
 function leanToNeglected(candidates, reflections) {
   const counts = Object.fromEntries(CIRCLES.map((circle) => [circle, 0]));
-  reflections.forEach((entry) => entry.circles?.forEach((circle) => { counts[circle] += 1; }));
+  reflections.forEach((entry) =>
+    entry.circles?.forEach((circle) => {
+      counts[circle] += 1;
+    }),
+  );
   const touched = CIRCLES.filter((circle) => candidates.some((q) => q.circles?.includes(circle)));
   if (touched.length === 0) return candidates;
   const least = Math.min(...touched.map((circle) => counts[circle]));
@@ -58,9 +62,14 @@ function leanToNeglected(candidates, reflections) {
  */
 export function todaysQuestion({ bank, reflections = [], day, seed = '' }) {
   if (bank.length === 0) return null;
-  const answered = new Set(before(reflections, day, NO_REPEAT_DAYS).map((entry) => entry.question_id));
+  const answered = new Set(
+    before(reflections, day, NO_REPEAT_DAYS).map((entry) => entry.question_id),
+  );
   const fresh = bank.filter((question) => !answered.has(question.id));
-  const candidates = leanToNeglected(fresh.length ? fresh : bank, before(reflections, day, LEAN_DAYS));
+  const candidates = leanToNeglected(
+    fresh.length ? fresh : bank,
+    before(reflections, day, LEAN_DAYS),
+  );
   return dailyQuestion(candidates, day, seed);
 }
 

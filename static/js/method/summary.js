@@ -12,7 +12,10 @@ function reflectionItem(entry, lang, t) {
   ].filter(Boolean);
   const lines = [
     `- **${formatTime(entry.created_at, lang)} · ${entry.question_text || t('fallback_question')}**`,
-    ...entry.text.trim().split('\n').map((line) => `  ${line}`),
+    ...entry.text
+      .trim()
+      .split('\n')
+      .map((line) => `  ${line}`),
   ];
   if (meta.length) lines.push(`  _${meta.join(' · ')}_`);
   return lines.join('\n');
@@ -24,23 +27,34 @@ function wheelInWords(reflections, t) {
   const sorted = [...CIRCLES].sort((a, b) => counts[b] - counts[a]);
   const lines = CIRCLES.map((circle) => `- ${t(`circle_${circle}`)}: ${counts[circle]}`);
   if (counts[sorted[0]] > 0) {
-    lines.push('', t('summary_most_least', {
-      most: t(`circle_${sorted[0]}`), least: t(`circle_${sorted[4]}`),
-    }));
+    lines.push(
+      '',
+      t('summary_most_least', {
+        most: t(`circle_${sorted[0]}`),
+        least: t(`circle_${sorted[4]}`),
+      }),
+    );
   }
   return lines;
 }
 
 /** Return a mix as "Paid work 40%, Care 20%, …". */
 function mixInWords(values, t) {
-  return MIX_CATEGORIES.map((category) => `${t(`mix_${category}`)} ${values?.[category] ?? 0}%`).join(', ');
+  return MIX_CATEGORIES.map(
+    (category) => `${t(`mix_${category}`)} ${values?.[category] ?? 0}%`,
+  ).join(', ');
 }
 
 /** Return the Markdown summary of the reflections and eigen mix check-ins from one day to another. */
 export function summaryMarkdown({ reflections, mixes, from, to, lang, t }) {
   const inPeriod = (entry) => entry.day >= from && entry.day <= to;
-  const chosen = reflections.filter(inPeriod).sort((a, b) => a.created_at.localeCompare(b.created_at));
-  const lines = [`# ${t('summary_heading', { from: formatDay(from, lang), to: formatDay(to, lang) })}`, ''];
+  const chosen = reflections
+    .filter(inPeriod)
+    .sort((a, b) => a.created_at.localeCompare(b.created_at));
+  const lines = [
+    `# ${t('summary_heading', { from: formatDay(from, lang), to: formatDay(to, lang) })}`,
+    '',
+  ];
 
   lines.push(`## ${t('summary_reflections', { n: chosen.length })}`, '');
   let day = null;
@@ -58,9 +72,11 @@ export function summaryMarkdown({ reflections, mixes, from, to, lang, t }) {
   lines.push(`## ${t('mix_title')}`, '');
   if (weeks.length === 0) lines.push(t('summary_no_mix'));
   weeks.forEach((mix) => {
-    lines.push(`- ${t('week_of', { day: formatDay(weekMonday(mix.week), lang) })}`,
+    lines.push(
+      `- ${t('week_of', { day: formatDay(weekMonday(mix.week), lang) })}`,
       `  - ${t('mix_actual')}: ${mixInWords(mix.actual, t)}`,
-      `  - ${t('mix_wished')}: ${mixInWords(mix.wished, t)}`);
+      `  - ${t('mix_wished')}: ${mixInWords(mix.wished, t)}`,
+    );
   });
   return `${lines.join('\n').trim()}\n`;
 }

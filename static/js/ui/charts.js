@@ -14,23 +14,56 @@ export function s(tag, attributes = {}, ...children) {
 
 /** Return an SVG drawing that screen readers skip (the table beside it says the same). */
 function drawing(width, height, ...children) {
-  return s('svg', { viewBox: `0 0 ${width} ${height}`, class: 'chart', 'aria-hidden': 'true', focusable: 'false' },
-    ...children);
+  return s(
+    'svg',
+    {
+      viewBox: `0 0 ${width} ${height}`,
+      class: 'chart',
+      'aria-hidden': 'true',
+      focusable: 'false',
+    },
+    ...children,
+  );
 }
 
 /** Return a table with a header row. */
 export function dataTable(headers, rows) {
-  return h('table', {},
-    h('thead', {}, h('tr', {}, headers.map((header) => h('th', { scope: 'col' }, header)))),
-    h('tbody', {}, rows.map(([first, ...rest]) => h('tr', {},
-      h('th', { scope: 'row' }, first), rest.map((cell) => h('td', {}, String(cell)))))));
+  return h(
+    'table',
+    {},
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        headers.map((header) => h('th', { scope: 'col' }, header)),
+      ),
+    ),
+    h(
+      'tbody',
+      {},
+      rows.map(([first, ...rest]) =>
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'row' }, first),
+          rest.map((cell) => h('td', {}, String(cell))),
+        ),
+      ),
+    ),
+  );
 }
 
 /** Return a figure: the drawing, its caption and its numbers as a table (folded away, or shown). */
 export function chartFigure(svg, caption, table, { tableShown = false } = {}) {
-  return h('figure', { className: 'chart-figure' }, svg,
+  return h(
+    'figure',
+    { className: 'chart-figure' },
+    svg,
     h('figcaption', {}, caption),
-    tableShown ? table : h('details', {}, h('summary', {}, t('show_table')), table));
+    tableShown ? table : h('details', {}, h('summary', {}, t('show_table')), table),
+  );
 }
 
 /** Return a point at an angle (degrees, 0 = up) and radius around a centre. */
@@ -54,25 +87,55 @@ export function wheelChart(values) {
   const c = size / 2;
   const full = c - 6;
   const step = 360 / keys.length;
-  return drawing(size, size,
-    [0.25, 0.5, 0.75, 1].map((part) => s('circle', { cx: c, cy: c, r: full * part, class: 'grid' })),
+  return drawing(
+    size,
+    size,
+    [0.25, 0.5, 0.75, 1].map((part) =>
+      s('circle', { cx: c, cy: c, r: full * part, class: 'grid' }),
+    ),
     keys.map((key, i) => {
       const radius = values[key] ? 14 + (full - 14) * (values[key] / max) : 0;
       const [x, y] = polar(c, c, Math.max(radius - 16, full * 0.3), i * step + step / 2);
-      return s('g', {},
-        radius ? s('path', { d: slice(c, c, radius, i * step + 1, (i + 1) * step - 1), class: `fill-${key}` }) : null,
-        s('text', { x: x.toFixed(1), y: (y + 5).toFixed(1), class: 'value', 'text-anchor': 'middle' }, String(values[key])));
-    }));
+      return s(
+        'g',
+        {},
+        radius
+          ? s('path', {
+              d: slice(c, c, radius, i * step + 1, (i + 1) * step - 1),
+              class: `fill-${key}`,
+            })
+          : null,
+        s(
+          'text',
+          { x: x.toFixed(1), y: (y + 5).toFixed(1), class: 'value', 'text-anchor': 'middle' },
+          String(values[key]),
+        ),
+      );
+    }),
+  );
 }
 
 /** Draw a calendar of weeks (columns) by weekdays (rows); written days filled, today ringed. */
 export function calendarChart(weeks, today) {
   const cell = 22;
-  return drawing(weeks.length * cell, 7 * cell,
-    weeks.map((week, w) => week.map(({ day, count }, d) => (count === null ? null : s('rect', {
-      x: w * cell + 2, y: d * cell + 2, width: cell - 4, height: cell - 4, rx: 4,
-      class: `${count > 0 ? 'day-written' : 'day-empty'}${day === today ? ' day-today' : ''}`,
-    })))));
+  return drawing(
+    weeks.length * cell,
+    7 * cell,
+    weeks.map((week, w) =>
+      week.map(({ day, count }, d) =>
+        count === null
+          ? null
+          : s('rect', {
+              x: w * cell + 2,
+              y: d * cell + 2,
+              width: cell - 4,
+              height: cell - 4,
+              rx: 4,
+              class: `${count > 0 ? 'day-written' : 'day-empty'}${day === today ? ' day-today' : ''}`,
+            }),
+      ),
+    ),
+  );
 }
 
 /** Draw values 1–5 over the days of a period, as a line with dots. */
@@ -80,26 +143,61 @@ export function energyLineChart(points, days) {
   const width = 320;
   const height = 160;
   const left = 24;
-  const x = (day) => left + ((width - left - 8) * Math.max(0, days.indexOf(day))) / Math.max(1, days.length - 1);
+  const x = (day) =>
+    left + ((width - left - 8) * Math.max(0, days.indexOf(day))) / Math.max(1, days.length - 1);
   const y = (value) => 12 + ((5 - value) * (height - 32)) / 4;
-  const coordinates = points.map((point) => `${x(point.day).toFixed(1)},${y(point.average).toFixed(1)}`);
-  return drawing(width, height,
-    [1, 2, 3, 4, 5].map((value) => s('g', {},
-      s('line', { x1: left, x2: width - 4, y1: y(value), y2: y(value), class: 'grid' }),
-      s('text', { x: 4, y: y(value) + 4, class: 'axis' }, String(value)))),
+  const coordinates = points.map(
+    (point) => `${x(point.day).toFixed(1)},${y(point.average).toFixed(1)}`,
+  );
+  return drawing(
+    width,
+    height,
+    [1, 2, 3, 4, 5].map((value) =>
+      s(
+        'g',
+        {},
+        s('line', { x1: left, x2: width - 4, y1: y(value), y2: y(value), class: 'grid' }),
+        s('text', { x: 4, y: y(value) + 4, class: 'axis' }, String(value)),
+      ),
+    ),
     points.length > 1 ? s('polyline', { points: coordinates.join(' '), class: 'line' }) : null,
-    points.map((point) => s('circle', { cx: x(point.day).toFixed(1), cy: y(point.average).toFixed(1), r: 4, class: 'dot' })));
+    points.map((point) =>
+      s('circle', {
+        cx: x(point.day).toFixed(1),
+        cy: y(point.average).toFixed(1),
+        r: 4,
+        class: 'dot',
+      }),
+    ),
+  );
 }
 
 /** Draw labelled horizontal bars of values from 0 to max. */
 export function barChart(rows, max) {
   const width = 320;
   const rowHeight = 40;
-  return drawing(width, rows.length * rowHeight,
-    rows.map(({ key, label, value }, i) => s('g', {},
-      s('text', { x: 0, y: i * rowHeight + 14, class: 'label' }, `${label}: ${value ?? '–'}`),
-      s('rect', { x: 0, y: i * rowHeight + 20, width: width, height: 12, rx: 6, class: 'track' }),
-      value ? s('rect', { x: 0, y: i * rowHeight + 20, width: (width * value) / max, height: 12, rx: 6, class: `fill-${key}` }) : null)));
+  return drawing(
+    width,
+    rows.length * rowHeight,
+    rows.map(({ key, label, value }, i) =>
+      s(
+        'g',
+        {},
+        s('text', { x: 0, y: i * rowHeight + 14, class: 'label' }, `${label}: ${value ?? '–'}`),
+        s('rect', { x: 0, y: i * rowHeight + 20, width: width, height: 12, rx: 6, class: 'track' }),
+        value
+          ? s('rect', {
+              x: 0,
+              y: i * rowHeight + 20,
+              width: (width * value) / max,
+              height: 12,
+              rx: 6,
+              class: `fill-${key}`,
+            })
+          : null,
+      ),
+    ),
+  );
 }
 
 /** Draw pairs of 100% bars (as it was, as wished) per row, split in coloured shares. */
@@ -110,14 +208,31 @@ export function stackedPairsChart(rows, keys) {
     let x = 0;
     return keys.map((key) => {
       const w = (width * (shares?.[key] ?? 0)) / 100;
-      const rect = w > 0 ? s('rect', { x: x.toFixed(1), y, width: w.toFixed(1), height: 16, class: `fill-mix-${key}` }) : null;
+      const rect =
+        w > 0
+          ? s('rect', {
+              x: x.toFixed(1),
+              y,
+              width: w.toFixed(1),
+              height: 16,
+              class: `fill-mix-${key}`,
+            })
+          : null;
       x += w;
       return rect;
     });
   };
-  return drawing(width, rows.length * rowHeight,
-    rows.map(({ label, top, bottom }, i) => s('g', {},
-      s('text', { x: 0, y: i * rowHeight + 12, class: 'label' }, label),
-      bar(top, i * rowHeight + 18),
-      bar(bottom, i * rowHeight + 38))));
+  return drawing(
+    width,
+    rows.length * rowHeight,
+    rows.map(({ label, top, bottom }, i) =>
+      s(
+        'g',
+        {},
+        s('text', { x: 0, y: i * rowHeight + 12, class: 'label' }, label),
+        bar(top, i * rowHeight + 18),
+        bar(bottom, i * rowHeight + 38),
+      ),
+    ),
+  );
 }

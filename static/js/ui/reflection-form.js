@@ -37,8 +37,18 @@ async function submit(parts, { draftKey, save, onSaved }) {
 
 /** Return a reflection form from start (a draft or an entry), kept under draftKey and saved by save(). */
 export function reflectionForm({
-  id, rows = 6, className, statusClass = 'save-status', draftKey, start = {}, draftExtra = () => ({}),
-  before = [], after = [], actions = [], save, onSaved,
+  id,
+  rows = 6,
+  className,
+  statusClass = 'save-status',
+  draftKey,
+  start = {},
+  draftExtra = () => ({}),
+  before = [],
+  after = [],
+  actions = [],
+  save,
+  onSaved,
 }) {
   // save() stores the text and drops its draft in one transaction: a saved text never returns as a draft.
   const state = { circles: new Set(start.circles ?? []), energy: start.energy ?? null };
@@ -57,9 +67,18 @@ export function reflectionForm({
     status.textContent = '';
     keeper.schedule();
   };
-  const drawFields = () => fields.replaceChildren(circleChips(state.circles, changed), energyPicker(state, changed));
-  const form = h('form', { className, novalidate: true },
-    ...before, textarea, fields, h('div', { className: 'actions' }, saveButton, ...actions), status, ...after);
+  const drawFields = () =>
+    fields.replaceChildren(circleChips(state.circles, changed), energyPicker(state, changed));
+  const form = h(
+    'form',
+    { className, novalidate: true },
+    ...before,
+    textarea,
+    fields,
+    h('div', { className: 'actions' }, saveButton, ...actions),
+    status,
+    ...after,
+  );
   textarea.addEventListener('input', changed);
   form.addEventListener('submit', (event) => {
     event.preventDefault();

@@ -4,15 +4,23 @@ import { t } from '../i18n/i18n.js';
 /** Return the text for a sync state. */
 function describe({ state, waiting }) {
   switch (state) {
-    case 'synced': return waiting ? t('sync_waiting', { n: waiting }) : t('sync_done');
+    case 'synced':
+      return waiting ? t('sync_waiting', { n: waiting }) : t('sync_done');
     case 'syncing':
-    case 'resync': return t('sync_busy', { n: waiting });
-    case 'offline': return waiting ? t('sync_offline_waiting', { n: waiting }) : t('sync_offline');
-    case 'signin': return t('sync_signin');
-    case 'other-account': return t('sync_other_account');
-    case 'error': return t('sync_error', { n: waiting });
-    case 'local': return t('sync_local');
-    default: return '';
+    case 'resync':
+      return t('sync_busy', { n: waiting });
+    case 'offline':
+      return waiting ? t('sync_offline_waiting', { n: waiting }) : t('sync_offline');
+    case 'signin':
+      return t('sync_signin');
+    case 'other-account':
+      return t('sync_other_account');
+    case 'error':
+      return t('sync_error', { n: waiting });
+    case 'local':
+      return t('sync_local');
+    default:
+      return '';
   }
 }
 

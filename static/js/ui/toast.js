@@ -11,10 +11,19 @@ export function showToast(message, { action = null, timeout = 6000 } = {}) {
     toast.remove();
   };
   if (action) {
-    toast.append(h('button', {
-      type: 'button',
-      onclick: () => { dismiss(); action.run(); },
-    }, action.label));
+    toast.append(
+      h(
+        'button',
+        {
+          type: 'button',
+          onclick: () => {
+            dismiss();
+            action.run();
+          },
+        },
+        action.label,
+      ),
+    );
   }
   region.append(toast);
   if (timeout) timer = setTimeout(dismiss, timeout);

@@ -22,7 +22,8 @@ async function signOutAndLeave(message) {
     await signOut();
   } catch (error) {
     if (!(error instanceof SyncStop) || error.state !== 'signin') {
-      message.textContent = error?.state === 'offline' ? t('sign_out_offline') : t('sign_out_failed');
+      message.textContent =
+        error?.state === 'offline' ? t('sign_out_offline') : t('sign_out_failed');
       return;
     }
     await clearAccountData();
@@ -55,16 +56,29 @@ async function deleteAccount(password, message) {
 /** Return the form that erases the account, with a way to export first (folded away). */
 export function deletePanel() {
   const message = h('p', { role: 'alert', className: 'save-status error' });
-  const password = h('input', { type: 'password', id: 'delete-password', autocomplete: 'current-password' });
-  const form = h('form', { novalidate: true },
+  const password = h('input', {
+    type: 'password',
+    id: 'delete-password',
+    autocomplete: 'current-password',
+  });
+  const form = h(
+    'form',
+    { novalidate: true },
     h('p', {}, t('delete_intro')),
-    h('p', { className: 'actions' },
-      h('button', { type: 'button', onclick: () => exportFromDevice('json') }, t('export_first'))),
-    h('p', { className: 'form-field' },
+    h(
+      'p',
+      { className: 'actions' },
+      h('button', { type: 'button', onclick: () => exportFromDevice('json') }, t('export_first')),
+    ),
+    h(
+      'p',
+      { className: 'form-field' },
       h('label', { for: 'delete-password' }, t('delete_password')),
-      password),
+      password,
+    ),
     h('button', { type: 'submit', className: 'danger' }, t('delete_button')),
-    message);
+    message,
+  );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     deleteAccount(password.value, message);
@@ -75,14 +89,21 @@ export function deletePanel() {
 /** Return the account section of Settings, and whether someone is signed in. */
 export async function accountPanel() {
   const email = await whoIsSignedIn();
-  const section = h('section', { 'aria-labelledby': 'account-title' },
-    h('h2', { id: 'account-title' }, t('account_title')));
+  const section = h(
+    'section',
+    { 'aria-labelledby': 'account-title' },
+    h('h2', { id: 'account-title' }, t('account_title')),
+  );
   if (!email) {
     section.append(
       h('p', {}, t('account_none')),
-      h('p', { className: 'actions' },
+      h(
+        'p',
+        { className: 'actions' },
         h('a', { className: 'button primary', href: '/register' }, t('create_account')),
-        h('a', { className: 'button', href: '/login?next=/settings' }, t('sign_in'))));
+        h('a', { className: 'button', href: '/login?next=/settings' }, t('sign_in')),
+      ),
+    );
     return { section, signedIn: false };
   }
   const message = h('p', { role: 'status', className: 'save-status' });
@@ -93,26 +114,36 @@ export async function accountPanel() {
       await signOutAndLeave(message);
       return;
     }
-    confirmArea.replaceChildren(
-      h('p', { className: 'warning', role: 'alert' }, t('sign_out_warning', { n: waiting })),
-      h('p', { className: 'actions' },
-        h('button', {
-          type: 'button',
-          className: 'primary',
-          onclick: () => syncNow().then(() => confirmArea.replaceChildren()),
-        }, t('sync_first')),
-        h('button', {
-          type: 'button',
-          className: 'danger',
-          onclick: () => signOutAndLeave(message),
-        }, t('sign_out_anyway'))));
+    confirmArea.replaceChildren(...signOutConfirmation(waiting, confirmArea, message));
   };
   section.append(
     h('p', {}, t('account_signed_in', { email })),
-    h('p', { className: 'actions' },
+    h(
+      'p',
+      { className: 'actions' },
       h('a', { className: 'button', href: '/account' }, t('manage_account')),
-      h('button', { type: 'button', onclick: askToSignOut }, t('sign_out'))),
+      h('button', { type: 'button', onclick: askToSignOut }, t('sign_out')),
+    ),
     confirmArea,
-    message);
+    message,
+  );
   return { section, signedIn: true };
+}
+
+/** Return the warning and choices shown before signing out with changes not yet synced. */
+function signOutConfirmation(waiting, confirmArea, message) {
+  const syncFirst = () => syncNow().then(() => confirmArea.replaceChildren());
+  return [
+    h('p', { className: 'warning', role: 'alert' }, t('sign_out_warning', { n: waiting })),
+    h(
+      'p',
+      { className: 'actions' },
+      h('button', { type: 'button', className: 'primary', onclick: syncFirst }, t('sync_first')),
+      h(
+        'button',
+        { type: 'button', className: 'danger', onclick: () => signOutAndLeave(message) },
+        t('sign_out_anyway'),
+      ),
+    ),
+  ];
 }

@@ -2,7 +2,12 @@
 import { h } from '../ui/dom.js';
 import { currentLanguage, t } from '../i18n/i18n.js';
 import { allEntries, importEntries } from '../data/entries.js';
-import { exportCsv, exportDocument, exportMarkdown, importableEntries } from '../data/export-format.js';
+import {
+  exportCsv,
+  exportDocument,
+  exportMarkdown,
+  importableEntries,
+} from '../data/export-format.js';
 import { syncNow } from '../data/sync.js';
 import { storedAccount } from '../data/sync-store.js';
 
@@ -30,7 +35,11 @@ export async function exportFromDevice(format) {
     settings: { language: currentLanguage() },
   });
   const { type, write } = FORMATS[format];
-  download(write(document_), type, `levensloopbaan-${document_.exported_at.slice(0, 10)}.${format}`);
+  download(
+    write(document_),
+    type,
+    `levensloopbaan-${document_.exported_at.slice(0, 10)}.${format}`,
+  );
 }
 
 /** Import a chosen JSON export file and say what happened. */
@@ -41,9 +50,12 @@ async function importFile(file, message) {
     message.textContent = t('import_done', { added, skipped });
     syncNow();
   } catch (error) {
-    message.textContent = error instanceof SyntaxError || error.message === 'not-an-export'
-      ? t('import_not_export')
-      : error.message === 'unsupported-version' ? t('import_unsupported') : t('import_failed');
+    message.textContent =
+      error instanceof SyntaxError || error.message === 'not-an-export'
+        ? t('import_not_export')
+        : error.message === 'unsupported-version'
+          ? t('import_unsupported')
+          : t('import_failed');
   }
 }
 
@@ -60,16 +72,29 @@ export function dataPanel() {
       if (file) importFile(file, message);
     },
   });
-  return h('section', { 'aria-labelledby': 'data-title' },
+  return h(
+    'section',
+    { 'aria-labelledby': 'data-title' },
     h('h2', { id: 'data-title' }, t('data_title')),
     h('p', {}, t('data_intro')),
-    h('p', { className: 'actions' },
+    h(
+      'p',
+      { className: 'actions' },
       h('button', { type: 'button', onclick: () => exportFromDevice('json') }, t('export_json')),
       h('button', { type: 'button', onclick: () => exportFromDevice('md') }, t('export_md')),
-      h('button', { type: 'button', onclick: () => exportFromDevice('csv') }, t('export_csv'))),
-    h('p', { className: 'form-field' },
+      h('button', { type: 'button', onclick: () => exportFromDevice('csv') }, t('export_csv')),
+    ),
+    h(
+      'p',
+      { className: 'form-field' },
       h('label', { for: 'import-file' }, t('import_label')),
-      fileInput),
+      fileInput,
+    ),
     message,
-    h('p', {}, h('a', { className: 'link-row', href: '/privacy', 'data-route': true }, t('privacy_link'))));
+    h(
+      'p',
+      {},
+      h('a', { className: 'link-row', href: '/privacy', 'data-route': true }, t('privacy_link')),
+    ),
+  );
 }

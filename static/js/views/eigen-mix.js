@@ -15,27 +15,40 @@ export function mixDone(mixes, today) {
 
 /** Return a group of linked sliders that always add up to 100%; values() reads them. */
 function sliderGroup(name, legend, start) {
-  let shares = normalShares(MIX_CATEGORIES.map((key) => start?.[key]), MIX_CATEGORIES.length);
+  let shares = normalShares(
+    MIX_CATEGORIES.map((key) => start?.[key]),
+    MIX_CATEGORIES.length,
+  );
   const inputs = [];
   const outputs = [];
-  const show = () => shares.forEach((share, i) => {
-    inputs[i].value = String(share);
-    inputs[i].setAttribute('aria-valuetext', `${share}%`);
-    outputs[i].textContent = `${share}%`;
-  });
+  const show = () =>
+    shares.forEach((share, i) => {
+      inputs[i].value = String(share);
+      inputs[i].setAttribute('aria-valuetext', `${share}%`);
+      outputs[i].textContent = `${share}%`;
+    });
   const rows = MIX_CATEGORIES.map((key, i) => {
     const id = `mix-${name}-${key}`;
     inputs[i] = h('input', {
-      type: 'range', id, name: id, min: 0, max: 100, step: MIX_STEP, className: `mix-range mix-${key}`,
+      type: 'range',
+      id,
+      name: id,
+      min: 0,
+      max: 100,
+      step: MIX_STEP,
+      className: `mix-range mix-${key}`,
       oninput: (event) => {
         shares = rebalance(shares, i, Number(event.currentTarget.value));
         show();
       },
     });
     outputs[i] = h('span', { className: 'mix-value', 'aria-hidden': 'true' });
-    return h('div', { className: 'mix-row' },
+    return h(
+      'div',
+      { className: 'mix-row' },
       h('div', { className: 'mix-label' }, h('label', { for: id }, t(`mix_${key}`)), outputs[i]),
-      inputs[i]);
+      inputs[i],
+    );
   });
   show();
   return {
@@ -53,12 +66,15 @@ function mixForm({ mixes, today, onSaved }) {
   const wished = sliderGroup('wished', t('mix_wished'), start?.wished ?? start?.actual);
   const status = h('p', { className: 'form-status', role: 'status' });
   const saveButton = h('button', { type: 'submit', className: 'primary' }, t('save'));
-  const form = h('form', { className: 'mix-form', 'aria-label': t('mix_title') },
+  const form = h(
+    'form',
+    { className: 'mix-form', 'aria-label': t('mix_title') },
     h('p', { className: 'hint' }, t('mix_hint')),
     actual.element,
     wished.element,
     h('div', { className: 'actions' }, saveButton),
-    status);
+    status,
+  );
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     saveButton.disabled = true;
@@ -83,21 +99,30 @@ function mixForm({ mixes, today, onSaved }) {
 /** Return a button that opens the check-in form in its place. */
 export function mixButton(label, options) {
   const holder = h('div', { className: 'mix-holder' });
-  holder.append(h('button', {
-    type: 'button',
-    onclick: () => {
-      const form = mixForm(options);
-      holder.replaceChildren(form);
-      form.querySelector('input')?.focus();
-    },
-  }, label));
+  holder.append(
+    h(
+      'button',
+      {
+        type: 'button',
+        onclick: () => {
+          const form = mixForm(options);
+          holder.replaceChildren(form);
+          form.querySelector('input')?.focus();
+        },
+      },
+      label,
+    ),
+  );
   return holder;
 }
 
 /** Return Today's weekly invitation to the check-in. */
 export function mixOffer(options) {
-  return h('section', { className: 'card', 'aria-labelledby': 'mix-offer-title' },
+  return h(
+    'section',
+    { className: 'card', 'aria-labelledby': 'mix-offer-title' },
     h('h2', { id: 'mix-offer-title' }, t('mix_offer_title')),
     h('p', {}, t('mix_offer_body')),
-    mixButton(t('mix_open'), options));
+    mixButton(t('mix_open'), options),
+  );
 }

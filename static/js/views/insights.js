@@ -6,11 +6,23 @@ import { CIRCLES, MIX_CATEGORIES } from '../method/circles.js';
 import { formatDay, localDay } from '../method/dates.js';
 import { lastDays, weekMonday } from '../method/day-math.js';
 import {
-  calendarWeeks, circleCounts, currentStreak, energyByCircle, energyByDay, inLastDays, longestStreak,
+  calendarWeeks,
+  circleCounts,
+  currentStreak,
+  energyByCircle,
+  energyByDay,
+  inLastDays,
+  longestStreak,
   mixByWeek,
 } from '../method/insights-math.js';
 import {
-  barChart, calendarChart, chartFigure, dataTable, energyLineChart, stackedPairsChart, wheelChart,
+  barChart,
+  calendarChart,
+  chartFigure,
+  dataTable,
+  energyLineChart,
+  stackedPairsChart,
+  wheelChart,
 } from '../ui/charts.js';
 import { mixButton } from './eigen-mix.js';
 import { summarySection } from './summary-share.js';
@@ -33,25 +45,54 @@ function swatch(className) {
 
 /** Return the radio buttons that choose the period of the wheel and the energy. */
 function periodPicker(onChange) {
-  return h('fieldset', { className: 'period' },
+  return h(
+    'fieldset',
+    { className: 'period' },
     h('legend', {}, t('period_legend')),
-    h('div', { className: 'chips' }, PERIODS.map((days) => h('label', { className: 'chip' },
-      h('input', {
-        type: 'radio', name: 'period', value: days, checked: days === period,
-        onchange: () => { period = days; onChange(); },
-      }),
-      daysText(days)))));
+    h(
+      'div',
+      { className: 'chips' },
+      PERIODS.map((days) =>
+        h(
+          'label',
+          { className: 'chip' },
+          h('input', {
+            type: 'radio',
+            name: 'period',
+            value: days,
+            checked: days === period,
+            onchange: () => {
+              period = days;
+              onChange();
+            },
+          }),
+          daysText(days),
+        ),
+      ),
+    ),
+  );
 }
 
 /** Return the balance wheel of the period, with its numbers as the legend. */
 function wheelSection(reflections) {
   const counts = circleCounts(reflections);
-  return h('section', { className: 'wheel', 'aria-labelledby': 'wheel-title' },
+  return h(
+    'section',
+    { className: 'wheel', 'aria-labelledby': 'wheel-title' },
     h('h2', { id: 'wheel-title' }, t('wheel_title')),
-    chartFigure(wheelChart(counts), t('wheel_caption', { days: daysText(period) }),
-      dataTable([t('col_circle'), t('col_reflections')],
-        CIRCLES.map((circle) => [[swatch(`fill-${circle}`), t(`circle_${circle}`)], counts[circle]])),
-      { tableShown: true }));
+    chartFigure(
+      wheelChart(counts),
+      t('wheel_caption', { days: daysText(period) }),
+      dataTable(
+        [t('col_circle'), t('col_reflections')],
+        CIRCLES.map((circle) => [
+          [swatch(`fill-${circle}`), t(`circle_${circle}`)],
+          counts[circle],
+        ]),
+      ),
+      { tableShown: true },
+    ),
+  );
 }
 
 /** Return the energy over the period's days and per circle. */
@@ -61,18 +102,42 @@ function energySection(reflections, today, lang) {
   const byCircle = energyByCircle(reflections);
   const heading = h('h2', { id: 'energy-title' }, t('energy_title'));
   if (points.length === 0) {
-    return h('section', { 'aria-labelledby': 'energy-title' }, heading, h('p', { className: 'empty' }, t('energy_empty')));
+    return h(
+      'section',
+      { 'aria-labelledby': 'energy-title' },
+      heading,
+      h('p', { className: 'empty' }, t('energy_empty')),
+    );
   }
   const format = (value) => (value === null ? '–' : value.toLocaleString(lang));
-  return h('section', { 'aria-labelledby': 'energy-title' }, heading,
-    chartFigure(energyLineChart(points, days), t('energy_time_caption', { days: daysText(period) }),
-      dataTable([t('col_day'), t('col_energy'), t('col_ratings')],
-        points.map((point) => [formatDay(point.day, lang), format(point.average), point.count]))),
+  return h(
+    'section',
+    { 'aria-labelledby': 'energy-title' },
+    heading,
     chartFigure(
-      barChart(byCircle.map((row) => ({ key: row.circle, label: t(`circle_${row.circle}`), value: row.average })), 5),
+      energyLineChart(points, days),
+      t('energy_time_caption', { days: daysText(period) }),
+      dataTable(
+        [t('col_day'), t('col_energy'), t('col_ratings')],
+        points.map((point) => [formatDay(point.day, lang), format(point.average), point.count]),
+      ),
+    ),
+    chartFigure(
+      barChart(
+        byCircle.map((row) => ({
+          key: row.circle,
+          label: t(`circle_${row.circle}`),
+          value: row.average,
+        })),
+        5,
+      ),
       t('energy_circle_caption', { days: daysText(period) }),
-      dataTable([t('col_circle'), t('col_energy'), t('col_ratings')],
-        byCircle.map((row) => [t(`circle_${row.circle}`), format(row.average), row.count]))));
+      dataTable(
+        [t('col_circle'), t('col_energy'), t('col_ratings')],
+        byCircle.map((row) => [t(`circle_${row.circle}`), format(row.average), row.count]),
+      ),
+    ),
+  );
 }
 
 /** Return the streak and the calendar of the last weeks. */
@@ -81,33 +146,71 @@ function streakSection(reflections, today) {
   const shown = weeks.flat().filter((cell) => cell.count !== null);
   const written = shown.filter((cell) => cell.count > 0).length;
   const streak = currentStreak(reflections, today);
-  return h('section', { 'aria-labelledby': 'streak-title' },
+  return h(
+    'section',
+    { 'aria-labelledby': 'streak-title' },
     h('h2', { id: 'streak-title' }, t('streak_title')),
-    h('p', { className: 'streak' }, streak ? t('streak_current', { days: daysText(streak) }) : t('streak_none')),
-    h('p', { className: 'hint' }, t('streak_longest', { days: daysText(longestStreak(reflections)) })),
-    h('figure', { className: 'chart-figure calendar' },
+    h(
+      'p',
+      { className: 'streak' },
+      streak ? t('streak_current', { days: daysText(streak) }) : t('streak_none'),
+    ),
+    h(
+      'p',
+      { className: 'hint' },
+      t('streak_longest', { days: daysText(longestStreak(reflections)) }),
+    ),
+    h(
+      'figure',
+      { className: 'chart-figure calendar' },
       calendarChart(weeks, today),
-      h('figcaption', {}, t('calendar_caption', { n: written, total: shown.length }))));
+      h('figcaption', {}, t('calendar_caption', { n: written, total: shown.length })),
+    ),
+  );
 }
 
 /** Return the eigen mix week by week, as it was and as wished, and a way to fill it in. */
 function mixSection(mixes, today, lang, redraw) {
   const weeks = mixByWeek(mixes).slice(-MIX_WEEKS_SHOWN);
-  const weekLabel = (mix) => t('week_of', {
-    day: new Date(`${weekMonday(mix.week)}T12:00`).toLocaleDateString(lang, { day: 'numeric', month: 'short' }),
-  });
-  const legend = h('ul', { className: 'legend-list' }, MIX_CATEGORIES.map((key) =>
-    h('li', {}, swatch(`fill-mix-${key}`), t(`mix_${key}`))));
-  const chart = weeks.length ? chartFigure(
-    stackedPairsChart(weeks.map((mix) => ({ label: weekLabel(mix), top: mix.actual, bottom: mix.wished })), MIX_CATEGORIES),
-    t('mix_caption'),
-    dataTable([t('col_week'), t('col_share'), t('mix_actual'), t('mix_wished')],
-      weeks.flatMap((mix) => MIX_CATEGORIES.map((key) =>
-        [weekLabel(mix), t(`mix_${key}`), `${mix.actual?.[key] ?? 0}%`, `${mix.wished?.[key] ?? 0}%`])))) : null;
-  return h('section', { 'aria-labelledby': 'mix-title' },
+  const weekLabel = (mix) =>
+    t('week_of', {
+      day: new Date(`${weekMonday(mix.week)}T12:00`).toLocaleDateString(lang, {
+        day: 'numeric',
+        month: 'short',
+      }),
+    });
+  const legend = h(
+    'ul',
+    { className: 'legend-list' },
+    MIX_CATEGORIES.map((key) => h('li', {}, swatch(`fill-mix-${key}`), t(`mix_${key}`))),
+  );
+  const chart = weeks.length
+    ? chartFigure(
+        stackedPairsChart(
+          weeks.map((mix) => ({ label: weekLabel(mix), top: mix.actual, bottom: mix.wished })),
+          MIX_CATEGORIES,
+        ),
+        t('mix_caption'),
+        dataTable(
+          [t('col_week'), t('col_share'), t('mix_actual'), t('mix_wished')],
+          weeks.flatMap((mix) =>
+            MIX_CATEGORIES.map((key) => [
+              weekLabel(mix),
+              t(`mix_${key}`),
+              `${mix.actual?.[key] ?? 0}%`,
+              `${mix.wished?.[key] ?? 0}%`,
+            ]),
+          ),
+        ),
+      )
+    : null;
+  return h(
+    'section',
+    { 'aria-labelledby': 'mix-title' },
     h('h2', { id: 'mix-title' }, t('mix_title')),
     weeks.length ? [legend, chart] : h('p', { className: 'empty' }, t('mix_empty')),
-    mixButton(t('mix_fill_in'), { mixes, today, onSaved: redraw }));
+    mixButton(t('mix_fill_in'), { mixes, today, onSaved: redraw }),
+  );
 }
 
 /** Draw the insights into view. */
@@ -128,10 +231,18 @@ export async function renderInsights(view) {
   drawPeriod();
   view.append(
     h('h1', {}, t('insights_title')),
-    h('p', {}, t('insights_count', { n: reflections.length, d: new Set(reflections.map((e) => e.day)).size })),
+    h(
+      'p',
+      {},
+      t('insights_count', {
+        n: reflections.length,
+        d: new Set(reflections.map((e) => e.day)).size,
+      }),
+    ),
     periodPicker(drawPeriod),
     periodPart,
     streakSection(reflections, today),
     mixSection(mixes, today, lang, redraw),
-    summarySection({ reflections, mixes, today, lang }));
+    summarySection({ reflections, mixes, today, lang }),
+  );
 }

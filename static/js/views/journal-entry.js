@@ -29,11 +29,17 @@ function conflictPart(entry, entries, reload) {
     await removeEntry(entry.id);
     await reload();
   };
-  return h('div', {},
+  return h(
+    'div',
+    {},
     h('p', { className: 'conflict-label' }, original ? t('conflict_label') : t('conflict_orphan')),
-    h('div', { className: 'actions' },
+    h(
+      'div',
+      { className: 'actions' },
       h('button', { type: 'button', className: 'primary', onclick: keep }, t('keep_this')),
-      h('button', { type: 'button', className: 'danger', onclick: drop }, t('remove_copy'))));
+      h('button', { type: 'button', className: 'danger', onclick: drop }, t('remove_copy')),
+    ),
+  );
 }
 
 /** Return an entry as an article; journal holds entries, lang, reload(), edit(entry), remove(entry). */
@@ -41,18 +47,34 @@ export function entryArticle(entry, journal) {
   const { entries, lang } = journal;
   const headingId = `entry-${entry.id}`;
   const className = entry.conflict_of ? 'entry conflict' : 'entry';
-  return h('article', { className, 'aria-labelledby': headingId, 'data-id': entry.id },
+  return h(
+    'article',
+    { className, 'aria-labelledby': headingId, 'data-id': entry.id },
     conflictPart(entry, entries, journal.reload),
-    h('p', { className: 'question', id: headingId },
-      `${formatTime(entry.created_at, lang)} · ${entry.question_text || t('fallback_question')}`),
+    h(
+      'p',
+      { className: 'question', id: headingId },
+      `${formatTime(entry.created_at, lang)} · ${entry.question_text || t('fallback_question')}`,
+    ),
     h('p', { className: 'text' }, entry.text),
     kantelenNote(entry, entries, lang),
-    h('p', { className: 'meta' },
+    h(
+      'p',
+      { className: 'meta' },
       (entry.circles ?? []).map((circle) => h('span', { className: 'tag' }, t(`circle_${circle}`))),
-      entry.energy ? h('span', {}, t('energy_value', { n: entry.energy })) : null),
-    h('div', { className: 'actions' },
+      entry.energy ? h('span', {}, t('energy_value', { n: entry.energy })) : null,
+    ),
+    h(
+      'div',
+      { className: 'actions' },
       h('button', { type: 'button', onclick: () => journal.edit(entry) }, t('edit')),
-      h('button', { type: 'button', className: 'danger', onclick: () => journal.remove(entry) }, t('delete'))));
+      h(
+        'button',
+        { type: 'button', className: 'danger', onclick: () => journal.remove(entry) },
+        t('delete'),
+      ),
+    ),
+  );
 }
 
 /** Return the edit form of an entry, from its unsaved draft if there is one; onSaved/onCancel follow. */

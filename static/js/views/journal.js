@@ -33,18 +33,31 @@ async function removeWithUndo(entry, reload) {
 function drawList(list, query, journal) {
   const shown = searchEntries(journal.entries, query);
   if (shown.length === 0) {
-    list.replaceChildren(h('p', { className: 'empty' }, query ? t('no_matches', { q: query }) : t('journal_empty')));
+    list.replaceChildren(
+      h('p', { className: 'empty' }, query ? t('no_matches', { q: query }) : t('journal_empty')),
+    );
     return;
   }
-  list.replaceChildren(...groupByDay(conflictsAfterOriginals(shown)).map(([day, dayEntries]) => h('section', {},
-    h('h2', {}, formatDay(day, journal.lang)),
-    dayEntries.map((entry) => entryArticle(entry, journal)))));
+  list.replaceChildren(
+    ...groupByDay(conflictsAfterOriginals(shown)).map(([day, dayEntries]) =>
+      h(
+        'section',
+        {},
+        h('h2', {}, formatDay(day, journal.lang)),
+        dayEntries.map((entry) => entryArticle(entry, journal)),
+      ),
+    ),
+  );
 }
 
 /** Draw the journal into view; an edit left unsaved (closed tab, killed app) opens again. */
 export async function renderJournal(view) {
   const search = h('input', {
-    type: 'search', id: 'search', autocomplete: 'off', enterkeyhint: 'search', placeholder: t('search'),
+    type: 'search',
+    id: 'search',
+    autocomplete: 'off',
+    enterkeyhint: 'search',
+    placeholder: t('search'),
   });
   const list = h('div', { className: 'journal-list' });
   const draw = () => drawList(list, search.value.trim(), journal);
@@ -76,11 +89,18 @@ export async function renderJournal(view) {
     },
   };
   search.addEventListener('input', draw);
-  view.append(h('h1', {}, t('journal_title')),
-    h('label', { for: 'search', className: 'visually-hidden' }, t('search')), search, list);
+  view.append(
+    h('h1', {}, t('journal_title')),
+    h('label', { for: 'search', className: 'visually-hidden' }, t('search')),
+    search,
+    list,
+  );
   draw();
   const openEdit = (await draftKeys()).find((key) => key.startsWith('edit:'));
   const unsaved = journal.entries.find((entry) => editDraftKey(entry) === openEdit);
   if (unsaved) await journal.edit(unsaved);
-  return { leave: () => journal.editor?.stop(), refresh: () => (journal.editor ? null : journal.reload()) };
+  return {
+    leave: () => journal.editor?.stop(),
+    refresh: () => (journal.editor ? null : journal.reload()),
+  };
 }

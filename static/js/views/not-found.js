@@ -9,8 +9,12 @@ const SERVER_PAGES = ['/login', '/register', '/account'];
 export async function renderNotFound(view) {
   const offlineServerPage = SERVER_PAGES.includes(location.pathname);
   view.append(
-    h('div', { className: 'page-message' },
+    h(
+      'div',
+      { className: 'page-message' },
       h('h1', {}, offlineServerPage ? t('needs_connection_title') : t('not_found_title')),
       h('p', {}, offlineServerPage ? t('needs_connection_body') : t('not_found_body')),
-      h('p', {}, h('a', { className: 'button', href: '/', 'data-route': true }, t('back_home')))));
+      h('p', {}, h('a', { className: 'button', href: '/', 'data-route': true }, t('back_home'))),
+    ),
+  );
 }

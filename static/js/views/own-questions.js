@@ -9,33 +9,35 @@ const MAX_QUESTION_LENGTH = 300;
 /** Return a folded-away section to add and remove your own questions. */
 export function ownQuestionsSection() {
   const list = h('ul', { className: 'own-list' });
-  const input = h('input', { type: 'text', id: 'own-question', maxlength: MAX_QUESTION_LENGTH, autocomplete: 'off' });
+  const input = h('input', {
+    type: 'text',
+    id: 'own-question',
+    maxlength: MAX_QUESTION_LENGTH,
+    autocomplete: 'off',
+  });
   const circles = new Set();
   const chips = h('div', {});
   const status = h('p', { className: 'form-status', role: 'status' });
 
   const drawList = async () => {
     const own = await listEntries('question');
-    list.replaceChildren(...(own.length ? own.map((question) => h('li', {},
-      h('span', {}, question.text),
-      h('button', {
-        type: 'button',
-        className: 'danger',
-        'aria-label': `${t('delete')}: ${question.text}`,
-        onclick: async () => {
-          await removeEntry(question.id);
-          drawList();
-        },
-      }, t('delete')))) : [h('li', { className: 'empty' }, t('own_empty'))]));
+    list.replaceChildren(
+      ...(own.length
+        ? own.map((question) => ownQuestionItem(question, drawList))
+        : [h('li', { className: 'empty' }, t('own_empty'))]),
+    );
   };
   const drawChips = () => chips.replaceChildren(circleChips(circles, () => {}));
 
-  const form = h('form', { novalidate: true },
+  const form = h(
+    'form',
+    { novalidate: true },
     h('label', { for: input.id, className: 'legend' }, h('strong', {}, t('own_label'))),
     input,
     chips,
     h('div', { className: 'actions' }, h('button', { type: 'submit' }, t('own_add'))),
-    status);
+    status,
+  );
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     const text = input.value.trim();
@@ -56,9 +58,35 @@ export function ownQuestionsSection() {
   });
   drawChips();
   drawList();
-  return h('details', { className: 'card own-questions' },
+  return h(
+    'details',
+    { className: 'card own-questions' },
     h('summary', {}, t('own_title')),
     h('p', { className: 'hint' }, t('own_hint')),
     list,
-    form);
+    form,
+  );
+}
+
+/** Return one of your own questions as a list item with its delete button. */
+function ownQuestionItem(question, redraw) {
+  const remove = async () => {
+    await removeEntry(question.id);
+    redraw();
+  };
+  return h(
+    'li',
+    {},
+    h('span', {}, question.text),
+    h(
+      'button',
+      {
+        type: 'button',
+        className: 'danger',
+        'aria-label': `${t('delete')}: ${question.text}`,
+        onclick: remove,
+      },
+      t('delete'),
+    ),
+  );
 }

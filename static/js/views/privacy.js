@@ -12,7 +12,8 @@ export async function renderPrivacy(view) {
   view.append(
     h('h1', {}, t('privacy_title')),
     h('p', {}, t('privacy_intro')),
-    ...SECTIONS.map((name) => h('section', {},
-      h('h2', {}, t(`privacy_${name}_title`)),
-      h('p', {}, t(`privacy_${name}`)))));
+    ...SECTIONS.map((name) =>
+      h('section', {}, h('h2', {}, t(`privacy_${name}_title`)), h('p', {}, t(`privacy_${name}`))),
+    ),
+  );
 }

@@ -9,20 +9,28 @@ import { dataPanel } from './data-panel.js';
 export async function renderSettings(view, { onLanguage }) {
   const [persisted, account] = await Promise.all([isPersisted(), accountPanel()]);
   const current = currentLanguage();
-  const languages = h('fieldset', {},
+  const languages = h(
+    'fieldset',
+    {},
     h('legend', {}, t('language_legend')),
-    Object.entries(LANGUAGES).map(([code, name]) => h('label', { className: 'choice', lang: code },
-      h('input', {
-        type: 'radio',
-        name: 'language',
-        value: code,
-        checked: code === current,
-        onchange: () => {
-          chooseLanguage(code);
-          onLanguage();
-        },
-      }),
-      ` ${name}`)));
+    Object.entries(LANGUAGES).map(([code, name]) =>
+      h(
+        'label',
+        { className: 'choice', lang: code },
+        h('input', {
+          type: 'radio',
+          name: 'language',
+          value: code,
+          checked: code === current,
+          onchange: () => {
+            chooseLanguage(code);
+            onLanguage();
+          },
+        }),
+        ` ${name}`,
+      ),
+    ),
+  );
   view.append(
     h('h1', {}, t('settings_title')),
     languages,
@@ -30,5 +38,6 @@ export async function renderSettings(view, { onLanguage }) {
     dataPanel(),
     h('h2', {}, t('storage_title')),
     h('p', {}, persisted ? t('storage_persisted') : t('storage_best_effort')),
-    account.signedIn ? deletePanel() : null);
+    account.signedIn ? deletePanel() : null,
+  );
 }

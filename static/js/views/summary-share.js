@@ -21,14 +21,24 @@ function defaultFrom(today) {
 /** Return a labelled date input. */
 function dateField(id, label, value, onChange) {
   const input = h('input', { type: 'date', id, value, onchange: onChange });
-  return { input, element: h('div', { className: 'date-field' }, h('label', { for: id }, label), input) };
+  return {
+    input,
+    element: h('div', { className: 'date-field' }, h('label', { for: id }, label), input),
+  };
 }
 
 /** Return the summary section for the reflections and eigen mix check-ins. */
 export function summarySection({ reflections, mixes, today, lang }) {
   const output = h('textarea', { id: 'summary', rows: 12, readonly: true });
   const update = () => {
-    output.value = summaryMarkdown({ reflections, mixes, from: from.input.value, to: to.input.value, lang, t });
+    output.value = summaryMarkdown({
+      reflections,
+      mixes,
+      from: from.input.value,
+      to: to.input.value,
+      lang,
+      t,
+    });
   };
   const from = dateField('summary-from', t('summary_from'), defaultFrom(today), update);
   const to = dateField('summary-to', t('summary_to'), today, update);
@@ -47,16 +57,24 @@ export function summarySection({ reflections, mixes, today, lang }) {
     try {
       await navigator.share({ title: t('summary_title'), text: output.value });
       remember(to.input.value);
-    } catch { /* the user closed the share sheet */ }
+    } catch {
+      /* the user closed the share sheet */
+    }
   };
   update();
-  return h('section', { 'aria-labelledby': 'summary-title' },
+  return h(
+    'section',
+    { 'aria-labelledby': 'summary-title' },
     h('h2', { id: 'summary-title' }, t('summary_title')),
     h('p', { className: 'hint' }, t('summary_intro')),
     h('div', { className: 'date-fields' }, from.element, to.element),
     h('label', { for: output.id, className: 'visually-hidden' }, t('summary_label')),
     output,
-    h('div', { className: 'actions' },
+    h(
+      'div',
+      { className: 'actions' },
       h('button', { type: 'button', onclick: copy }, t('copy')),
-      navigator.share ? h('button', { type: 'button', onclick: share }, t('share')) : null));
+      navigator.share ? h('button', { type: 'button', onclick: share }, t('share')) : null,
+    ),
+  );
 }

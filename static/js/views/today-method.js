@@ -9,7 +9,11 @@ import { loadSeed } from '../data/user-seed.js';
 /** Resolve with Today's extra cards and a stop() that keeps their drafts. */
 export async function methodCards() {
   const today = localDay();
-  const [reflections, mixes, seed] = await Promise.all([listReflections(), listEntries('mix'), loadSeed()]);
+  const [reflections, mixes, seed] = await Promise.all([
+    listReflections(),
+    listEntries('mix'),
+    loadSeed(),
+  ]);
   const kantelen = await kantelenCard({ reflections, today, seed });
   const elements = [
     mixDone(mixes, today) ? null : mixOffer({ mixes, today }),

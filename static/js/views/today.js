@@ -20,9 +20,14 @@ async function showTodayCount(element) {
 
 /** Draw Today into view; resolve with a function that flushes the draft when leaving. */
 export async function renderToday(view) {
-  const [bank, draft, extras] = await Promise.all([loadQuestionPool(), loadDraft(DRAFT_KEY), methodCards()]);
+  const [bank, draft, extras] = await Promise.all([
+    loadQuestionPool(),
+    loadDraft(DRAFT_KEY),
+    methodCards(),
+  ]);
   const lang = currentLanguage();
-  let question = bank.find((q) => q.id === draft?.question_id) ?? await chooseTodaysQuestion(bank);
+  let question =
+    bank.find((q) => q.id === draft?.question_id) ?? (await chooseTodaysQuestion(bank));
   const label = h('label', { for: 'reflection', className: 'question-label', id: 'question' });
   const todayCount = h('p', { className: 'hint' });
   const showQuestion = () => {
@@ -42,8 +47,11 @@ export async function renderToday(view) {
     before: [h('p', { className: 'hint' }, t('today_kicker')), h('h1', {}, label)],
     actions: [h('button', { type: 'button', onclick: nextQuestion }, t('another_question'))],
     after: [todayCount],
-    save: (fields, draftKey) => saveReflection(
-      { ...fields, questionId: question?.id ?? null, questionText: label.textContent }, draftKey),
+    save: (fields, draftKey) =>
+      saveReflection(
+        { ...fields, questionId: question?.id ?? null, questionText: label.textContent },
+        draftKey,
+      ),
     onSaved: () => {
       reflection.reset();
       reflection.say(t('saved'));
