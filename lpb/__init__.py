@@ -8,7 +8,7 @@ from pathlib import Path
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from lpb import security
+from lpb import accounts, jsonapi, security
 from lpb.extensions import csrf, db, migrate
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -45,7 +45,8 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.session_interface = security.SessionInterface()
     if app.config["TRUSTED_PROXIES"]:
         hops = int(app.config["TRUSTED_PROXIES"])
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
+        # Not X-Forwarded-Host: links and checks must not follow a host name the client chose.
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)  # type: ignore[method-assign]
 
     from lpb import api, auth, cli, i18n, models, pages, portability  # noqa: F401  (models: migrations)
 
@@ -55,7 +56,9 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(api.bp)
     app.register_blueprint(auth.bp)
     app.register_blueprint(portability.bp)
+    jsonapi.init_app(app)
     security.init_app(app)
+    app.after_request(accounts.touch_session)
     return app
 
 

@@ -3,11 +3,13 @@
 import hashlib
 import secrets
 from datetime import timedelta
+from typing import cast
 
 import sqlalchemy as sa
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from flask import current_app, g, request, session
+from flask import Response, current_app, g, request, session
+from sqlalchemy.exc import OperationalError
 
 from lpb.extensions import db
 from lpb.models import FailedSignIn, Session, User, utcnow
@@ -86,10 +88,26 @@ def current_user() -> User | None:
     if row is None or row.last_seen < utcnow() - lifetime:
         return None
     if row.last_seen < utcnow() - LAST_SEEN_EVERY:
-        row.last_seen = utcnow()
-        db.session.commit()
+        g.session_to_touch = row.token_hash  # written by touch_session, after the view
     g.user = db.session.get(User, row.user_id)
     return g.user
+
+
+def touch_session(response: Response) -> Response:
+    """Note that a session is in use, in a transaction of its own (reading never commits)."""
+    token_hash = g.pop("session_to_touch", None)
+    if token_hash is None:
+        return response
+    db.session.rollback()
+    try:
+        db.session.execute(
+            sa.update(Session).where(Session.token_hash == token_hash).values(last_seen=utcnow())
+        )
+        db.session.commit()
+    except OperationalError:
+        # A busy database must not fail an answer already made; the next request tries again.
+        db.session.rollback()
+    return response
 
 
 def end_session() -> None:
@@ -107,7 +125,7 @@ def end_other_sessions(user: User) -> int:
     result = db.session.execute(
         sa.delete(Session).where(Session.user_id == user.id, Session.token_hash != keep)
     )
-    return result.rowcount
+    return cast(sa.CursorResult, result).rowcount
 
 
 def client_address() -> str:
@@ -121,7 +139,7 @@ def sign_in_blocked(email: str) -> bool:
     recent = sa.select(sa.func.count()).select_from(FailedSignIn).where(FailedSignIn.at > since)
     per_account = db.session.scalar(recent.where(FailedSignIn.email == normalise_email(email)))
     per_address = db.session.scalar(recent.where(FailedSignIn.address == client_address()))
-    return per_account >= LIMIT_PER_ACCOUNT or per_address >= LIMIT_PER_ADDRESS
+    return (per_account or 0) >= LIMIT_PER_ACCOUNT or (per_address or 0) >= LIMIT_PER_ADDRESS
 
 
 def record_failed_sign_in(email: str) -> None:

@@ -1,7 +1,8 @@
 """The JSON API under /api/: the session, sync (push and pull), and the question bank."""
 
 import json
-from functools import cache, wraps
+import uuid
+from functools import cache
 from pathlib import Path
 
 from flask import Blueprint, Response, abort, jsonify, request
@@ -9,36 +10,13 @@ from flask_wtf.csrf import generate_csrf
 
 from lpb import accounts, sync
 from lpb.extensions import db
+from lpb.jsonapi import ApiError, json_body, signed_in, signed_in_user
 from lpb.models import Entry
 from lpb.openapi import openapi_document
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 
 QUESTIONS_FILE = Path(__file__).parent / "data" / "questions.json"
-
-
-def error(status: int, code: str, message: str) -> tuple[Response, int]:
-    """Return a JSON error: {"error": code, "message": message}."""
-    return jsonify(error=code, message=message), status
-
-
-def signed_in(view):
-    """Answer 401 in JSON unless a user is signed in."""
-
-    @wraps(view)
-    def wrapped(*args, **kwargs):
-        if accounts.current_user() is None:
-            return error(401, "not_signed_in", "Sign in to sync.")
-        return view(*args, **kwargs)
-
-    return wrapped
-
-
-@bp.errorhandler(sync.SyncError)
-def sync_error(exc: sync.SyncError):
-    """Undo whatever the failed request started, and explain in JSON."""
-    db.session.rollback()
-    return error(exc.status, exc.error, exc.message)
 
 
 @cache
@@ -62,43 +40,33 @@ def openapi() -> Response:
 
 
 @bp.get("/session")
-def session_state():
+def session_state() -> Response:
     """Say who is signed in, with a fresh CSRF token for the next write."""
     user = accounts.current_user()
-    response = jsonify(
+    return jsonify(
         signed_in=user is not None,
         user_id=user.id if user else None,
         email=user.email if user else None,
         csrf_token=generate_csrf(),
     )
-    response.headers["Cache-Control"] = "no-store"
-    return response
 
 
 @bp.post("/signout")
-def sign_out():
+def sign_out() -> Response:
     """End this browser's session on the server."""
     accounts.end_session()
     db.session.commit()
     return jsonify(signed_in=False)
 
 
-def _json_body() -> object:
-    """Return the request's JSON body, or fail with a clear message."""
-    if not request.is_json:
-        raise sync.SyncError(415, "unsupported_media_type", "Send the body as application/json.")
-    payload = request.get_json(silent=True)
-    if payload is None:
-        raise sync.SyncError(400, "invalid_json", "The request body is not valid JSON.")
-    return payload
-
-
 @bp.post("/push")
 @signed_in
-def push():
-    """Apply a batch of mutations from one device, once."""
-    client_id, mutations = sync.parse_push(_json_body())
-    return jsonify(sync.push(accounts.current_user().id, client_id, mutations))
+def push() -> Response:
+    """Apply a batch of mutations from one device, once, in one transaction."""
+    client_id, mutations = sync.parse_push(json_body())
+    answer = sync.push(signed_in_user().id, client_id, mutations)
+    db.session.commit()
+    return jsonify(answer)
 
 
 def _int_arg(name: str, default: int, minimum: int, maximum: int) -> int:
@@ -109,35 +77,31 @@ def _int_arg(name: str, default: int, minimum: int, maximum: int) -> int:
     try:
         value = int(raw)
     except ValueError:
-        raise sync.SyncError(400, "invalid_request", f"{name} must be an integer.") from None
+        raise ApiError(400, "invalid_request", f"{name} must be an integer.") from None
     if not minimum <= value <= maximum:
-        raise sync.SyncError(
-            400, "invalid_request", f"{name} must be between {minimum} and {maximum}."
-        )
+        raise ApiError(400, "invalid_request", f"{name} must be between {minimum} and {maximum}.")
     return value
 
 
 @bp.get("/pull")
 @signed_in
-def pull():
+def pull() -> Response:
     """Return the changes after a cursor, a page at a time."""
     since = _int_arg("since", 0, 0, 2**62)
     limit = _int_arg("limit", 500, 1, sync.MAX_PULL_LIMIT)
     seen = _int_arg("seen", 0, 0, 2**62)
-    response = jsonify(sync.pull(accounts.current_user().id, since, limit, seen))
-    response.headers["Cache-Control"] = "no-store"
-    return response
+    return jsonify(sync.pull(signed_in_user(), since, limit, seen))
 
 
 @bp.get("/entries/<entry_id>")
 @signed_in
-def entry(entry_id: str):
+def entry(entry_id: str) -> Response:
     """Return one of the user's entries; another user's is as unknown as a missing one."""
     try:
-        key = sync.parse_uuid(entry_id, "id")
-    except sync.SyncError:
+        key = str(uuid.UUID(entry_id))
+    except ValueError:
         abort(404)
-    stored = db.session.get(Entry, (accounts.current_user().id, key))
+    stored = db.session.get(Entry, (signed_in_user().id, key))
     if stored is None:
         abort(404)
     return jsonify(sync.entry_json(stored))

@@ -2,11 +2,12 @@
 
 import sqlite3
 
+from flask import has_request_context, request
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf import CSRFProtect
 from sqlalchemy import MetaData, event
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import DeclarativeBase
 
 
@@ -30,7 +31,7 @@ migrate = Migrate()
 
 
 @event.listens_for(Engine, "connect")
-def _configure_sqlite(dbapi_connection, _record) -> None:
+def _configure_sqlite(dbapi_connection: object, _record: object) -> None:
     """Use WAL and a busy timeout, and let SQLAlchemy (not pysqlite) begin transactions."""
     if not isinstance(dbapi_connection, sqlite3.Connection):
         return
@@ -43,7 +44,13 @@ def _configure_sqlite(dbapi_connection, _record) -> None:
 
 
 @event.listens_for(Engine, "begin")
-def _begin_immediate(connection) -> None:
-    """Take SQLite's write lock at the start, so two writers queue instead of failing midway."""
-    if connection.dialect.name == "sqlite":
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+def _begin_immediate(connection: Connection) -> None:
+    """Take SQLite's write lock at the start, so two writers queue instead of failing midway.
+
+    A GET only reads (the session's last-seen time is written in a transaction of its own), so
+    it begins a plain transaction: in WAL mode readers never wait for a writer.
+    """
+    if connection.dialect.name != "sqlite":
+        return
+    reading = has_request_context() and request.method in ("GET", "HEAD")
+    connection.exec_driver_sql("BEGIN" if reading else "BEGIN IMMEDIATE")

@@ -1,11 +1,18 @@
 """Database models: users, their sessions and devices, and their entries."""
 
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 import sqlalchemy.orm as so
 
 from lpb.extensions import db
+
+# Flask-SQLAlchemy makes db.Model at run time, from Base; type checkers see Base itself.
+if TYPE_CHECKING:
+    from lpb.extensions import Base as Model
+else:
+    Model = db.Model
 
 
 def utcnow() -> datetime:
@@ -13,7 +20,7 @@ def utcnow() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
-class User(db.Model):
+class User(Model):
     """An account; version is the last version given to any change of this user's entries."""
 
     __tablename__ = "users"
@@ -25,7 +32,7 @@ class User(db.Model):
     created_at: so.Mapped[datetime] = so.mapped_column(default=utcnow)
 
 
-class Session(db.Model):
+class Session(Model):
     """A signed-in browser; deleting the row signs that browser out for real."""
 
     __tablename__ = "sessions"
@@ -39,7 +46,7 @@ class Session(db.Model):
     last_seen: so.Mapped[datetime] = so.mapped_column(default=utcnow)
 
 
-class Client(db.Model):
+class Client(Model):
     """A device's sync identity, and the last of its mutations that was applied."""
 
     __tablename__ = "clients"
@@ -51,7 +58,7 @@ class Client(db.Model):
     last_mutation_id: so.Mapped[int] = so.mapped_column(sa.BigInteger, default=0)
 
 
-class Entry(db.Model):
+class Entry(Model):
     """One entry of a user (reflection, eigen mix, own question …) or its tombstone."""
 
     __tablename__ = "entries"
@@ -71,7 +78,7 @@ class Entry(db.Model):
     written_by: so.Mapped[str] = so.mapped_column(sa.String(36))
 
 
-class FailedSignIn(db.Model):
+class FailedSignIn(Model):
     """A failed sign-in, counted per account and per address to slow down guessing."""
 
     __tablename__ = "failed_sign_ins"

@@ -1,16 +1,15 @@
-"""The OpenAPI 3.1 description of the JSON API, served at /api/openapi.json."""
+"""The OpenAPI 3.1 description of the JSON API, served at /api/openapi.json.
 
-from lpb.sync import CIRCLES, KINDS, MAX_TEXT_LENGTH
+Its schemas are generated from the contract's models (lpb/contract.py), the same ones that check
+every request, so the description cannot drift from what the server accepts.
+"""
 
-UUID = {"type": "string", "format": "uuid"}
-KIND = {"type": "string", "enum": list(KINDS)}
-# An entry's own fields that the server checks; any others are kept as they are.
-ENTRY_FIELDS = {
-    "text": {"type": "string", "maxLength": MAX_TEXT_LENGTH},
-    "circles": {"type": "array", "items": {"enum": list(CIRCLES)}},
-    "energy": {"type": ["integer", "null"], "minimum": 1, "maximum": 5},
-}
-ERROR_REF = {"$ref": "#/components/schemas/Error"}
+from pydantic import BaseModel
+from pydantic.json_schema import JsonSchemaMode, models_json_schema
+
+from lpb import contract
+
+REF_TEMPLATE = "#/components/schemas/{model}"
 
 
 def _json(schema: dict, description: str) -> dict:
@@ -20,132 +19,33 @@ def _json(schema: dict, description: str) -> dict:
 
 def _errors(*codes: int) -> dict:
     """Return error responses for the given status codes."""
-    return {str(code): _json(ERROR_REF, "An error, explained.") for code in codes}
+    return {str(code): _json(ref("Error"), "An error, explained.") for code in codes}
 
 
-SCHEMAS = {
-    "Error": {
-        "type": "object",
-        "required": ["error", "message"],
-        "properties": {"error": {"type": "string"}, "message": {"type": "string"}},
-    },
-    "Session": {
-        "type": "object",
-        "required": ["signed_in", "user_id", "email", "csrf_token"],
-        "properties": {
-            "signed_in": {"type": "boolean"},
-            "user_id": {"type": ["integer", "null"]},
-            "email": {"type": ["string", "null"]},
-            "csrf_token": {"type": "string"},
-        },
-    },
-    "Entry": {
-        "type": "object",
-        "description": "An entry as stored: the server's fields and the entry's own fields "
-        "(text, circles, energy, question_id, …). Tombstones have no text.",
-        "required": ["id", "kind", "version", "deleted", "created_at", "updated_at", "conflict_of"],
-        "properties": {
-            "id": UUID,
-            "kind": KIND,
-            "version": {"type": "integer", "minimum": 1},
-            "deleted": {"type": "boolean"},
-            "created_at": {"type": "string", "maxLength": 40},
-            "updated_at": {"type": "string", "maxLength": 40},
-            "conflict_of": {"oneOf": [UUID, {"type": "null"}]},
-            **ENTRY_FIELDS,
-        },
-        "additionalProperties": True,
-    },
-    "EntryInput": {
-        "type": "object",
-        "required": ["id", "kind", "created_at", "updated_at"],
-        "properties": {
-            "id": UUID,
-            "kind": KIND,
-            "created_at": {"type": "string", "minLength": 1, "maxLength": 40},
-            "updated_at": {"type": "string", "minLength": 1, "maxLength": 40},
-            **ENTRY_FIELDS,
-        },
-        "additionalProperties": True,
-    },
-    "Mutation": {
-        "type": "object",
-        "required": ["mid", "op"],
-        "properties": {
-            "mid": {"type": "integer", "minimum": 1},
-            "op": {"type": "string", "enum": ["put", "delete"]},
-            "base_version": {"type": "integer", "minimum": 0},
-            "id": UUID,
-            "entry": {"$ref": "#/components/schemas/EntryInput"},
-        },
-    },
-    "PushRequest": {
-        "type": "object",
-        "required": ["client_id", "mutations"],
-        "properties": {
-            "client_id": UUID,
-            "mutations": {
-                "type": "array",
-                "maxItems": 500,
-                "items": {"$ref": "#/components/schemas/Mutation"},
-            },
-        },
-    },
-    "MutationResult": {
-        "type": "object",
-        "required": ["mid", "id", "status"],
-        "properties": {
-            "mid": {"type": "integer"},
-            "id": UUID,
-            "status": {"type": "string", "enum": ["applied", "conflict", "deleted", "duplicate"]},
-            "version": {"type": "integer"},
-            "conflict_id": UUID,
-            "entry": {"$ref": "#/components/schemas/Entry"},
-        },
-    },
-    "PushResponse": {
-        "type": "object",
-        "required": ["last_mutation_id", "version", "results"],
-        "properties": {
-            "last_mutation_id": {"type": "integer", "minimum": 0},
-            "version": {"type": "integer", "minimum": 0},
-            "results": {"type": "array", "items": {"$ref": "#/components/schemas/MutationResult"}},
-        },
-    },
-    "PullResponse": {
-        "type": "object",
-        "required": ["changes", "cursor", "has_more"],
-        "properties": {
-            "changes": {"type": "array", "items": {"$ref": "#/components/schemas/Entry"}},
-            "cursor": {"type": "integer", "minimum": 0},
-            "has_more": {"type": "boolean"},
-        },
-    },
-    "Export": {
-        "type": "object",
-        "required": ["format", "version", "entries"],
-        "properties": {
-            "format": {"const": "levensloopbaan-export"},
-            "version": {"const": 1},
-            "exported_at": {"type": "string"},
-            "source": {"type": "string", "enum": ["device", "server"]},
-            "account": {"type": ["object", "null"]},
-            "settings": {"type": "object"},
-            "entries": {"type": "array", "items": {"$ref": "#/components/schemas/EntryInput"}},
-        },
-    },
-    "Question": {
-        "type": "object",
-        "required": ["id", "circles", "theme", "nl", "en"],
-        "properties": {
-            "id": {"type": "string"},
-            "circles": {"type": "array", "items": {"type": "string"}},
-            "theme": {"type": "string"},
-            "nl": {"type": "string"},
-            "en": {"type": "string"},
-        },
-    },
-}
+def ref(name: str) -> dict:
+    """Return a reference to a schema of the contract."""
+    return {"$ref": REF_TEMPLATE.format(model=name)}
+
+
+def _body(name: str) -> dict:
+    """Return a required JSON request body described by a contract model."""
+    return {"required": True, "content": {"application/json": {"schema": ref(name)}}}
+
+
+def _query(name: str, schema: dict, description: str = "") -> dict:
+    """Return a query parameter."""
+    parameter = {"name": name, "in": "query", "schema": schema}
+    return {**parameter, "description": description} if description else parameter
+
+
+def schemas() -> dict:
+    """Return the JSON Schemas of every model of the contract, by name."""
+    models: list[tuple[type[BaseModel], JsonSchemaMode]] = [
+        (getattr(contract, name), "validation") for name in contract.REQUESTS + contract.ANSWERS
+    ]
+    _, document = models_json_schema(models, ref_template=REF_TEMPLATE)
+    return document["$defs"]
+
 
 CSRF_HEADER = {
     "name": "X-CSRFToken",
@@ -158,7 +58,6 @@ CSRF_HEADER = {
 
 def openapi_document() -> dict:
     """Return the OpenAPI document."""
-    ref = lambda name: {"$ref": f"#/components/schemas/{name}"}  # noqa: E731
     return {
         "openapi": "3.1.0",
         "info": {
@@ -171,7 +70,7 @@ def openapi_document() -> dict:
             "/api/session": {
                 "get": {
                     "summary": "Who is signed in, and a fresh CSRF token",
-                    "responses": {"200": _json(ref("Session"), "The session.")},
+                    "responses": {"200": _json(ref("Session"), "The session."), **_errors(503)},
                 }
             },
             "/api/signout": {
@@ -179,15 +78,8 @@ def openapi_document() -> dict:
                     "summary": "End this browser's session on the server",
                     "parameters": [CSRF_HEADER],
                     "responses": {
-                        "200": _json(
-                            {
-                                "type": "object",
-                                "required": ["signed_in"],
-                                "properties": {"signed_in": {"const": False}},
-                            },
-                            "Signed out.",
-                        ),
-                        **_errors(400),
+                        "200": _json(ref("SignedOut"), "Signed out."),
+                        **_errors(400, 503),
                     },
                 }
             },
@@ -195,15 +87,12 @@ def openapi_document() -> dict:
                 "post": {
                     "summary": "Apply a batch of changes from one device, exactly once",
                     "parameters": [CSRF_HEADER],
-                    "requestBody": {
-                        "required": True,
-                        "content": {"application/json": {"schema": ref("PushRequest")}},
-                    },
+                    "requestBody": _body("PushRequest"),
                     "responses": {
                         "200": _json(
                             ref("PushResponse"), "The batch was applied (or already was)."
                         ),
-                        **_errors(400, 401, 404, 409, 413, 415),
+                        **_errors(400, 401, 404, 409, 413, 415, 503),
                     },
                 }
             },
@@ -211,27 +100,18 @@ def openapi_document() -> dict:
                 "get": {
                     "summary": "Changes after a cursor, oldest first",
                     "parameters": [
-                        {
-                            "name": "since",
-                            "in": "query",
-                            "schema": {"type": "integer", "minimum": 0},
-                        },
-                        {
-                            "name": "seen",
-                            "in": "query",
-                            "description": "The highest version the device has heard of; "
+                        _query("since", {"type": "integer", "minimum": 0}),
+                        _query(
+                            "seen",
+                            {"type": "integer", "minimum": 0},
+                            "The highest version the device has heard of; "
                             "more than the server has gives 409 cursor_ahead.",
-                            "schema": {"type": "integer", "minimum": 0},
-                        },
-                        {
-                            "name": "limit",
-                            "in": "query",
-                            "schema": {"type": "integer", "minimum": 1, "maximum": 1000},
-                        },
+                        ),
+                        _query("limit", {"type": "integer", "minimum": 1, "maximum": 1000}),
                     ],
                     "responses": {
                         "200": _json(ref("PullResponse"), "A page of changes."),
-                        **_errors(400, 401, 409),
+                        **_errors(400, 401, 409, 503),
                     },
                 }
             },
@@ -246,18 +126,17 @@ def openapi_document() -> dict:
                             "schema": {"type": "string"},
                         }
                     ],
-                    "responses": {"200": _json(ref("Entry"), "The entry."), **_errors(401, 404)},
+                    "responses": {
+                        "200": _json(ref("Entry"), "The entry."),
+                        **_errors(401, 404, 503),
+                    },
                 }
             },
             "/api/export": {
                 "get": {
                     "summary": "Everything of the signed-in user (docs/export-format.md)",
                     "parameters": [
-                        {
-                            "name": "format",
-                            "in": "query",
-                            "schema": {"type": "string", "enum": ["json", "md", "csv"]},
-                        }
+                        _query("format", {"type": "string", "enum": ["json", "md", "csv"]})
                     ],
                     "responses": {
                         "200": {
@@ -268,7 +147,7 @@ def openapi_document() -> dict:
                                 "text/csv": {"schema": {"type": "string"}},
                             },
                         },
-                        **_errors(400, 401),
+                        **_errors(400, 401, 503),
                     },
                 }
             },
@@ -276,23 +155,12 @@ def openapi_document() -> dict:
                 "post": {
                     "summary": "Merge a JSON export into the account; importing twice changes nothing",
                     "parameters": [CSRF_HEADER],
-                    "requestBody": {
-                        "required": True,
-                        "content": {"application/json": {"schema": ref("Export")}},
-                    },
+                    "requestBody": _body("ExportDocument"),
                     "responses": {
                         "200": _json(
-                            {
-                                "type": "object",
-                                "required": ["added", "skipped"],
-                                "properties": {
-                                    "added": {"type": "integer", "minimum": 0},
-                                    "skipped": {"type": "integer", "minimum": 0},
-                                },
-                            },
-                            "What was added and what was there already.",
+                            ref("ImportResult"), "What was added and what was there already."
                         ),
-                        **_errors(400, 401, 413),
+                        **_errors(400, 401, 413, 415, 503),
                     },
                 }
             },
@@ -300,28 +168,10 @@ def openapi_document() -> dict:
                 "post": {
                     "summary": "Erase the account and everything of it, confirmed with the password",
                     "parameters": [CSRF_HEADER],
-                    "requestBody": {
-                        "required": True,
-                        "content": {
-                            "application/json": {
-                                "schema": {
-                                    "type": "object",
-                                    "required": ["password"],
-                                    "properties": {"password": {"type": "string"}},
-                                }
-                            }
-                        },
-                    },
+                    "requestBody": _body("DeleteAccountRequest"),
                     "responses": {
-                        "200": _json(
-                            {
-                                "type": "object",
-                                "required": ["deleted"],
-                                "properties": {"deleted": {"const": True}},
-                            },
-                            "Erased.",
-                        ),
-                        **_errors(400, 401, 403),
+                        "200": _json(ref("Deleted"), "Erased."),
+                        **_errors(400, 401, 403, 413, 415, 503),
                     },
                 }
             },
@@ -329,7 +179,9 @@ def openapi_document() -> dict:
                 "get": {
                     "summary": "The question bank (public)",
                     "responses": {
-                        "200": _json({"type": "array", "items": ref("Question")}, "All questions.")
+                        "200": _json(
+                            {"type": "array", "items": ref("BankQuestion")}, "All questions."
+                        )
                     },
                 }
             },
@@ -340,5 +192,5 @@ def openapi_document() -> dict:
                 }
             },
         },
-        "components": {"schemas": SCHEMAS},
+        "components": {"schemas": schemas()},
     }

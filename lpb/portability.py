@@ -11,15 +11,14 @@ from datetime import UTC, datetime
 import sqlalchemy as sa
 from flask import Blueprint, Response, jsonify, request
 
-from lpb.accounts import check_password, current_user, end_session
-from lpb.api import signed_in
+from lpb import contract
+from lpb.accounts import check_password, end_session
+from lpb.contract import EXPORT_FORMAT, EXPORT_VERSION
 from lpb.extensions import db
+from lpb.jsonapi import ApiError, json_body, parse, signed_in, signed_in_user
 from lpb.models import Client, Entry, FailedSignIn, Session, User
-from lpb.sync import Batch, SyncError, entry_json, lock_user, parse_put, parse_uuid
+from lpb.sync import Batch, Mutation, entry_json, lock_user, put_of
 
-EXPORT_FORMAT = "levensloopbaan-export"
-EXPORT_VERSION = 1
-MAX_IMPORT_ENTRIES = 100_000
 CSV_COLUMNS = [
     "id",
     "kind",
@@ -71,7 +70,7 @@ def export_document(user: User) -> dict:
     return {
         "format": EXPORT_FORMAT,
         "version": EXPORT_VERSION,
-        "exported_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "exported_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "source": "server",
         "account": {"email": user.email},
         "settings": {},
@@ -148,50 +147,41 @@ def export_csv(document: dict) -> str:
     return out.getvalue()
 
 
-def parse_import(payload: object) -> list[dict]:
-    """Check an export document and return its entries, or fail with a clear message."""
+def parse_import(payload: object) -> list[tuple[Mutation, str | None]]:
+    """Check an export document; return its entries as puts with their conflict_of, or fail."""
     if not isinstance(payload, dict) or payload.get("format") != EXPORT_FORMAT:
-        raise SyncError(400, "invalid_import", "This is not a Levensloopbaan JSON export.")
+        raise ApiError(400, "invalid_import", "This is not a Levensloopbaan JSON export.")
     if payload.get("version") != EXPORT_VERSION:
-        raise SyncError(
+        raise ApiError(
             400, "invalid_import", f"Export version {payload.get('version')!r} is not supported."
         )
-    entries = payload.get("entries")
-    if not isinstance(entries, list) or len(entries) > MAX_IMPORT_ENTRIES:
-        raise SyncError(
-            400,
-            "invalid_import",
-            f"entries must be a list of at most {MAX_IMPORT_ENTRIES} entries.",
-        )
-    return entries
+    document = parse(contract.ExportDocument, payload)
+    return [
+        (put_of(item, f"entries[{index}]"), item.conflict_of)
+        for index, item in enumerate(document.entries)
+    ]
 
 
-def import_entries(user: User, entries: list[dict]) -> dict:
-    """Add the entries this account does not have yet; importing twice changes nothing."""
+def import_entries(user: User, entries: list[tuple[Mutation, str | None]]) -> dict:
+    """Add the entries this account does not have yet, in the caller's transaction."""
     batch = Batch(lock_user(user.id), "import")
-    added = skipped = 0
-    for index, item in enumerate(entries):
-        where = f"entries[{index}]"
-        mutation = parse_put(item, where)
-        if db.session.get(Entry, (user.id, mutation.id)) is not None:
-            skipped += 1
+    batch.preload({mutation.id for mutation, _ in entries})
+    added = 0
+    for mutation, conflict_of in entries:
+        if batch.known[mutation.id] is not None:
             continue
-        stored = batch.insert(mutation)
-        if item.get("conflict_of"):
-            stored.conflict_of = parse_uuid(item["conflict_of"], f"{where}.conflict_of")
+        batch.insert(mutation).conflict_of = conflict_of
         added += 1
-    db.session.commit()
-    return {"added": added, "skipped": skipped}
+    return {"added": added, "skipped": len(entries) - added}
 
 
 def delete_account(user: User) -> None:
-    """Erase a user and everything of theirs, at once, in one transaction."""
+    """Erase a user and everything of theirs, in the caller's transaction."""
     # Explicit deletes rather than relying on ON DELETE CASCADE alone: every table, every engine.
     for model in (Entry, Client, Session):
         db.session.execute(sa.delete(model).where(model.user_id == user.id))
     db.session.execute(sa.delete(FailedSignIn).where(FailedSignIn.email == user.email))
     db.session.execute(sa.delete(User).where(User.id == user.id))
-    db.session.commit()
 
 
 bp = Blueprint("portability", __name__, url_prefix="/api")
@@ -203,21 +193,14 @@ DOWNLOADS = {
 }
 
 
-@bp.errorhandler(SyncError)
-def portability_error(exc: SyncError):
-    """Undo whatever the failed request started, and explain in JSON."""
-    db.session.rollback()
-    return jsonify(error=exc.error, message=exc.message), exc.status
-
-
 @bp.get("/export")
 @signed_in
-def export():
+def export() -> Response:
     """Download everything of the signed-in user as JSON, Markdown or CSV."""
     fmt = request.args.get("format", "json")
     if fmt not in DOWNLOADS:
-        raise SyncError(400, "invalid_request", "format must be json, md or csv.")
-    document = export_document(current_user())
+        raise ApiError(400, "invalid_request", "format must be json, md or csv.")
+    document = export_document(signed_in_user())
     body = {
         "json": lambda: json.dumps(document, ensure_ascii=False, indent=2),
         "md": lambda: export_markdown(document),
@@ -229,31 +212,27 @@ def export():
     response.headers["Content-Disposition"] = (
         f'attachment; filename="levensloopbaan-{day}.{extension}"'
     )
-    response.headers["Cache-Control"] = "no-store"
     return response
 
 
 @bp.post("/import")
 @signed_in
-def import_json():
+def import_json() -> Response:
     """Merge a JSON export into the signed-in account, without duplicates."""
-    payload = request.get_json(silent=True) if request.is_json else None
-    if payload is None:
-        raise SyncError(
-            400, "invalid_json", "Send a Levensloopbaan JSON export as application/json."
-        )
-    return jsonify(import_entries(current_user(), parse_import(payload)))
+    entries = parse_import(json_body())
+    answer = import_entries(signed_in_user(), entries)
+    db.session.commit()
+    return jsonify(answer)
 
 
 @bp.post("/account/delete")
 @signed_in
-def delete():
+def delete() -> Response:
     """Erase the signed-in account, confirmed with its password."""
-    payload = request.get_json(silent=True) if request.is_json else None
-    password = payload.get("password") if isinstance(payload, dict) else None
-    if not isinstance(password, str) or not check_password(current_user(), password):
-        raise SyncError(403, "wrong_password", "The password is not right; nothing was deleted.")
-    delete_account(current_user())
+    confirmation = parse(contract.DeleteAccountRequest, json_body())
+    if not check_password(signed_in_user(), confirmation.password):
+        raise ApiError(403, "wrong_password", "The password is not right; nothing was deleted.")
+    delete_account(signed_in_user())
     end_session()
     db.session.commit()
     return jsonify(deleted=True)

@@ -21,6 +21,8 @@ CONTENT_SECURITY_POLICY = "; ".join(
 )
 
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
+# Pages that show account data; with every API answer, no cache may keep them.
+ACCOUNT_PAGES = {"auth.account", "auth.login", "auth.register"}
 
 
 def add_security_headers(response: Response) -> Response:
@@ -32,7 +34,16 @@ def add_security_headers(response: Response) -> Response:
     response.headers["Permissions-Policy"] = PERMISSIONS_POLICY
     if request.is_secure:
         response.headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains"
+    if _private(response):
+        response.headers["Cache-Control"] = "no-store"
     return response
+
+
+def _private(response: Response) -> bool:
+    """Return whether an answer may hold account data (only the question bank is public)."""
+    if request.path.startswith("/api/"):
+        return "public" not in response.headers.get("Cache-Control", "")
+    return request.endpoint in ACCOUNT_PAGES
 
 
 def init_app(app: Flask) -> None:

@@ -5,20 +5,22 @@ A mutation names the version its entry was based on; a stale one becomes a confl
 so nothing is silently overwritten, and a delete always wins over an edit.
 """
 
+import hashlib
+import hmac
 import json
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import sqlalchemy as sa
+from flask import current_app
 
+from lpb import contract
+from lpb.contract import EntryInput
 from lpb.extensions import db
+from lpb.jsonapi import ApiError, invalid, parse
 from lpb.models import Client, Entry, User
 
-KINDS = ("reflection", "mix", "question")
-CIRCLES = ("self", "close", "organisations", "society", "place")
-MAX_TEXT_LENGTH = 20_000
 MAX_BODY_BYTES = 64 * 1024
-MAX_MUTATIONS = 500
 MAX_PULL_LIMIT = 1000
 # Fields the server owns or that only mean something on the device: never kept in the body.
 RESERVED_FIELDS = {
@@ -31,66 +33,6 @@ RESERVED_FIELDS = {
     "conflict_of",
     "sync",
 }
-CONFLICT_NAMESPACE = uuid.UUID("5b0a2f4e-3c1d-4a8e-9f6b-2d7c1e0a9b55")
-
-
-class SyncError(Exception):
-    """A request that cannot be applied; nothing of it is stored."""
-
-    def __init__(self, status: int, error: str, message: str):
-        super().__init__(message)
-        self.status, self.error, self.message = status, error, message
-
-
-def _invalid(message: str) -> SyncError:
-    """Return the error for a malformed request."""
-    return SyncError(400, "invalid_request", message)
-
-
-def parse_uuid(value: object, where: str) -> str:
-    """Return value as a canonical UUID string, or fail."""
-    if not isinstance(value, str):
-        raise _invalid(f"{where} must be a UUID string.")
-    try:
-        return str(uuid.UUID(value))
-    except ValueError:
-        raise _invalid(f"{where} must be a UUID, not {value[:40]!r}.") from None
-
-
-def _integer(value: object, where: str, minimum: int = 0) -> int:
-    """Return value if it is an integer of at least minimum, or fail."""
-    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
-        raise _invalid(f"{where} must be an integer of at least {minimum}.")
-    return value
-
-
-def _timestamp(value: object, where: str) -> str:
-    """Return a device time (display only): a short string."""
-    if not isinstance(value, str) or not 0 < len(value) <= 40:
-        raise _invalid(f"{where} must be a date-time string.")
-    return value
-
-
-def _body(entry: dict, where: str) -> dict:
-    """Return the entry's own fields, checked for type and size."""
-    body = {key: value for key, value in entry.items() if key not in RESERVED_FIELDS}
-    text = body.get("text", "")
-    if not isinstance(text, str):
-        raise _invalid(f"{where}.text must be a string.")
-    if len(text) > MAX_TEXT_LENGTH:
-        raise SyncError(
-            413, "entry_too_large", f"{where}.text is longer than {MAX_TEXT_LENGTH} characters."
-        )
-    circles = body.get("circles", [])
-    if not isinstance(circles, list) or any(circle not in CIRCLES for circle in circles):
-        raise _invalid(f"{where}.circles must be a list of: {', '.join(CIRCLES)}.")
-    energy = body.get("energy")
-    if energy is not None and (isinstance(energy, bool) or energy not in range(1, 6)):
-        raise _invalid(f"{where}.energy must be null or an integer from 1 to 5.")
-    # UTF-8, as sent: escaped as \u sequences, a 20,000-character text in another script would not fit.
-    if len(json.dumps(body, ensure_ascii=False).encode(errors="surrogatepass")) > MAX_BODY_BYTES:
-        raise SyncError(413, "entry_too_large", f"{where} is larger than {MAX_BODY_BYTES} bytes.")
-    return body
 
 
 @dataclass
@@ -102,57 +44,36 @@ class Mutation:
     base_version: int
     id: str
     kind: str = "reflection"
-    body: dict | None = None
+    body: dict = field(default_factory=dict)
     created_at: str = ""
     updated_at: str = ""
 
 
-def parse_put(entry: object, where: str, mid: int = 0, base: int = 0) -> Mutation:
-    """Check an entry as a device (or an import) sends it, and return it as a put."""
-    if not isinstance(entry, dict):
-        raise _invalid(f"{where} must be an object.")
-    kind = entry.get("kind")
-    if kind not in KINDS:
-        raise _invalid(f"{where}.kind must be one of: {', '.join(KINDS)}.")
+def put_of(entry: EntryInput, where: str, mid: int = 0, base: int = 0) -> Mutation:
+    """Return a checked entry (from a device or an import) as a put of its own fields."""
+    body = entry.model_dump(exclude_unset=True, exclude=RESERVED_FIELDS)
+    # UTF-8, as sent: escaped as \u sequences, a 20,000-character text in another script would not fit.
+    if len(json.dumps(body, ensure_ascii=False).encode()) > MAX_BODY_BYTES:
+        raise ApiError(413, "entry_too_large", f"{where} is larger than {MAX_BODY_BYTES} bytes.")
     return Mutation(
-        mid,
-        "put",
-        base,
-        parse_uuid(entry.get("id"), f"{where}.id"),
-        kind,
-        _body(entry, where),
-        _timestamp(entry.get("created_at"), f"{where}.created_at"),
-        _timestamp(entry.get("updated_at"), f"{where}.updated_at"),
+        mid, "put", base, entry.id, entry.kind, body, entry.created_at, entry.updated_at
     )
 
 
 def parse_push(payload: object) -> tuple[str, list[Mutation]]:
-    """Check a push request and return its client id and mutations, or fail."""
-    if not isinstance(payload, dict):
-        raise _invalid("The request body must be a JSON object.")
-    client_id = parse_uuid(payload.get("client_id"), "client_id")
-    raw = payload.get("mutations")
-    if not isinstance(raw, list):
-        raise _invalid("mutations must be a list.")
-    if len(raw) > MAX_MUTATIONS:
-        raise SyncError(413, "batch_too_large", f"A push holds at most {MAX_MUTATIONS} mutations.")
+    """Check a push request against the contract and return its client id and mutations."""
+    request = parse(contract.PushRequest, payload)
     mutations = []
-    for index, item in enumerate(raw):
-        where = f"mutations[{index}]"
-        if not isinstance(item, dict):
-            raise _invalid(f"{where} must be an object.")
-        mid = _integer(item.get("mid"), f"{where}.mid", minimum=1)
-        base = _integer(item.get("base_version", 0), f"{where}.base_version")
-        op = item.get("op")
-        if op == "delete":
-            mutations.append(Mutation(mid, op, base, parse_uuid(item.get("id"), f"{where}.id")))
-        elif op == "put":
-            mutations.append(parse_put(item.get("entry"), f"{where}.entry", mid, base))
+    for index, item in enumerate(request.mutations):
+        if index and item.mid <= request.mutations[index - 1].mid:
+            raise invalid(f"mutations[{index}].mid must be larger than the mid before it.")
+        if item.op == "put":
+            mutations.append(
+                put_of(item.entry, f"mutations[{index}].entry", item.mid, item.base_version)
+            )
         else:
-            raise _invalid(f"{where}.op must be 'put' or 'delete'.")
-        if index and mid <= mutations[index - 1].mid:
-            raise _invalid(f"{where}.mid must be larger than the mid before it.")
-    return client_id, mutations
+            mutations.append(Mutation(item.mid, "delete", item.base_version, item.id))
+    return request.client_id, mutations
 
 
 def entry_json(entry: Entry) -> dict:
@@ -259,12 +180,9 @@ class Batch:
 
     def _conflict_copy(self, mutation: Mutation, stored: Entry, body: dict, updated: str) -> Entry:
         """Keep a text that lost a race as a new entry marked as a conflict of the original."""
-        copy_id = str(
-            uuid.uuid5(CONFLICT_NAMESPACE, f"{stored.id}:{self.client_id}:{mutation.mid}")
-        )
         copy = Entry(
             user_id=self.user.id,
-            id=copy_id,
+            id=self._free_copy_id(stored.id, mutation.mid),
             version=self.next_version(),
             kind=stored.kind,
             body=dict(body),
@@ -275,7 +193,22 @@ class Batch:
             written_by=self.client_id,
         )
         db.session.add(copy)
+        self.known[copy.id] = copy
         return copy
+
+    def _free_copy_id(self, original: str, mid: int) -> str:
+        """Return the id of a conflict copy: unguessable, and never one the user has already."""
+        secret = current_app.config["SECRET_KEY"].encode()
+        for attempt in range(100):
+            seed = f"{self.user.id}:{original}:{self.client_id}:{mid}:{attempt}".encode()
+            digest = hmac.new(secret, seed, hashlib.sha256).digest()
+            candidate = str(uuid.UUID(bytes=digest[:16], version=4))
+            if (
+                candidate not in self.known
+                and db.session.get(Entry, (self.user.id, candidate)) is None
+            ):
+                return candidate
+        raise RuntimeError("no free conflict copy id in 100 tries")  # 2**-12200: never
 
 
 def lock_user(user_id: int) -> User:
@@ -290,14 +223,14 @@ def lock_user(user_id: int) -> User:
 
 
 def push(user_id: int, client_id: str, mutations: list[Mutation]) -> dict:
-    """Apply a batch once, in one transaction; retried mutations are skipped by their mid."""
+    """Apply a batch once in the caller's transaction; retried mutations are skipped by their mid."""
     user = lock_user(user_id)
     client = db.session.get(Client, client_id, populate_existing=True)
     if client is None:
         client = Client(client_id=client_id, user_id=user.id, last_mutation_id=0)
         db.session.add(client)
     elif client.user_id != user.id:
-        raise SyncError(404, "unknown_client", "This device id belongs to no device of yours.")
+        raise ApiError(404, "unknown_client", "This device id belongs to no device of yours.")
     batch = Batch(user, client_id)
     batch.preload({mutation.id for mutation in mutations})
     results = []
@@ -306,7 +239,7 @@ def push(user_id: int, client_id: str, mutations: list[Mutation]) -> dict:
             results.append({"mid": mutation.mid, "id": mutation.id, "status": "duplicate"})
             continue
         if mutation.mid != client.last_mutation_id + 1:
-            raise SyncError(
+            raise ApiError(
                 409,
                 "conflict_gap",
                 f"Mutation {mutation.mid} follows {client.last_mutation_id}: "
@@ -314,7 +247,7 @@ def push(user_id: int, client_id: str, mutations: list[Mutation]) -> dict:
             )
         results.append(batch.apply(mutation))
         client.last_mutation_id = mutation.mid
-    db.session.commit()
+    db.session.flush()
     return {
         "last_mutation_id": client.last_mutation_id,
         "version": user.version,
@@ -322,14 +255,14 @@ def push(user_id: int, client_id: str, mutations: list[Mutation]) -> dict:
     }
 
 
-def pull(user_id: int, since: int, limit: int, seen: int = 0) -> dict:
+def pull(user: User, since: int, limit: int, seen: int = 0) -> dict:
     """Return the user's changes after version since, oldest first, at most limit of them.
 
     seen is the highest version the device has heard of (its cursor, or a push's answer): more
     than the server has means the server was restored from an older backup.
     """
-    if max(since, seen) > db.session.get(User, user_id).version:
-        raise SyncError(
+    if max(since, seen) > user.version:
+        raise ApiError(
             409,
             "cursor_ahead",
             "This device has seen changes the server no longer has (was it restored from a "
@@ -337,7 +270,7 @@ def pull(user_id: int, since: int, limit: int, seen: int = 0) -> dict:
         )
     rows = db.session.scalars(
         sa.select(Entry)
-        .where(Entry.user_id == user_id, Entry.version > since)
+        .where(Entry.user_id == user.id, Entry.version > since)
         .order_by(Entry.version)
         .limit(limit + 1)
     ).all()

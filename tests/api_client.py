@@ -43,6 +43,7 @@ def entry(entry_id: str | None = None, text: str = "A reflection", **fields) -> 
         "text": text,
         "circles": ["self"],
         "energy": 3,
+        "day": "2026-11-28",
         "created_at": "2026-11-28T08:00:00.000Z",
         "updated_at": "2026-11-28T08:00:00.000Z",
         **fields,

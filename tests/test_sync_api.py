@@ -181,6 +181,7 @@ def test_thousand_changes_in_one_transaction_pulled_fifty_at_a_time_arrive_once(
     with api_app.app_context():
         user_id = db.session.scalar(sa.select(User.id).where(User.email == EMAIL))
         assert sync.push(user_id, str(uuid.uuid4()), mutations)["version"] == 1000
+        db.session.commit()
 
     pages, since = [], 0
     while not pages or pages[-1]["has_more"]:

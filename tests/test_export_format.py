@@ -1,0 +1,115 @@
+"""One export format: the device and the server write the same document, the one the doc shows."""
+
+import json
+import re
+import subprocess
+from pathlib import Path
+
+from lpb import contract
+from lpb.portability import CSV_COLUMNS
+from tests.api_client import Device, api_token, delete, put, register
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE = json.loads((ROOT / "tests/fixtures/export-entries.json").read_text(encoding="utf-8"))
+DOC = (ROOT / "docs/export-format.md").read_text(encoding="utf-8")
+EXPORTED_AT = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$")
+DEVICE_ONLY = ("sync", "version", "deleted")
+NODE_EXPORT = """
+import { readFileSync } from 'node:fs';
+const { exportDocument } = await import(process.argv[1]);
+const fixture = JSON.parse(readFileSync(0, 'utf8'));
+const document = exportDocument(fixture.device_entries, {
+  account: fixture.account, settings: {}, now: new Date(fixture.exported_at),
+});
+process.stdout.write(JSON.stringify(document));
+"""
+
+
+def device_module() -> Path:
+    """Return the device's export module (it moves to static/js/data/ with the client's restructure)."""
+    moved = ROOT / "static/js/data/export-format.js"
+    return moved if moved.exists() else ROOT / "static/js/export-format.js"
+
+
+def device_export() -> dict:
+    """Run the device's own export code (node) on the fixture's entries."""
+    result = subprocess.run(
+        ["node", "--input-type=module", "-e", NODE_EXPORT, device_module().as_uri()],
+        input=json.dumps(FIXTURE),
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
+    return json.loads(result.stdout)
+
+
+def server_export(app) -> dict:
+    """Sync the fixture's entries to a new account as a device would, and export them there."""
+    client = app.test_client()
+    register(client, FIXTURE["account"]["email"])
+    device, mutations, copies = Device(client), [], []
+    for item in FIXTURE["device_entries"]:
+        sent = {key: value for key, value in item.items() if key not in DEVICE_ONLY}
+        mid = len(mutations) + 1
+        if item["deleted"]:
+            mutations.append(delete(mid, item["id"], item["version"]))
+        elif item.get("conflict_of"):
+            copies.append(sent)  # a device pushes no copies: they come back from an import
+        else:
+            mutations.append(put(mid, sent))
+    assert device.push(mutations).status_code == 200
+    imported = client.post(
+        "/api/import",
+        json={"format": "levensloopbaan-export", "version": 1, "entries": copies},
+        headers={"X-CSRFToken": api_token(client)},
+    )
+    assert imported.json == {"added": len(copies), "skipped": 0}
+    response = client.get("/api/export?format=json")
+    assert response.status_code == 200
+    return json.loads(response.get_data(as_text=True))
+
+
+def without_source(document: dict, source: str) -> dict:
+    """Return an export without its source, which says who wrote it, after checking it."""
+    assert document["source"] == source
+    return {key: value for key, value in document.items() if key != "source"}
+
+
+def test_the_device_writes_the_expected_document():
+    """The device's export of the fixture's entries is the fixture's expected document."""
+    assert without_source(device_export(), "device") == FIXTURE["expected"]
+
+
+def test_the_server_writes_the_same_document_as_the_device(app):
+    """The same entries, synced to the server and exported there, give the same document."""
+    exported = without_source(server_export(app), "server")
+    assert EXPORTED_AT.match(exported["exported_at"]), exported["exported_at"]
+    exported["exported_at"] = FIXTURE["expected"]["exported_at"]
+    assert exported == FIXTURE["expected"]
+    assert exported == without_source(device_export(), "device")
+
+
+def documented_example() -> dict:
+    """Return the JSON example of docs/export-format.md."""
+    blocks = re.findall(r"```json\n(.*?)```", DOC, flags=re.DOTALL)
+    assert len(blocks) == 1
+    return json.loads(blocks[0])
+
+
+def test_the_documented_example_has_the_shape_of_a_real_export():
+    """The doc's example has the fields of a real export, and imports under the contract."""
+    example = documented_example()
+    expected = FIXTURE["expected"]
+    assert set(example) == {*expected, "source"}
+    assert EXPORTED_AT.match(example["exported_at"])
+    reflection = expected["entries"][0]
+    assert [set(item) for item in example["entries"]] == [set(reflection)]
+    contract.ExportDocument.model_validate(example)
+
+
+def test_the_documented_csv_columns_are_the_servers():
+    """The doc's CSV table lists the columns the server writes, in the same order."""
+    table = DOC.split("## CSV", 1)[1]
+    rows = re.findall(r"^\| `([^|]+)` \|", table, flags=re.MULTILINE)
+    assert [name for row in rows for name in row.split("`, `")] == CSV_COLUMNS
