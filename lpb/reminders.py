@@ -33,7 +33,6 @@ PUSH_SERVICE_HOSTS = (
     "push.apple.com",
     "notify.windows.com",
 )
-FEED_REFRESH = timedelta(hours=12)
 
 
 class InvalidReminder(Exception):
@@ -340,8 +339,8 @@ def feed_calendar(feed: CalendarFeed) -> icalendar.Calendar:
     calendar.add("prodid", "-//Levensloopbaan//Reminders//EN")
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", "Levensloopbaan")
-    calendar.add("refresh-interval", FEED_REFRESH, parameters={"VALUE": "DURATION"})
-    calendar.add("x-published-ttl", FEED_REFRESH)
+    calendar.add("refresh-interval", timedelta(hours=12), parameters={"VALUE": "DURATION"})
+    calendar.add("x-published-ttl", "PT12H")
     event = icalendar.Event()
     event.add("uid", f"reminder-{feed.user_id}@levensloopbaan")
     event.add("dtstamp", now())

@@ -5,6 +5,7 @@ import json
 import os
 import threading
 import uuid
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
@@ -52,9 +53,7 @@ class PushReceiver:
         class Handler(BaseHTTPRequestHandler):
             def do_POST(self):
                 body = self.rfile.read(int(self.headers["Content-Length"]))
-                receiver.received.append(
-                    {"path": self.path, "headers": self.headers, "body": body}
-                )
+                receiver.received.append({"path": self.path, "headers": self.headers, "body": body})
                 self.send_response(receiver.status)
                 self.send_header("Content-Length", "0")
                 self.end_headers()
@@ -98,17 +97,18 @@ class Subscriber:
         return json.loads(plain)
 
 
+@dataclass
 class Clock:
     """The API's clock, set by the test."""
 
-    at = utc("2026-01-01T12:00")
+    at: datetime
 
 
 @pytest.fixture
 def app(db_app, monkeypatch):
     """Return db_app set up to push to the loopback receiver, with a clock the test sets."""
     db_app.config.update(PUSH_SETTINGS)
-    clock = Clock()
+    clock = Clock(utc("2026-01-01T12:00"))
     monkeypatch.setattr(reminders, "now", lambda: clock.at)
     db_app.extensions["clock"] = clock
     return db_app
@@ -276,9 +276,7 @@ DST_CASES = {
 
 
 @pytest.mark.parametrize("local_time, steps", DST_CASES.values(), ids=DST_CASES.keys())
-def test_reminders_keep_local_time_across_daylight_saving_changes(
-    app, receiver, local_time, steps
-):
+def test_reminders_keep_local_time_across_daylight_saving_changes(app, receiver, local_time, steps):
     """A reminder follows the wall clock in its zone, through the gap and the repeated hour."""
     _, subscriber, _ = registered(app, receiver, "2026-03-01T12:00", time=local_time)
     for at, day in steps:
@@ -349,7 +347,9 @@ def test_written_today_takes_only_todays_date(app, day):
     client = signed_in(app)
     app.extensions["clock"].at = utc("2026-11-30T12:00")
     response = client.post(
-        "/api/reminders/written-today", json={"day": day}, headers={"X-CSRFToken": api_token(client)}
+        "/api/reminders/written-today",
+        json={"day": day},
+        headers={"X-CSRFToken": api_token(client)},
     )
     assert response.status_code == 400
     assert "day" in response.json["message"]
@@ -473,7 +473,9 @@ def test_another_account_cannot_read_change_or_delete_a_devices_reminder(app, re
     changing = put_device(stranger, Subscriber(receiver).subscription, device_id, time="05:00")
     assert changing.status_code == 201
     assert owner.get(f"/api/reminders/device/{device_id}").json["time"] == "07:30"
-    owner.post("/api/reminders/calendar", json=feed_body(), headers={"X-CSRFToken": api_token(owner)})
+    owner.post(
+        "/api/reminders/calendar", json=feed_body(), headers={"X-CSRFToken": api_token(owner)}
+    )
     assert stranger.get("/api/reminders/calendar").status_code == 404
     stranger.delete("/api/reminders/calendar", headers={"X-CSRFToken": token})
     assert owner.get("/api/reminders/calendar").status_code == 200
