@@ -3,6 +3,7 @@
 import time as clock
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from typing import cast
 from zoneinfo import ZoneInfo
 
 import click
@@ -25,6 +26,7 @@ class Due:
     user_id: int
     device_id: str
     day: str
+    previous_day: str | None
     endpoint: str
     p256dh: str
     auth: str
@@ -66,9 +68,9 @@ def due_reminders(now: datetime) -> list[Due]:
     """Return every reminder due at now; the read ends before any push goes out."""
     devices = db.session.scalars(sa.select(PushDevice).where(PushDevice.endpoint.is_not(None)))
     due = [
-        Due(d.user_id, d.device_id, day, d.endpoint, d.p256dh, d.auth)
+        Due(d.user_id, d.device_id, day, d.last_reminded_day, d.endpoint, d.p256dh, d.auth)
         for d in devices
-        if (day := due_day(d, now))
+        if d.endpoint and d.p256dh and d.auth and (day := due_day(d, now))
     ]
     db.session.commit()
     return due
@@ -91,7 +93,22 @@ def claim(reminder: Due) -> bool:
         .execution_options(synchronize_session=False)
     )
     db.session.commit()
-    return result.rowcount == 1
+    return cast(sa.CursorResult, result).rowcount == 1
+
+
+def release(reminder: Due) -> None:
+    """Undo a claim, so that the next run (within the catch-up time) tries again."""
+    db.session.execute(
+        sa.update(PushDevice)
+        .where(
+            PushDevice.user_id == reminder.user_id,
+            PushDevice.device_id == reminder.device_id,
+            PushDevice.last_reminded_day == reminder.day,
+        )
+        .values(last_reminded_day=reminder.previous_day)
+        .execution_options(synchronize_session=False)
+    )
+    db.session.commit()
 
 
 def forget_subscription(reminder: Due) -> None:
@@ -123,6 +140,8 @@ def send_due_reminders(now: datetime) -> int:
         )
         if outcome is webpush.Outcome.GONE:
             forget_subscription(reminder)
+        elif outcome is webpush.Outcome.RETRY:
+            release(reminder)
         sent += outcome is webpush.Outcome.SENT
     return sent
 

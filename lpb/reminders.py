@@ -17,7 +17,7 @@ from lpb.accounts import current_user
 from lpb.api import error, signed_in
 from lpb.extensions import db
 from lpb.i18n import LANGUAGES, TEXTS, current_language
-from lpb.models import CalendarFeed, PushDevice
+from lpb.models import CalendarFeed, PushDevice, User
 
 bp = Blueprint("reminders", __name__)
 
@@ -53,6 +53,14 @@ def invalid_reminder(exc: InvalidReminder):
 def now() -> datetime:
     """Return the current time in UTC (a function, so tests can set the clock)."""
     return datetime.now(UTC)
+
+
+def _user() -> User:
+    """Return the signed-in user; every view that asks is behind signed_in."""
+    user = current_user()
+    if user is None:
+        abort(401)
+    return user
 
 
 def _json_body() -> dict:
@@ -160,7 +168,7 @@ def _own_device(device_id: str) -> PushDevice:
         key = str(uuid.UUID(device_id))
     except ValueError:
         abort(404)
-    device = db.session.get(PushDevice, (current_user().id, key))
+    device = db.session.get(PushDevice, (_user().id, key))
     if device is None:
         abort(404)
     return device
@@ -184,7 +192,7 @@ def put_device():
     if not isinstance(skip, bool):
         raise InvalidReminder("skip_when_written must be true or false.")
     endpoint, p256dh, auth = parse_subscription(body.get("subscription"))
-    user = current_user()
+    user = _user()
     # A browser's subscription reminds whoever registered it last, never two accounts.
     db.session.execute(
         sa.delete(PushDevice).where(
@@ -238,7 +246,7 @@ def written_today():
     db.session.execute(
         sa.update(PushDevice)
         .where(
-            PushDevice.user_id == current_user().id,
+            PushDevice.user_id == _user().id,
             sa.or_(PushDevice.written_day.is_(None), PushDevice.written_day < day),
         )
         .values(written_day=day)
@@ -268,7 +276,7 @@ def feed_json(feed: CalendarFeed) -> dict:
 
 def _own_feed() -> CalendarFeed:
     """Return the signed-in user's calendar feed, or answer 404."""
-    feed = db.session.get(CalendarFeed, current_user().id)
+    feed = db.session.get(CalendarFeed, _user().id)
     if feed is None:
         abort(404)
     return feed
@@ -280,9 +288,9 @@ def create_feed():
     """Create the account's calendar feed, or give it a new secret URL (the old one stops)."""
     settings = _parse_feed(_json_body())
     token = secrets.token_urlsafe(32)
-    feed = db.session.get(CalendarFeed, current_user().id)
+    feed = db.session.get(CalendarFeed, _user().id)
     if feed is None:
-        feed = CalendarFeed(user_id=current_user().id)
+        feed = CalendarFeed(user_id=_user().id)
         db.session.add(feed)
     for name, value in settings.items():
         setattr(feed, name, value)

@@ -26,6 +26,7 @@ class Outcome(enum.Enum):
 
     SENT = "sent"
     GONE = "gone"
+    RETRY = "retry"
     FAILED = "failed"
 
 
@@ -110,7 +111,10 @@ def subject() -> str:
 
 
 def send(endpoint: str, p256dh: str, auth: str, payload: dict) -> Outcome:
-    """Encrypt payload (aes128gcm) and push it to one subscription; never raise for the network."""
+    """Encrypt payload (aes128gcm) and push it to one subscription; never raise for the network.
+
+    RETRY: the push service answered that it did not take the push now (429 or 5xx).
+    """
     try:
         webpush(
             {"endpoint": endpoint, "keys": {"p256dh": p256dh, "auth": auth}},
@@ -127,7 +131,7 @@ def send(endpoint: str, p256dh: str, auth: str, payload: dict) -> Outcome:
         if status in (404, 410):
             return Outcome.GONE
         current_app.logger.warning("Push to %s failed: %s", _origin(endpoint), exc)
-        return Outcome.FAILED
+        return Outcome.RETRY if status == 429 or (status or 0) >= 500 else Outcome.FAILED
     except requests.RequestException as exc:
         current_app.logger.warning("Push to %s failed: %s", _origin(endpoint), exc)
         return Outcome.FAILED

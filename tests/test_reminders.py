@@ -306,7 +306,7 @@ def test_a_missed_minute_is_caught_up_for_two_hours(
     assert pushed_days(receiver, subscriber) == ([day] if day else [])
 
 
-@pytest.mark.parametrize("status, forgotten", [(410, True), (404, True), (500, False)])
+@pytest.mark.parametrize("status, forgotten", [(410, True), (404, True), (400, False)])
 def test_a_subscription_the_push_service_forgot_is_dropped(
     app, receiver, caplog, status, forgotten
 ):
@@ -314,12 +314,26 @@ def test_a_subscription_the_push_service_forgot_is_dropped(
     client, _, device_id = registered(app, receiver, "2026-11-29T12:00")
     receiver.status = status
     assert send(app, "2026-11-30T06:30") == 0
+    receiver.status = 201
+    assert send(app, "2026-11-30T06:31") == 0
     assert len(receiver.received) == 1
     assert client.get(f"/api/reminders/device/{device_id}").json["subscribed"] is not forgotten
     assert ("Push to http://127.0.0.1" in caplog.text) is not forgotten
-    receiver.status = 201
     send(app, "2026-12-01T06:30")
     assert len(receiver.received) == (1 if forgotten else 2)
+
+
+@pytest.mark.parametrize("status", [429, 503])
+def test_a_busy_push_service_gets_the_reminder_again_next_minute(app, receiver, status):
+    """When the push service answers 429 or 5xx it did not take the push: the next run retries."""
+    _, subscriber, _ = registered(app, receiver, "2026-11-29T12:00")
+    receiver.status = status
+    assert send(app, "2026-11-30T06:30") == 0
+    receiver.status = 201
+    assert send(app, "2026-11-30T06:31") == 1
+    assert send(app, "2026-11-30T06:32") == 0
+    assert len(receiver.received) == 2
+    assert subscriber.decrypt(receiver.received[-1]["body"])["day"] == "2026-11-30"
 
 
 def test_no_reminder_once_todays_reflection_is_written(app, receiver):
