@@ -535,6 +535,8 @@ BAD_DEVICES = [
     ({"days": ["monday"]}, "days"),
     ({"time_zone": "Mars/Olympus_Mons"}, "time_zone"),
     ({"time_zone": "../../etc/passwd"}, "time_zone"),
+    ({"time_zone": "Europe"}, "time_zone"),
+    ({"time_zone": ["Europe/Brussels"]}, "time_zone"),
     ({"skip_when_written": "yes"}, "skip_when_written"),
     ({"subscription": None}, "subscription"),
     ({"subscription": {"endpoint": "https://10.0.0.1/", "keys": {}}}, "subscription.endpoint"),
