@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo, available_timezones
 
 import icalendar
 import sqlalchemy as sa
+from cryptography.hazmat.primitives.asymmetric import ec
 from flask import Blueprint, Response, abort, current_app, jsonify, request, url_for
 
 from lpb import webpush
@@ -140,17 +141,24 @@ def parse_subscription(value: object) -> tuple[str, str, str]:
         raise InvalidReminder(
             "subscription.endpoint must be an https URL of a browser's push service."
         )
-    keys = {"p256dh": 65, "auth": 16}
-    for name, size in keys.items():
-        key = value["keys"].get(name)
-        try:
-            if not isinstance(key, str) or len(webpush.b64url_decode(key)) != size:
-                raise ValueError
-        except ValueError:
-            raise InvalidReminder(
-                f"subscription.keys.{name} must be {size} bytes in base64url."
-            ) from None
-    return endpoint, value["keys"]["p256dh"], value["keys"]["auth"]
+    p256dh, auth = value["keys"].get("p256dh"), value["keys"].get("auth")
+    try:
+        ec.EllipticCurvePublicKey.from_encoded_point(ec.SECP256R1(), _decoded(p256dh))
+    except ValueError:
+        raise InvalidReminder(
+            "subscription.keys.p256dh must be a P-256 public key (65 bytes) in base64url."
+        ) from None
+    if len(_decoded(auth)) != 16:
+        raise InvalidReminder("subscription.keys.auth must be 16 bytes in base64url.")
+    return endpoint, p256dh, auth
+
+
+def _decoded(key: object) -> bytes:
+    """Return the bytes of a base64url key; empty when it is not one."""
+    try:
+        return webpush.b64url_decode(key) if isinstance(key, str) else b""
+    except ValueError:
+        return b""
 
 
 def device_json(device: PushDevice) -> dict:

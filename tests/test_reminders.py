@@ -558,7 +558,16 @@ def test_bad_device_settings_are_refused_naming_the_field(app, receiver, change,
         assert db.session.scalar(sa.select(sa.func.count()).select_from(PushDevice)) == 0
 
 
-@pytest.mark.parametrize("key, value", [("p256dh", "AAAA"), ("auth", "not base64!")])
+@pytest.mark.parametrize(
+    "key, value",
+    [
+        ("p256dh", "AAAA"),
+        ("p256dh", b64url(b"\x04" + bytes(64))),
+        ("p256dh", None),
+        ("auth", "not base64!"),
+        ("auth", b64url(bytes(8))),
+    ],
+)
 def test_bad_subscription_keys_are_refused(app, receiver, key, value):
     """Keys that are not a P-256 point and a 16-byte secret are refused, naming the key."""
     client = signed_in(app)
