@@ -268,7 +268,7 @@ def openapi_document() -> dict:
                                 "text/csv": {"schema": {"type": "string"}},
                             },
                         },
-                        **_errors(400, 401),
+                        **_errors(400, 401, 429),
                     },
                 }
             },
@@ -292,7 +292,7 @@ def openapi_document() -> dict:
                             },
                             "What was added and what was there already.",
                         ),
-                        **_errors(400, 401, 413),
+                        **_errors(400, 401, 413, 429),
                     },
                 }
             },
@@ -321,7 +321,7 @@ def openapi_document() -> dict:
                             },
                             "Erased.",
                         ),
-                        **_errors(400, 401, 403),
+                        **_errors(400, 401, 403, 429),
                     },
                 }
             },

@@ -11,10 +11,11 @@ from datetime import UTC, datetime
 import sqlalchemy as sa
 from flask import Blueprint, Response, jsonify, request
 
+from lpb import limits
 from lpb.accounts import check_password, current_user, end_session
 from lpb.api import signed_in
 from lpb.extensions import db
-from lpb.models import Client, Entry, FailedSignIn, Session, User
+from lpb.models import Client, Entry, RateLimit, Session, User
 from lpb.sync import Batch, SyncError, entry_json, lock_user, parse_put, parse_uuid
 
 EXPORT_FORMAT = "levensloopbaan-export"
@@ -187,9 +188,8 @@ def import_entries(user: User, entries: list[dict]) -> dict:
 def delete_account(user: User) -> None:
     """Erase a user and everything of theirs, at once, in one transaction."""
     # Explicit deletes rather than relying on ON DELETE CASCADE alone: every table, every engine.
-    for model in (Entry, Client, Session):
+    for model in (Entry, Client, Session, RateLimit):
         db.session.execute(sa.delete(model).where(model.user_id == user.id))
-    db.session.execute(sa.delete(FailedSignIn).where(FailedSignIn.email == user.email))
     db.session.execute(sa.delete(User).where(User.id == user.id))
     db.session.commit()
 
@@ -212,6 +212,7 @@ def portability_error(exc: SyncError):
 
 @bp.get("/export")
 @signed_in
+@limits.limited(limits.EXPORT)
 def export():
     """Download everything of the signed-in user as JSON, Markdown or CSV."""
     fmt = request.args.get("format", "json")
@@ -235,6 +236,7 @@ def export():
 
 @bp.post("/import")
 @signed_in
+@limits.limited(limits.IMPORT)
 def import_json():
     """Merge a JSON export into the signed-in account, without duplicates."""
     payload = request.get_json(silent=True) if request.is_json else None
@@ -247,6 +249,7 @@ def import_json():
 
 @bp.post("/account/delete")
 @signed_in
+@limits.limited(limits.DELETE_ACCOUNT)
 def delete():
     """Erase the signed-in account, confirmed with its password."""
     payload = request.get_json(silent=True) if request.is_json else None
