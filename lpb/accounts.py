@@ -204,7 +204,10 @@ def _sign_in_limits(email: str, user: User | None) -> list[tuple[limits.Limit, s
     if device:
         return [(limits.SIGN_IN_DEVICE, device, user.id)]
     user_id = user.id if user else None
-    return [(limits.SIGN_IN_ADDRESS, client_address(), None), (limits.SIGN_IN_ACCOUNT, email, user_id)]
+    return [
+        (limits.SIGN_IN_ADDRESS, client_address(), None),
+        (limits.SIGN_IN_ACCOUNT, email, user_id),
+    ]
 
 
 def count_sign_in(email: str, user: User | None) -> int:

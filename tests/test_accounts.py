@@ -6,7 +6,6 @@ import time
 import pytest
 import sqlalchemy as sa
 
-from lpb import create_app
 from lpb.extensions import db
 from lpb.models import User
 from tests.api_client import PASSWORD, Device, entry, form_token, put, register, sign_in

@@ -66,7 +66,9 @@ def reset_path(message) -> str:
 
 def choose_password(client, path: str, password: str = NEW_PASSWORD):
     """Post a new password on a reset link's page."""
-    return client.post(path, data={"csrf_token": form_token(client, path), "new_password": password})
+    return client.post(
+        path, data={"csrf_token": form_token(client, path), "new_password": password}
+    )
 
 
 def test_login_page_links_to_forgot_password(db_app):
