@@ -1,4 +1,4 @@
-"""Accounts: password hashing, server-side sessions that can be revoked, and sign-in limits."""
+"""Accounts: emails, password hashing, revocable server-side sessions, device cookies, sign-in limits."""
 
 import hashlib
 import re
@@ -66,8 +66,11 @@ def create_user(email: str, password: str) -> User | None:
     if db.session.scalar(sa.select(User.id).where(User.email == email)) is not None:
         return None
     user = User(email=email, password_hash=password_hasher.hash(password), version=0)
-    db.session.add(user)
-    db.session.flush()
+    try:
+        with db.session.begin_nested():
+            db.session.add(user)
+    except sa.exc.IntegrityError:
+        return None  # the same address registered at the same moment
     return user
 
 
