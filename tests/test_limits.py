@@ -4,10 +4,11 @@ import threading
 from datetime import timedelta
 
 import pytest
+import sqlalchemy as sa
 
 from lpb import create_app, limits
 from lpb.extensions import db
-from lpb.models import utcnow
+from lpb.models import RateLimit, utcnow
 from tests.api_client import PASSWORD, api_token, form_token, register, sign_in
 from tests.test_accounts import form_token_for
 
@@ -241,3 +242,15 @@ def test_export_and_import_are_limited(db_app):
     for _ in range(2):
         assert client.post("/api/import", json={}, headers=headers).status_code == 400
     assert client.post("/api/import", json={}, headers=headers).status_code == 429
+
+
+def test_old_counters_are_removed(db_app, clock):
+    """A day after its last try, a counter is forgotten and its row deleted by a later try."""
+    client = db_app.test_client()
+    for number in range(3):
+        sign_in(client, f"user{number}@example.org", "a wrong guess")
+    clock(days=1, seconds=1)
+    sign_in(client, "someone@example.org", "a wrong guess")
+    with db_app.app_context():
+        keys = db.session.scalars(sa.select(RateLimit.key)).all()
+    assert len(keys) == 2  # this address, and someone@example.org
