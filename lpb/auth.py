@@ -275,12 +275,12 @@ def account():
     if "password-new_password" in request.form and request.method == "POST":
         wait = limits.attempt(limits.PASSWORD_CHANGE, f"user:{user.id}", user_id=user.id)
         if wait:
-            password_form.form_errors.append(_wait_message(wait))
-            response = make_response(render_template("account.html", **page), 429)
-            response.headers["Retry-After"] = str(wait)
-            return response
-        if password_form.validate_on_submit():
+            return _too_many("account.html", password_form, wait, **page)
+        valid = password_form.validate_on_submit()
+        if not password_form.current_password.errors:
             limits.forget(limits.PASSWORD_CHANGE, f"user:{user.id}")
+            db.session.commit()
+        if valid:
             accounts.set_password(user, password_form.new_password.data)
             db.session.commit()
             flash(translate("password_changed"))
