@@ -120,7 +120,8 @@ def _deliver(settings: dict, message: EmailMessage, logger) -> None:
             if settings["use_tls"]:
                 smtp.starttls()
             if settings["username"]:
-                smtp.login(settings["username"], settings["password"] or "")
+                # from_prefixed_env reads values as JSON: a password of digits arrives as a number.
+                smtp.login(str(settings["username"]), str(settings["password"] or ""))
             smtp.send_message(message)
     except (OSError, smtplib.SMTPException):
         logger.exception("Could not send a password reset email")
