@@ -165,6 +165,17 @@ def test_a_known_device_has_an_allowance_of_its_own(db_app):
     assert sign_in(db_app.test_client(), "anna@example.org").status_code == 302
 
 
+def test_a_device_cookie_counts_only_for_its_own_account(db_app):
+    """Anna's browser guessing Bert's password is a stranger to Bert's account."""
+    register(db_app.test_client(), "bert@example.org")
+    annas_phone = db_app.test_client()
+    register(annas_phone, "anna@example.org")
+    for _ in range(5):
+        sign_in(annas_phone, "bert@example.org", "a wrong guess")
+    assert sign_in(db_app.test_client(), "bert@example.org").status_code == 429
+    assert sign_in(annas_phone, "anna@example.org").status_code == 302
+
+
 def test_a_forged_device_cookie_counts_as_unknown(db_app):
     """Only a device cookie signed by the server, for this account, gets its own allowance."""
     register(db_app.test_client(), "anna@example.org")

@@ -82,7 +82,7 @@ def test_login_page_links_to_forgot_password(db_app):
 def test_reset_link_by_email(db_app, inbox):
     """The link arrives, sets a new password once, and every old session ends."""
     phone, laptop = db_app.test_client(), db_app.test_client()
-    register(phone, "anna@example.org")
+    assert register(phone, "anna@example.org").headers["Location"] == "/"  # no codes with mail
     sign_in(laptop, "anna@example.org")
 
     answer = ask_for_link(db_app.test_client(), "Anna@Example.org")
