@@ -331,22 +331,21 @@ def forgot():
         if user is not None:
             _send_reset_link(user, recovery.new_reset_token(user))
             db.session.commit()
-        flash(translate("reset_sent", minutes=int(recovery.RESET_LINK_LIFETIME.seconds / 60)))
+        flash(translate("reset_sent", minutes=recovery.RESET_LINK_MINUTES))
         return redirect(url_for("auth.forgot"))
     status = 400 if form.errors else 200
     return render_template("forgot.html", form=form, mail=mail), status
 
 
-def _send_reset_link(user, token: str) -> None:
+def _send_reset_link(user: accounts.User, token: str) -> None:
     """Email the user a link to choose a new password."""
     # PUBLIC_URL, when set, keeps a forged Host header out of the link.
     base = current_app.config.get("PUBLIC_URL") or request.host_url
     link = base.rstrip("/") + url_for("auth.reset", token=token)
-    minutes = int(recovery.RESET_LINK_LIFETIME.seconds / 60)
     recovery.send_mail(
         user.email,
         translate("reset_mail_subject"),
-        translate("reset_mail_body", link=link, minutes=minutes),
+        translate("reset_mail_body", link=link, minutes=recovery.RESET_LINK_MINUTES),
     )
 
 
@@ -354,21 +353,18 @@ def _send_reset_link(user, token: str) -> None:
 def reset(token: str):
     """Choose a new password from a reset link; every session of the account ends."""
     user = recovery.reset_token_user(token)
-    if user is None:
-        response = make_response(render_template("reset.html", form=None), 410)
-        response.headers["Cache-Control"] = "no-store"
-        return response
-    form = ResetForm(user.email)
-    if form.validate_on_submit():
+    form = ResetForm(user.email) if user else None
+    if form is not None and form.validate_on_submit():
         user = recovery.use_reset_token(token)
-        if user is None:
-            return render_template("reset.html", form=None), 410
-        accounts.reset_password(user, form.new_password.data)
-        accounts.end_session()
-        db.session.commit()
-        flash(translate("password_reset_done"))
-        return redirect(url_for("auth.login"))
-    response = make_response(render_template("reset.html", form=form), 400 if form.errors else 200)
+        if user is not None:
+            accounts.reset_password(user, form.new_password.data)
+            accounts.end_session()
+            db.session.commit()
+            flash(translate("password_reset_done"))
+            return redirect(url_for("auth.login"))
+        form = None  # used at the same moment by another request
+    status = 410 if form is None else 400 if form.errors else 200
+    response = make_response(render_template("reset.html", form=form), status)
     response.headers["Cache-Control"] = "no-store"
     return response
 

@@ -13,7 +13,7 @@ from flask import current_app
 from lpb.extensions import db
 from lpb.models import User, utcnow
 
-RESET_LINK_LIFETIME = timedelta(minutes=30)
+RESET_LINK_MINUTES = 30
 RECOVERY_CODE_COUNT = 8
 # Crockford's base32: no i, l, o or u, so a code read aloud or copied by hand stays right.
 CODE_ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz"
@@ -35,7 +35,7 @@ def new_reset_token(user: User) -> str:
     """Give the user a reset link token valid for 30 minutes; an earlier link stops working."""
     token = secrets.token_urlsafe(32)
     user.reset_token_hash = _sha256(token)
-    user.reset_expires_at = utcnow() + RESET_LINK_LIFETIME
+    user.reset_expires_at = utcnow() + timedelta(minutes=RESET_LINK_MINUTES)
     return token
 
 
