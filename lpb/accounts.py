@@ -1,6 +1,7 @@
 """Accounts: emails, password hashing, revocable server-side sessions, device cookies, sign-in limits."""
 
 import hashlib
+import ipaddress
 import re
 import secrets
 import unicodedata
@@ -156,8 +157,18 @@ def end_other_sessions(user: User) -> int:
 
 
 def client_address() -> str:
-    """Return the caller's address (ProxyFix makes this the real one behind a proxy)."""
-    return (request.remote_addr or "unknown")[:64]
+    """Return the caller's address (ProxyFix makes it the real one behind a proxy), as limited.
+
+    An IPv6 address counts as its /64: one subscriber usually holds all of it.
+    """
+    address = request.remote_addr or "unknown"
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return address[:64]
+    if ip.version == 6 and ip.ipv4_mapped is None:
+        return str(ipaddress.ip_network(f"{ip}/64", strict=False))
+    return str(ip)
 
 
 def _device_serializer() -> URLSafeSerializer:

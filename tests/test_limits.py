@@ -265,3 +265,17 @@ def test_old_counters_are_removed(db_app, clock):
     with db_app.app_context():
         keys = db.session.scalars(sa.select(RateLimit.key)).all()
     assert len(keys) == 2  # this address, and someone@example.org
+
+
+def test_an_ipv6_subnet_counts_as_one_address(db_app):
+    """Hopping between addresses of one /64 does not earn fresh tries."""
+    for number in range(20):
+        client = db_app.test_client()
+        client.environ_base["REMOTE_ADDR"] = f"2001:db8:1:2::{number + 1:x}"
+        assert sign_in(client, f"user{number}@example.org", "a wrong guess").status_code == 401
+    hopper = db_app.test_client()
+    hopper.environ_base["REMOTE_ADDR"] = "2001:db8:1:2:ffff::1"
+    assert sign_in(hopper, "someone@example.org", "a wrong guess").status_code == 429
+    neighbour = db_app.test_client()
+    neighbour.environ_base["REMOTE_ADDR"] = "2001:db8:1:3::1"
+    assert sign_in(neighbour, "someone@example.org", "a wrong guess").status_code == 401
