@@ -1,7 +1,10 @@
-"""Accounts: password hashing, server-side sessions that can be revoked, and sign-in limits."""
+"""Accounts: emails, password hashing, revocable server-side sessions, device cookies, sign-in limits."""
 
 import hashlib
+import ipaddress
+import re
 import secrets
+import unicodedata
 from datetime import timedelta
 from typing import cast
 
@@ -10,23 +13,54 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from flask import Response, current_app, g, request, session
 from sqlalchemy.exc import OperationalError
+from itsdangerous import BadSignature, URLSafeSerializer
 
+from lpb import limits
 from lpb.extensions import db
-from lpb.models import FailedSignIn, Session, User, utcnow
+from lpb.models import Session, User, utcnow
 
 # OWASP Password Storage Cheat Sheet: argon2id, 19 MiB, 2 iterations, 1 degree of parallelism.
 password_hasher = PasswordHasher(time_cost=2, memory_cost=19 * 1024, parallelism=1)
 _DUMMY_HASH = password_hasher.hash("not a real password")
 
-LIMIT_WINDOW = timedelta(minutes=15)
-LIMIT_PER_ACCOUNT = 5
-LIMIT_PER_ADDRESS = 20
 LAST_SEEN_EVERY = timedelta(minutes=5)
+DEVICE_COOKIE_AGE = timedelta(days=400)
+# Visible or not, these never belong in an email address.
+INVISIBLE_CATEGORIES = {"Cc", "Cf", "Co", "Cs", "Cn", "Zl", "Zp", "Zs"}
+EMAIL_PATTERN = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+
+
+class InvalidEmail(ValueError):
+    """An email address we do not accept; args[0] is the key of the message."""
 
 
 def normalise_email(email: str) -> str:
-    """Return an email address as stored: trimmed and lower-case."""
-    return email.strip().lower()
+    """Return an address as stored (NFKC, lower-case, IDNA domain, no trailing dot), or raise."""
+    email = unicodedata.normalize("NFKC", email.strip())
+    if any(unicodedata.category(char) in INVISIBLE_CATEGORIES for char in email):
+        raise InvalidEmail("email_invisible")
+    local, _, domain = email.rpartition("@")
+    try:
+        domain = domain.lower().removesuffix(".").encode("idna").decode("ascii")
+    except UnicodeError:
+        raise InvalidEmail("email_invalid") from None
+    email = f"{local.lower()}@{domain.lower()}"
+    if not local or not EMAIL_PATTERN.fullmatch(email) or len(email) > 254:
+        raise InvalidEmail("email_invalid")
+    return email
+
+
+def lookup_email(email: str) -> str:
+    """Return the form of a typed address to look up: normalised when it can be."""
+    try:
+        return normalise_email(email)
+    except InvalidEmail:
+        return email.strip().lower()
+
+
+def find_user(email: str) -> User | None:
+    """Return the account of a typed email address, if there is one."""
+    return db.session.scalar(sa.select(User).where(User.email == lookup_email(email)))
 
 
 def create_user(email: str, password: str) -> User | None:
@@ -35,8 +69,11 @@ def create_user(email: str, password: str) -> User | None:
     if db.session.scalar(sa.select(User.id).where(User.email == email)) is not None:
         return None
     user = User(email=email, password_hash=password_hasher.hash(password), version=0)
-    db.session.add(user)
-    db.session.flush()
+    try:
+        with db.session.begin_nested():
+            db.session.add(user)
+    except sa.exc.IntegrityError:
+        return None  # the same address registered at the same moment
     return user
 
 
@@ -59,15 +96,24 @@ def set_password(user: User, password: str) -> None:
     end_other_sessions(user)
 
 
+def reset_password(user: User, password: str) -> None:
+    """Give a user a new password without the old one: every session ends, this one too."""
+    user.password_hash = password_hasher.hash(password)
+    user.reset_token_hash = user.reset_expires_at = None
+    db.session.execute(sa.delete(Session).where(Session.user_id == user.id))
+    limits.forget(limits.SIGN_IN_ACCOUNT, user.email)
+
+
 def _token_hash(token: str) -> str:
     """Return the stored form of a session token: only its hash is kept."""
     return hashlib.sha256(token.encode()).hexdigest()
 
 
 def start_session(user: User) -> None:
-    """Sign the browser in: a new server-side session whose token lives in the cookie."""
+    """Sign the browser in: a new server-side session, and the browser's old one ends."""
+    end_session()
     token = secrets.token_urlsafe(32)
-    agent = request.user_agent.string[:200]
+    agent = "".join(c for c in request.user_agent.string[:200] if c.isprintable())
     db.session.add(Session(token_hash=_token_hash(token), user_id=user.id, label=agent))
     session.clear()
     session["token"] = token
@@ -129,25 +175,82 @@ def end_other_sessions(user: User) -> int:
 
 
 def client_address() -> str:
-    """Return the caller's address (ProxyFix makes this the real one behind a proxy)."""
-    return (request.remote_addr or "unknown")[:64]
+    """Return the caller's address (ProxyFix makes it the real one behind a proxy), as limited.
+
+    An IPv6 address counts as its /64: one subscriber usually holds all of it.
+    """
+    address = request.remote_addr or "unknown"
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return address[:64]
+    if ip.version == 6 and ip.ipv4_mapped is None:
+        return str(ipaddress.ip_network(f"{ip}/64", strict=False))
+    return str(ip)
 
 
-def sign_in_blocked(email: str) -> bool:
-    """Return whether too many sign-ins failed lately for this account or address."""
-    since = utcnow() - LIMIT_WINDOW
-    recent = sa.select(sa.func.count()).select_from(FailedSignIn).where(FailedSignIn.at > since)
-    per_account = db.session.scalar(recent.where(FailedSignIn.email == normalise_email(email)))
-    per_address = db.session.scalar(recent.where(FailedSignIn.address == client_address()))
-    return (per_account or 0) >= LIMIT_PER_ACCOUNT or (per_address or 0) >= LIMIT_PER_ADDRESS
+def _device_serializer() -> URLSafeSerializer:
+    """Return the signer of device cookies."""
+    return URLSafeSerializer(current_app.config["SECRET_KEY"], salt="lpb-device")
 
 
-def record_failed_sign_in(email: str) -> None:
-    """Count a failed sign-in (in the database, so every worker sees it)."""
-    db.session.add(FailedSignIn(email=normalise_email(email)[:254], address=client_address()))
-    db.session.execute(sa.delete(FailedSignIn).where(FailedSignIn.at < utcnow() - LIMIT_WINDOW))
+def _device_cookie_name() -> str:
+    """Return the device cookie's name, __Host- prefixed over HTTPS like the session's."""
+    return "__Host-lpb_device" if request.is_secure else "lpb_device"
 
 
-def forget_failed_sign_ins(email: str) -> None:
-    """Clear an account's failed sign-ins after a successful one."""
-    db.session.execute(sa.delete(FailedSignIn).where(FailedSignIn.email == normalise_email(email)))
+def known_device(user: User | None) -> str | None:
+    """Return the id of this browser if the user signed in on it before (a signed cookie)."""
+    cookie = request.cookies.get(_device_cookie_name())
+    if user is None or not cookie:
+        return None
+    try:
+        device = _device_serializer().loads(cookie)
+    except BadSignature:
+        return None
+    if not isinstance(device, dict) or device.get("user") != user.id:
+        return None
+    return str(device.get("id"))
+
+
+def remember_device(response: Response, user: User) -> None:
+    """Mark this browser as one the user signs in on, so it keeps an allowance of its own."""
+    device = {"id": known_device(user) or secrets.token_urlsafe(16), "user": user.id}
+    response.set_cookie(
+        _device_cookie_name(),
+        _device_serializer().dumps(device),
+        max_age=DEVICE_COOKIE_AGE,
+        secure=request.is_secure,
+        httponly=True,
+        samesite="Lax",
+    )
+
+
+def _sign_in_limits(email: str, user: User | None) -> list[tuple[limits.Limit, str, int | None]]:
+    """Return the counters a sign-in counts against.
+
+    A browser the owner signed in on before counts only against itself, so an attacker's guesses
+    elsewhere (same account, same shared address) never make the owner wait (OWASP's device cookies).
+    """
+    device = known_device(user)
+    if device:
+        return [(limits.SIGN_IN_DEVICE, device, user.id)]
+    user_id = user.id if user else None
+    return [
+        (limits.SIGN_IN_ADDRESS, client_address(), None),
+        (limits.SIGN_IN_ACCOUNT, email, user_id),
+    ]
+
+
+def count_sign_in(email: str, user: User | None) -> int:
+    """Count a sign-in before the password is checked; return 0, or the seconds to wait."""
+    return limits.attempt_all(_sign_in_limits(lookup_email(email), user))
+
+
+def sign_in_succeeded(email: str, user: User) -> None:
+    """Forget the failures of this device or account; a shared address only gets its try back."""
+    for limit, value, _user_id in _sign_in_limits(lookup_email(email), user):
+        if limit is limits.SIGN_IN_ADDRESS:
+            limits.take_back(limit, value)
+        else:
+            limits.forget(limit, value)

@@ -1,19 +1,31 @@
-"""Creating an account, signing in, and managing sessions: server-rendered forms with CSRF."""
+"""Creating an account, signing in, managing sessions and getting back in: forms with CSRF."""
 
+import unicodedata
 from urllib.parse import urlsplit
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    Response,
+    current_app,
+    flash,
+    make_response,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from flask_wtf import FlaskForm
-from wtforms import EmailField, PasswordField
-from wtforms.validators import InputRequired, Length, Regexp, ValidationError
+from wtforms import EmailField, PasswordField, StringField
+from wtforms.validators import InputRequired, Length, ValidationError
 
-from lpb import accounts
+from lpb import accounts, limits, passwords, recovery
 from lpb.extensions import db
 from lpb.i18n import translate
 
 bp = Blueprint("auth", __name__)
 
-EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
+SHOW_NEW_CODES = "show_new_recovery_codes"
 
 
 def _strip(value: str | None) -> str | None:
@@ -36,19 +48,37 @@ class LocalisedForm(FlaskForm):
         """Return each field's validators (built per request, since messages are translated)."""
         return {}
 
+    def validate(self, extra_validators=None) -> bool:
+        """Refuse control characters (NUL …) in any field before anything else looks at them."""
+        controlled = [
+            field
+            for field in self
+            if isinstance(field.data, str)
+            and any(unicodedata.category(char) == "Cc" for char in field.data)
+        ]
+        for field in controlled:
+            field.errors = [translate("control_characters")]
+        return not controlled and super().validate(extra_validators)
+
 
 def _required():
     """Return a required-field validator with a translated message."""
     return InputRequired(message=translate("field_required"))
 
 
-def _new_password():
-    """Return the validators of a new password."""
-    return [
-        _required(),
-        Length(min=8, message=translate("password_short")),
-        Length(max=128, message=translate("password_long")),
-    ]
+def _check_new_password(password: str, email: str) -> None:
+    """Raise a translated ValidationError when a new password is not acceptable."""
+    problem = passwords.problem(password or "", email or "")
+    if problem:
+        raise ValidationError(translate(problem, n=passwords.MIN_LENGTH))
+
+
+def _check_new_email(email: str) -> None:
+    """Raise a translated ValidationError when an email address is not acceptable."""
+    try:
+        accounts.normalise_email(email or "")
+    except accounts.InvalidEmail as invalid:
+        raise ValidationError(translate(invalid.args[0])) from None
 
 
 class CredentialsForm(LocalisedForm):
@@ -69,15 +99,16 @@ class RegisterForm(LocalisedForm):
     password = PasswordField()
 
     def field_validators(self):
-        """A plausible email address and a password of 8 to 128 characters."""
-        return {
-            "email": [
-                _required(),
-                Length(max=254),
-                Regexp(EMAIL_PATTERN, message=translate("email_invalid")),
-            ],
-            "password": _new_password(),
-        }
+        """Both are needed; the rest is checked below."""
+        return {"email": [_required()], "password": [_required()]}
+
+    def validate_email(self, field):
+        """A plausible address without invisible characters."""
+        _check_new_email(field.data)
+
+    def validate_password(self, field):
+        """Long enough, not common, not the email address."""
+        _check_new_password(field.data, self.email.data)
 
 
 class ChangePasswordForm(LocalisedForm):
@@ -87,13 +118,65 @@ class ChangePasswordForm(LocalisedForm):
     new_password = PasswordField()
 
     def field_validators(self):
-        """The current password is needed; the new one follows the usual rules."""
-        return {"current_password": [_required()], "new_password": _new_password()}
+        """Both are needed."""
+        return {"current_password": [_required()], "new_password": [_required()]}
 
     def validate_current_password(self, field):
         """Check the current password against the signed-in user."""
         if not accounts.check_password(accounts.current_user(), field.data):
             raise ValidationError(translate("wrong_login"))
+
+    def validate_new_password(self, field):
+        """Long enough, not common, not the email address."""
+        _check_new_password(field.data, accounts.current_user().email)
+
+
+class ForgotForm(LocalisedForm):
+    """The email address to send a reset link to."""
+
+    email = EmailField(filters=[_strip])
+
+    def field_validators(self):
+        """An address is needed."""
+        return {"email": [_required(), Length(max=254)]}
+
+
+class ResetForm(LocalisedForm):
+    """A new password, from a reset link."""
+
+    new_password = PasswordField()
+
+    def __init__(self, email: str, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.account_email = email
+
+    def field_validators(self):
+        """A password is needed."""
+        return {"new_password": [_required()]}
+
+    def validate_new_password(self, field):
+        """Long enough, not common, not the email address."""
+        _check_new_password(field.data, self.account_email)
+
+
+class RecoverForm(LocalisedForm):
+    """Email, a recovery code and a new password."""
+
+    email = EmailField(filters=[_strip])
+    recovery_code = StringField(filters=[_strip])
+    new_password = PasswordField()
+
+    def field_validators(self):
+        """All three are needed."""
+        return {
+            "email": [_required(), Length(max=254)],
+            "recovery_code": [_required(), Length(max=40)],
+            "new_password": [_required()],
+        }
+
+    def validate_new_password(self, field):
+        """Long enough, not common, not the email address."""
+        _check_new_password(field.data, self.email.data)
 
 
 class ConfirmForm(LocalisedForm):
@@ -109,18 +192,42 @@ def _safe_next() -> str:
     return url_for("pages.today")
 
 
+def _wait_message(wait: int) -> str:
+    """Return "try again in …", in seconds or, from two minutes on, in minutes."""
+    if wait < 120:
+        return translate("try_again_seconds", n=wait)
+    return translate("try_again_minutes", n=-(-wait // 60))
+
+
+def _too_many(template: str, form, wait: int, **context) -> Response:
+    """Answer a refused try: the form with "try again in …", 429 and Retry-After."""
+    form.form_errors.append(_wait_message(wait))
+    response = make_response(render_template(template, form=form, **context), 429)
+    response.headers["Retry-After"] = str(wait)
+    return response
+
+
 @bp.route("/register", methods=["GET", "POST"])
 def register():
-    """Create an account and sign in."""
+    """Create an account and sign in; without mail, show recovery codes next."""
     form = RegisterForm()
     if form.validate_on_submit():
+        wait = limits.attempt(limits.REGISTER, accounts.client_address())
+        if wait:
+            return _too_many("register.html", form, wait)
         user = accounts.create_user(form.email.data, form.password.data)
         if user is None:
             form.email.errors.append(translate("email_taken"))
         else:
             accounts.start_session(user)
             db.session.commit()
-            return redirect(url_for("pages.today"))
+            if recovery.mail_configured():
+                response = redirect(url_for("pages.today"))
+            else:
+                session[SHOW_NEW_CODES] = True
+                response = redirect(url_for("auth.recovery_codes"))
+            accounts.remember_device(response, user)
+            return response
     return render_template("register.html", form=form), 400 if form.errors else 200
 
 
@@ -130,24 +237,20 @@ def login():
     form = CredentialsForm()
     status = 200
     if form.validate_on_submit():
-        if accounts.sign_in_blocked(form.email.data):
-            form.form_errors.append(translate("too_many_attempts"))
-            status = 429
-        else:
-            user = db.session.scalar(
-                db.select(accounts.User).where(
-                    accounts.User.email == accounts.normalise_email(form.email.data)
-                )
-            )
-            if accounts.check_password(user, form.password.data):
-                accounts.forget_failed_sign_ins(form.email.data)
-                accounts.start_session(user)
-                db.session.commit()
-                return redirect(_safe_next())
-            accounts.record_failed_sign_in(form.email.data)
+        user = accounts.find_user(form.email.data)
+        wait = accounts.count_sign_in(form.email.data, user)
+        if wait:
+            return _too_many("login.html", form, wait)
+        if accounts.check_password(user, form.password.data):
+            accounts.sign_in_succeeded(form.email.data, user)
+            accounts.start_session(user)
             db.session.commit()
-            form.form_errors.append(translate("wrong_login"))
-            status = 401
+            response = redirect(_safe_next())
+            accounts.remember_device(response, user)
+            return response
+        db.session.commit()
+        form.form_errors.append(translate("wrong_login"))
+        status = 401
     elif form.errors:
         status = 400
     return render_template("login.html", form=form), status
@@ -155,22 +258,144 @@ def login():
 
 @bp.route("/account", methods=["GET", "POST"])
 def account():
-    """Show the account: change the password, sign out the other devices."""
+    """Show the account: change the password, sign out the other devices, new recovery codes."""
     user = accounts.current_user()
     if user is None:
         return redirect(url_for("auth.login", next=url_for("auth.account")))
     password_form = ChangePasswordForm(prefix="password")
     others_form = ConfirmForm(prefix="others")
-    if "password-new_password" in request.form and password_form.validate_on_submit():
-        accounts.set_password(user, password_form.new_password.data)
-        db.session.commit()
-        flash(translate("password_changed"))
-        return redirect(url_for("auth.account"))
+    codes_form = ConfirmForm(prefix="codes")
+    page = {
+        "user": user,
+        "password_form": password_form,
+        "others_form": others_form,
+        "codes_form": codes_form,
+        "show_codes": not recovery.mail_configured() or bool(user.recovery_codes),
+    }
+    if "password-new_password" in request.form and request.method == "POST":
+        wait = limits.attempt(limits.PASSWORD_CHANGE, f"user:{user.id}", user_id=user.id)
+        if wait:
+            return _too_many("account.html", password_form, wait, **page)
+        valid = password_form.validate_on_submit()
+        if not password_form.current_password.errors:
+            limits.forget(limits.PASSWORD_CHANGE, f"user:{user.id}")
+            db.session.commit()
+        if valid:
+            accounts.set_password(user, password_form.new_password.data)
+            db.session.commit()
+            flash(translate("password_changed"))
+            return redirect(url_for("auth.account"))
     if "others-csrf_token" in request.form and others_form.validate_on_submit():
         ended = accounts.end_other_sessions(user)
         db.session.commit()
         flash(translate("signed_out_others", n=ended))
         return redirect(url_for("auth.account"))
-    return render_template(
-        "account.html", user=user, password_form=password_form, others_form=others_form
+    if "codes-csrf_token" in request.form and codes_form.validate_on_submit():
+        session[SHOW_NEW_CODES] = True
+        return redirect(url_for("auth.recovery_codes"))
+    status = 400 if request.method == "POST" else 200
+    return render_template("account.html", **page), status
+
+
+@bp.get("/recovery-codes")
+def recovery_codes():
+    """Show new recovery codes, once: right after registering or after asking for new ones."""
+    user = accounts.current_user()
+    if user is None:
+        return redirect(url_for("auth.login", next=url_for("auth.account")))
+    if not session.pop(SHOW_NEW_CODES, False):
+        return redirect(url_for("auth.account"))
+    codes = recovery.new_recovery_codes(user)
+    db.session.commit()
+    response = make_response(render_template("recovery_codes.html", codes=codes))
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+@bp.route("/forgot", methods=["GET", "POST"])
+def forgot():
+    """Ask for a reset link by email (the same answer whether the account exists or not)."""
+    form = ForgotForm()
+    mail = recovery.mail_configured()
+    if mail and form.validate_on_submit():
+        typed = accounts.lookup_email(form.email.data)
+        wait = limits.attempt_all(
+            [
+                (limits.RESET_MAIL_ADDRESS, accounts.client_address(), None),
+                (limits.RESET_MAIL_ACCOUNT, typed, None),
+            ]
+        )
+        if wait:
+            return _too_many("forgot.html", form, wait, mail=mail)
+        user = accounts.find_user(typed)
+        if user is not None:
+            _send_reset_link(user, recovery.new_reset_token(user))
+            db.session.commit()
+        flash(translate("reset_sent", minutes=recovery.RESET_LINK_MINUTES))
+        return redirect(url_for("auth.forgot"))
+    status = 400 if form.errors else 200
+    return render_template("forgot.html", form=form, mail=mail), status
+
+
+def _send_reset_link(user: accounts.User, token: str) -> None:
+    """Email the user a link to choose a new password."""
+    # PUBLIC_URL, when set, keeps a forged Host header out of the link.
+    base = current_app.config.get("PUBLIC_URL") or request.host_url
+    link = base.rstrip("/") + url_for("auth.reset", token=token)
+    recovery.send_mail(
+        user.email,
+        translate("reset_mail_subject"),
+        translate("reset_mail_body", link=link, minutes=recovery.RESET_LINK_MINUTES),
     )
+
+
+@bp.route("/reset/<token>", methods=["GET", "POST"])
+def reset(token: str):
+    """Choose a new password from a reset link; every session of the account ends."""
+    user = recovery.reset_token_user(token)
+    form = ResetForm(user.email) if user else None
+    if form is not None and form.validate_on_submit():
+        user = recovery.use_reset_token(token)
+        if user is not None:
+            accounts.reset_password(user, form.new_password.data)
+            accounts.end_session()
+            db.session.commit()
+            flash(translate("password_reset_done"))
+            return redirect(url_for("auth.login"))
+        form = None  # used at the same moment by another request
+    status = 410 if form is None else 400 if form.errors else 200
+    response = make_response(render_template("reset.html", form=form), status)
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+@bp.route("/recover", methods=["GET", "POST"])
+def recover():
+    """Choose a new password with a recovery code; every session of the account ends."""
+    form = RecoverForm()
+    status = 200
+    if form.validate_on_submit():
+        user = accounts.find_user(form.email.data)
+        typed = accounts.lookup_email(form.email.data)
+        wait = limits.attempt_all(
+            [
+                (limits.RECOVER_ADDRESS, accounts.client_address(), None),
+                (limits.RECOVER_ACCOUNT, typed, user.id if user else None),
+            ]
+        )
+        if wait:
+            return _too_many("recover.html", form, wait)
+        if recovery.use_recovery_code(user, form.recovery_code.data):
+            limits.forget(limits.RECOVER_ACCOUNT, typed)
+            left = len(user.recovery_codes)
+            accounts.reset_password(user, form.new_password.data)
+            accounts.end_session()
+            db.session.commit()
+            flash(translate("recovered", n=left))
+            return redirect(url_for("auth.login"))
+        db.session.commit()
+        form.form_errors.append(translate("wrong_recovery_code"))
+        status = 401
+    elif form.errors:
+        status = 400
+    return render_template("recover.html", form=form), status

@@ -25,11 +25,55 @@ TEXTS = {
         "no_account": "Nog geen account? Maak er een.",
         "email_taken": "Er is al een account met dit e-mailadres. Log in of kies een ander adres.",
         "email_invalid": "Vul een geldig e-mailadres in.",
-        "password_short": "Kies een wachtwoord van minstens 8 tekens.",
+        "email_invisible": "Dit e-mailadres bevat onzichtbare tekens of spaties. Typ het opnieuw.",
+        "control_characters": "Dit veld bevat tekens die niet zijn toegestaan (stuurtekens).",
+        "password_short": "Kies een wachtwoord van minstens {n} tekens.",
         "password_long": "Een wachtwoord mag hoogstens 128 tekens lang zijn.",
+        "password_blank": "Een wachtwoord van alleen spaties of onzichtbare tekens kan niet.",
+        "password_common": "Dit wachtwoord staat op de lijst van veelgebruikte wachtwoorden, die "
+        "aanvallers als eerste proberen. Kies een ander.",
+        "password_is_email": "Je wachtwoord mag niet je e-mailadres (of het deel voor de @) zijn.",
         "field_required": "Dit veld is nodig.",
         "wrong_login": "E-mailadres of wachtwoord klopt niet.",
-        "too_many_attempts": "Te veel mislukte pogingen. Probeer het over 15 minuten opnieuw.",
+        "try_again_seconds": "Te veel pogingen. Probeer het over {n} seconden opnieuw.",
+        "try_again_minutes": "Te veel pogingen. Probeer het over {n} minuten opnieuw.",
+        "forgot_link": "Wachtwoord vergeten?",
+        "forgot_title": "Wachtwoord vergeten",
+        "forgot_intro": "Vul je e-mailadres in. Als er een account bij hoort, sturen we je een link "
+        "om een nieuw wachtwoord te kiezen.",
+        "forgot_button": "Stuur me een link",
+        "forgot_no_mail": "Deze server verstuurt geen e-mail. Gebruik een van de herstelcodes die je "
+        "kreeg toen je je account maakte.",
+        "use_recovery_code": "Een herstelcode gebruiken",
+        "reset_sent": "Als er een account bij dit adres hoort, is er nu een e-mail met een link "
+        "onderweg. De link werkt {minutes} minuten en één keer.",
+        "reset_mail_subject": "Nieuw wachtwoord voor Levensloopbaan",
+        "reset_mail_body": "Iemand vroeg een nieuw wachtwoord aan voor je account bij "
+        "Levensloopbaan.\n\nKies binnen {minutes} minuten een nieuw wachtwoord via deze link "
+        "(hij werkt één keer):\n\n{link}\n\nWas jij dit niet? Negeer deze e-mail dan; je "
+        "wachtwoord blijft zoals het is.\n",
+        "reset_title": "Nieuw wachtwoord kiezen",
+        "reset_button": "Wachtwoord opslaan",
+        "reset_link_invalid": "Deze link is verlopen of al gebruikt. Vraag een nieuwe aan.",
+        "password_reset_done": "Je wachtwoord is gewijzigd en je bent overal uitgelogd. Log in met "
+        "je nieuwe wachtwoord.",
+        "recovery_code": "Herstelcode",
+        "recover_title": "Herstelcode gebruiken",
+        "recover_intro": "Vul je e-mailadres, een van je herstelcodes en een nieuw wachtwoord in. "
+        "Elke code werkt één keer.",
+        "recover_button": "Wachtwoord opslaan",
+        "wrong_recovery_code": "E-mailadres of herstelcode klopt niet.",
+        "recovered": "Je wachtwoord is gewijzigd en je bent overal uitgelogd. Je hebt nog {n} "
+        "herstelcodes. Log in met je nieuwe wachtwoord.",
+        "recovery_codes_title": "Je herstelcodes",
+        "recovery_codes_save": "Bewaar deze codes nu: print ze of zet ze in je wachtwoordmanager. "
+        "Je ziet ze maar één keer. Ben je je wachtwoord kwijt, dan kom je met een code weer binnen; "
+        "elke code werkt één keer.",
+        "recovery_codes_continue": "Ik heb ze bewaard, verder naar de app",
+        "recovery_codes_section": "Herstelcodes",
+        "recovery_codes_left": "Je hebt nog {n} ongebruikte herstelcodes.",
+        "new_codes_button": "Nieuwe herstelcodes maken",
+        "new_codes_note": "De oude codes werken daarna niet meer.",
         "account_title": "Je account",
         "signed_in_as": "Je bent ingelogd als {email}.",
         "change_password_title": "Wachtwoord wijzigen",
@@ -63,11 +107,54 @@ TEXTS = {
         "no_account": "No account yet? Create one.",
         "email_taken": "There is already an account with this email. Sign in or use another address.",
         "email_invalid": "Enter a valid email address.",
-        "password_short": "Choose a password of at least 8 characters.",
+        "email_invisible": "This email address contains invisible characters or spaces. Type it again.",
+        "control_characters": "This field contains characters that are not allowed (control characters).",
+        "password_short": "Choose a password of at least {n} characters.",
         "password_long": "A password can be at most 128 characters long.",
+        "password_blank": "A password of only spaces or invisible characters will not do.",
+        "password_common": "This password is on the list of common passwords that attackers try "
+        "first. Choose another one.",
+        "password_is_email": "Your password cannot be your email address (or the part before the @).",
         "field_required": "This field is required.",
         "wrong_login": "Email or password is not right.",
-        "too_many_attempts": "Too many failed attempts. Please try again in 15 minutes.",
+        "try_again_seconds": "Too many tries. Please try again in {n} seconds.",
+        "try_again_minutes": "Too many tries. Please try again in {n} minutes.",
+        "forgot_link": "Forgot your password?",
+        "forgot_title": "Forgot your password",
+        "forgot_intro": "Enter your email address. If it has an account, we send you a link to "
+        "choose a new password.",
+        "forgot_button": "Send me a link",
+        "forgot_no_mail": "This server does not send email. Use one of the recovery codes you got "
+        "when you created your account.",
+        "use_recovery_code": "Use a recovery code",
+        "reset_sent": "If this address has an account, an email with a link is on its way. The "
+        "link works for {minutes} minutes, once.",
+        "reset_mail_subject": "A new password for Levensloopbaan",
+        "reset_mail_body": "Someone asked for a new password for your Levensloopbaan account.\n\n"
+        "Choose a new password within {minutes} minutes with this link (it works once):\n\n"
+        "{link}\n\nWasn't you? Then ignore this email; your password stays as it is.\n",
+        "reset_title": "Choose a new password",
+        "reset_button": "Save password",
+        "reset_link_invalid": "This link has expired or was used already. Ask for a new one.",
+        "password_reset_done": "Your password was changed and you are signed out everywhere. Sign "
+        "in with your new password.",
+        "recovery_code": "Recovery code",
+        "recover_title": "Use a recovery code",
+        "recover_intro": "Enter your email address, one of your recovery codes and a new password. "
+        "Each code works once.",
+        "recover_button": "Save password",
+        "wrong_recovery_code": "Email or recovery code is not right.",
+        "recovered": "Your password was changed and you are signed out everywhere. You have {n} "
+        "recovery codes left. Sign in with your new password.",
+        "recovery_codes_title": "Your recovery codes",
+        "recovery_codes_save": "Save these codes now: print them or put them in your password "
+        "manager. You see them only this once. If you lose your password, a code gets you back "
+        "in; each code works once.",
+        "recovery_codes_continue": "I saved them, continue to the app",
+        "recovery_codes_section": "Recovery codes",
+        "recovery_codes_left": "You have {n} unused recovery codes.",
+        "new_codes_button": "Make new recovery codes",
+        "new_codes_note": "The old codes stop working then.",
         "account_title": "Your account",
         "signed_in_as": "You are signed in as {email}.",
         "change_password_title": "Change password",

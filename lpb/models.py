@@ -1,4 +1,4 @@
-"""Database models: users, their sessions and devices, and their entries."""
+"""Database models: users, their sessions and devices, their entries, and rate limits."""
 
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
@@ -30,6 +30,10 @@ class User(Model):
     password_hash: so.Mapped[str] = so.mapped_column(sa.String(255))
     version: so.Mapped[int] = so.mapped_column(sa.BigInteger, default=0)
     created_at: so.Mapped[datetime] = so.mapped_column(default=utcnow)
+    # sha256 of each unused recovery code; the codes themselves are shown once and never stored.
+    recovery_codes: so.Mapped[list[str]] = so.mapped_column(sa.JSON, default=list)
+    reset_token_hash: so.Mapped[str | None] = so.mapped_column(sa.String(64), unique=True)
+    reset_expires_at: so.Mapped[datetime | None]
 
 
 class Session(Model):
@@ -78,15 +82,20 @@ class Entry(Model):
     written_by: so.Mapped[str] = so.mapped_column(sa.String(36))
 
 
-class FailedSignIn(Model):
-    """A failed sign-in, counted per account and per address to slow down guessing."""
+class RateLimit(Model):
+    """How often something was tried lately, under one key (a keyed hash of an email, address …)."""
 
-    __tablename__ = "failed_sign_ins"
+    __tablename__ = "rate_limits"
 
-    id: so.Mapped[int] = so.mapped_column(primary_key=True)
-    email: so.Mapped[str] = so.mapped_column(sa.String(254), index=True)
-    address: so.Mapped[str] = so.mapped_column(sa.String(64), index=True)
-    at: so.Mapped[datetime] = so.mapped_column(default=utcnow, index=True)
+    key: so.Mapped[str] = so.mapped_column(sa.String(100), primary_key=True)
+    # The account the tries were about, if any: erasing the account erases its counters.
+    user_id: so.Mapped[int | None] = so.mapped_column(
+        sa.ForeignKey("users.id", ondelete="CASCADE"), index=True
+    )
+    tries: so.Mapped[int] = so.mapped_column(default=0)
+    started_at: so.Mapped[datetime] = so.mapped_column(default=utcnow)
+    blocked_until: so.Mapped[datetime | None]
+    expires_at: so.Mapped[datetime] = so.mapped_column(default=utcnow, index=True)
 
 
 class PushDevice(db.Model):

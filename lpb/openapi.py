@@ -147,7 +147,7 @@ def openapi_document() -> dict:
                                 "text/csv": {"schema": {"type": "string"}},
                             },
                         },
-                        **_errors(400, 401, 503),
+                        **_errors(400, 401, 429, 503),
                     },
                 }
             },
@@ -160,7 +160,7 @@ def openapi_document() -> dict:
                         "200": _json(
                             ref("ImportResult"), "What was added and what was there already."
                         ),
-                        **_errors(400, 401, 413, 415, 503),
+                        **_errors(400, 401, 413, 415, 429, 503),
                     },
                 }
             },
@@ -171,7 +171,7 @@ def openapi_document() -> dict:
                     "requestBody": _body("DeleteAccountRequest"),
                     "responses": {
                         "200": _json(ref("Deleted"), "Erased."),
-                        **_errors(400, 401, 403, 413, 415, 503),
+                        **_errors(400, 401, 403, 413, 415, 429, 503),
                     },
                 }
             },

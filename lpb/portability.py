@@ -11,12 +11,12 @@ from datetime import UTC, datetime
 import sqlalchemy as sa
 from flask import Blueprint, Response, jsonify, request
 
-from lpb import contract
+from lpb import contract, limits
 from lpb.accounts import check_password, end_session
 from lpb.contract import EXPORT_FORMAT, EXPORT_VERSION
 from lpb.extensions import db
 from lpb.jsonapi import ApiError, json_body, parse, signed_in, signed_in_user
-from lpb.models import Client, Entry, FailedSignIn, Session, User
+from lpb.models import Client, Entry, RateLimit, Session, User
 from lpb.sync import Batch, Mutation, entry_json, lock_user, put_of
 
 CSV_COLUMNS = [
@@ -178,9 +178,8 @@ def import_entries(user: User, entries: list[tuple[Mutation, str | None]]) -> di
 def delete_account(user: User) -> None:
     """Erase a user and everything of theirs, in the caller's transaction."""
     # Explicit deletes rather than relying on ON DELETE CASCADE alone: every table, every engine.
-    for model in (Entry, Client, Session):
+    for model in (Entry, Client, Session, RateLimit):
         db.session.execute(sa.delete(model).where(model.user_id == user.id))
-    db.session.execute(sa.delete(FailedSignIn).where(FailedSignIn.email == user.email))
     db.session.execute(sa.delete(User).where(User.id == user.id))
 
 
@@ -195,6 +194,7 @@ DOWNLOADS = {
 
 @bp.get("/export")
 @signed_in
+@limits.limited(limits.EXPORT)
 def export() -> Response:
     """Download everything of the signed-in user as JSON, Markdown or CSV."""
     fmt = request.args.get("format", "json")
@@ -217,6 +217,7 @@ def export() -> Response:
 
 @bp.post("/import")
 @signed_in
+@limits.limited(limits.IMPORT)
 def import_json() -> Response:
     """Merge a JSON export into the signed-in account, without duplicates."""
     entries = parse_import(json_body())
@@ -227,6 +228,7 @@ def import_json() -> Response:
 
 @bp.post("/account/delete")
 @signed_in
+@limits.limited(limits.DELETE_ACCOUNT)
 def delete() -> Response:
     """Erase the signed-in account, confirmed with its password."""
     confirmation = parse(contract.DeleteAccountRequest, json_body())

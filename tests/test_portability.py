@@ -254,6 +254,9 @@ PUBLIC_ON_PURPOSE = {
     "/api/session": "says whether one is signed in",
     "/register": "to create an account",
     "/login": "to sign in",
+    "/forgot": "to ask for a reset link",
+    "/reset/<token>": "a reset link stands in for the session",
+    "/recover": "a recovery code stands in for the session",
     "/api/signout": "signing out without a session is harmless",
     "/calendar/<token>.ics": "the private calendar feed, opened by its secret token",
 }

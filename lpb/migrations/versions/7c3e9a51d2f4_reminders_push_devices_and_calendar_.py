@@ -1,7 +1,7 @@
 """reminders: push devices and calendar feeds
 
 Revision ID: 7c3e9a51d2f4
-Revises: b20fead1691d
+Revises: 6f42003229df
 Create Date: 2026-11-28 08:13:42.872494
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '7c3e9a51d2f4'
-down_revision = 'b20fead1691d'
+down_revision = '6f42003229df'
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,127 @@
+"""Getting back into an account: a reset link by email, or a recovery code where there is no mail."""
+
+import hashlib
+import secrets
+import smtplib
+import threading
+from datetime import timedelta
+from email.message import EmailMessage
+
+import sqlalchemy as sa
+from flask import current_app
+
+from lpb.extensions import db
+from lpb.models import User, utcnow
+
+RESET_LINK_MINUTES = 30
+RECOVERY_CODE_COUNT = 8
+# Crockford's base32: no i, l, o or u, so a code read aloud or copied by hand stays right.
+CODE_ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz"
+CODE_GROUPS = 3
+CODE_GROUP_LENGTH = 4
+
+
+def _sha256(text: str) -> str:
+    """Return the stored form of a secret with plenty of entropy: its sha256."""
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def mail_configured() -> bool:
+    """Return whether this server can send email (FLASK_MAIL_SERVER is set)."""
+    return bool(current_app.config.get("MAIL_SERVER"))
+
+
+def new_reset_token(user: User) -> str:
+    """Give the user a reset link token valid for 30 minutes; an earlier link stops working."""
+    token = secrets.token_urlsafe(32)
+    user.reset_token_hash = _sha256(token)
+    user.reset_expires_at = utcnow() + timedelta(minutes=RESET_LINK_MINUTES)
+    return token
+
+
+def reset_token_user(token: str) -> User | None:
+    """Return the user of a reset token that is unused and not expired."""
+    return db.session.scalar(
+        sa.select(User).where(
+            User.reset_token_hash == _sha256(token), User.reset_expires_at > utcnow()
+        )
+    )
+
+
+def use_reset_token(token: str) -> User | None:
+    """Use up a reset token, at most once even when sent twice at the same time; return its user."""
+    user_id = db.session.scalar(
+        sa.update(User)
+        .where(User.reset_token_hash == _sha256(token), User.reset_expires_at > utcnow())
+        .values(reset_token_hash=None, reset_expires_at=None)
+        .returning(User.id)
+    )
+    return db.session.get(User, user_id) if user_id is not None else None
+
+
+def _normalise_code(code: str) -> str:
+    """Return a typed code as generated: lower-case, no dashes or spaces, Crockford's look-alikes."""
+    code = "".join(code.lower().replace("-", "").split())
+    return code.translate(str.maketrans("ilo", "110"))
+
+
+def new_recovery_codes(user: User) -> list[str]:
+    """Replace the user's recovery codes with new ones; return them, to be shown once."""
+    codes = [
+        "-".join(
+            "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_GROUP_LENGTH))
+            for _ in range(CODE_GROUPS)
+        )
+        for _ in range(RECOVERY_CODE_COUNT)
+    ]
+    user.recovery_codes = [_sha256(_normalise_code(code)) for code in codes]
+    return codes
+
+
+def use_recovery_code(user: User | None, code: str) -> bool:
+    """Use up one of the user's recovery codes; return whether it was one."""
+    code_hash = _sha256(_normalise_code(code))
+    if user is None:
+        return False
+    locked = db.session.scalars(
+        sa.select(User)
+        .where(User.id == user.id)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    ).one()
+    if code_hash not in locked.recovery_codes:
+        return False
+    locked.recovery_codes = [kept for kept in locked.recovery_codes if kept != code_hash]
+    return True
+
+
+def send_mail(to: str, subject: str, body: str) -> None:
+    """Send a plain-text email in the background, so answering takes as long with or without it."""
+    config = current_app.config
+    message = EmailMessage()
+    message["From"] = config.get("MAIL_SENDER") or config.get("MAIL_USERNAME")
+    message["To"] = to
+    message["Subject"] = subject
+    message.set_content(body)
+    settings = {
+        key: config.get(f"MAIL_{key.upper()}")
+        for key in ("server", "port", "username", "password", "use_tls", "use_ssl")
+    }
+    logger = current_app.logger
+    threading.Thread(target=_deliver, args=(settings, message, logger), daemon=True).start()
+
+
+def _deliver(settings: dict, message: EmailMessage, logger) -> None:
+    """Hand a message to the SMTP server; a failure is logged (the user can ask again)."""
+    connect = smtplib.SMTP_SSL if settings["use_ssl"] else smtplib.SMTP
+    default_port = 465 if settings["use_ssl"] else (587 if settings["use_tls"] else 25)
+    try:
+        with connect(settings["server"], int(settings["port"] or default_port), timeout=30) as smtp:
+            if settings["use_tls"]:
+                smtp.starttls()
+            if settings["username"]:
+                # from_prefixed_env reads values as JSON: a password of digits arrives as a number.
+                smtp.login(str(settings["username"]), str(settings["password"] or ""))
+            smtp.send_message(message)
+    except (OSError, smtplib.SMTPException):
+        logger.exception("Could not send a password reset email")
