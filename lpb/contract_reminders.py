@@ -4,6 +4,7 @@ Kept apart from lpb/contract.py, with the same rules: requests are checked with 
 /api/openapi.json describes them (lpb/openapi.py takes REQUESTS and ANSWERS from both modules).
 """
 
+import re
 import uuid
 from datetime import date
 from functools import cache
@@ -19,6 +20,7 @@ from pydantic_core import PydanticCustomError
 from lpb import webpush
 from lpb.contract import Answer, Strict
 
+TIME_PATTERN = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 # Where browsers' push services live (Chrome and most others, Firefox, Safari, Edge): the
 # server posts only there, so an account cannot aim the sender at the server's own network.
@@ -47,6 +49,13 @@ def _device_id(value: str) -> str:
         return str(uuid.UUID(value))
     except ValueError:
         raise _problem("must be a UUID (the device's sync client_id)") from None
+
+
+def _local_time(value: str) -> str:
+    """Return a local time HH:MM, or fail."""
+    if not re.fullmatch(TIME_PATTERN, value):
+        raise _problem("must be a local time HH:MM, e.g. 07:30")
+    return value
 
 
 def _time_zone(value: str) -> str:
@@ -118,10 +127,14 @@ DeviceId = Annotated[
 ]
 LocalTime = Annotated[
     str,
-    Field(
-        pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$",
-        description="A local time HH:MM.",
-        examples=["07:30"],
+    AfterValidator(_local_time),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": TIME_PATTERN,
+            "description": "A local time HH:MM.",
+            "examples": ["07:30"],
+        }
     ),
 ]
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
