@@ -76,12 +76,12 @@ def _real_day(value: str) -> str:
 
 def allowed_push_host(url: str) -> bool:
     """Return whether url is https on a push service's host (or http in development)."""
-    parts = urlsplit(url)
     hosts = current_app.config.get("PUSH_SERVICE_HOSTS", PUSH_SERVICE_HOSTS)
     schemes = ("https", "http") if current_app.config.get("PUSH_ALLOW_HTTP") else ("https",)
     try:
+        parts = urlsplit(url)
         host = parts.hostname or ""
-    except ValueError:
+    except ValueError:  # e.g. a bracketed IPv6 host left open
         return False
     return parts.scheme in schemes and any(
         host == allowed or host.endswith(f".{allowed}") for allowed in hosts
