@@ -98,7 +98,7 @@ class RateLimit(Model):
     expires_at: so.Mapped[datetime] = so.mapped_column(default=utcnow, index=True)
 
 
-class PushDevice(db.Model):
+class PushDevice(Model):
     """A device's daily reminder: local time, weekdays and zone, and its Web Push subscription."""
 
     __tablename__ = "push_devices"
@@ -120,7 +120,7 @@ class PushDevice(db.Model):
     last_reminded_day: so.Mapped[str | None] = so.mapped_column(sa.String(10))
 
 
-class CalendarFeed(db.Model):
+class CalendarFeed(Model):
     """An account's private calendar feed of the daily reminder; only its token's hash is kept."""
 
     __tablename__ = "calendar_feeds"

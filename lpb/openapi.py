@@ -7,7 +7,7 @@ every request, so the description cannot drift from what the server accepts.
 from pydantic import BaseModel
 from pydantic.json_schema import JsonSchemaMode, models_json_schema
 
-from lpb import contract
+from lpb import contract, contract_reminders
 
 REF_TEMPLATE = "#/components/schemas/{model}"
 
@@ -41,7 +41,9 @@ def _query(name: str, schema: dict, description: str = "") -> dict:
 def schemas() -> dict:
     """Return the JSON Schemas of every model of the contract, by name."""
     models: list[tuple[type[BaseModel], JsonSchemaMode]] = [
-        (getattr(contract, name), "validation") for name in contract.REQUESTS + contract.ANSWERS
+        (getattr(module, name), "validation")
+        for module in (contract, contract_reminders)
+        for name in module.REQUESTS + module.ANSWERS
     ]
     _, document = models_json_schema(models, ref_template=REF_TEMPLATE)
     return document["$defs"]
@@ -191,6 +193,102 @@ def openapi_document() -> dict:
                     "responses": {"200": _json({"type": "object"}, "The OpenAPI document.")},
                 }
             },
+            **_reminder_paths(),
         },
         "components": {"schemas": schemas()},
+    }
+
+
+def _reminder_paths() -> dict:
+    """Return the reminder API's paths (lpb/reminders.py); its .ics feed is not JSON API."""
+    device_id = {
+        "name": "device_id",
+        "in": "path",
+        "required": True,
+        "schema": {"type": "string", "format": "uuid"},
+    }
+    feed = ref("CalendarFeedSettings")
+    return {
+        "/api/reminders/vapid-public-key": {
+            "get": {
+                "summary": "The key a browser subscribes to push with",
+                "responses": {
+                    "200": _json(ref("VapidPublicKey"), "The VAPID public key."),
+                    **_errors(401, 503),
+                },
+            }
+        },
+        "/api/reminders/device": {
+            "put": {
+                "summary": "Create or change this device's reminder and push subscription",
+                "parameters": [CSRF_HEADER],
+                "requestBody": _body("DeviceReminderRequest"),
+                "responses": {
+                    "200": _json(ref("DeviceReminder"), "Changed."),
+                    "201": _json(ref("DeviceReminder"), "Created."),
+                    **_errors(400, 401, 413, 415, 503),
+                },
+            }
+        },
+        "/api/reminders/device/{device_id}": {
+            "get": {
+                "summary": "This device's reminder",
+                "parameters": [device_id],
+                "responses": {
+                    "200": _json(ref("DeviceReminder"), "The reminder."),
+                    **_errors(401, 404, 503),
+                },
+            },
+            "delete": {
+                "summary": "Stop this device's reminders and forget its subscription",
+                "parameters": [device_id, CSRF_HEADER],
+                "responses": {
+                    "200": _json(ref("ReminderDeleted"), "Stopped."),
+                    **_errors(400, 401, 404, 503),
+                },
+            },
+        },
+        "/api/reminders/written-today": {
+            "post": {
+                "summary": "A reflection was written today: no reminder for it on any device",
+                "parameters": [CSRF_HEADER],
+                "requestBody": _body("WrittenTodayRequest"),
+                "responses": {
+                    "200": _json(ref("WrittenToday"), "Noted."),
+                    **_errors(400, 401, 413, 415, 503),
+                },
+            }
+        },
+        "/api/reminders/calendar": {
+            "get": {
+                "summary": "The calendar feed's settings (its URL is shown only when made)",
+                "responses": {"200": _json(feed, "The settings."), **_errors(401, 404, 503)},
+            },
+            "post": {
+                "summary": "Create the calendar feed, or give it a new secret URL",
+                "parameters": [CSRF_HEADER],
+                "requestBody": _body("CalendarFeedRequest"),
+                "responses": {
+                    "201": _json(ref("NewCalendarFeed"), "The feed and its secret URL."),
+                    **_errors(400, 401, 413, 415, 503),
+                },
+            },
+            "put": {
+                "summary": "Change the calendar feed's settings; its URL stays",
+                "parameters": [CSRF_HEADER],
+                "requestBody": _body("CalendarFeedRequest"),
+                "responses": {
+                    "200": _json(feed, "Changed."),
+                    **_errors(400, 401, 404, 413, 415, 503),
+                },
+            },
+            "delete": {
+                "summary": "Revoke the calendar feed: its URL answers 404 from now on",
+                "parameters": [CSRF_HEADER],
+                "responses": {
+                    "200": _json(ref("ReminderDeleted"), "Revoked."),
+                    **_errors(400, 401, 404, 503),
+                },
+            },
+        },
     }

@@ -1,55 +1,31 @@
 """Daily reminders: a device's time, days and Web Push subscription, and a private calendar feed."""
 
 import hashlib
-import re
 import secrets
 import uuid
 from datetime import UTC, date, datetime, time, timedelta
-from functools import cache
-from urllib.parse import urlsplit
-from zoneinfo import ZoneInfo, available_timezones
+from zoneinfo import ZoneInfo
 
 import icalendar
 import sqlalchemy as sa
-from cryptography.hazmat.primitives.asymmetric import ec
-from flask import Blueprint, Response, abort, current_app, jsonify, request, url_for
+from flask import Blueprint, Response, abort, jsonify, request, url_for
 
 from lpb import webpush
-from lpb.accounts import current_user
-from lpb.api import error, signed_in
+from lpb.contract_reminders import (
+    DAYS,
+    CalendarFeedRequest,
+    DeviceReminderRequest,
+    Schedule,
+    WrittenTodayRequest,
+)
 from lpb.extensions import db
-from lpb.i18n import LANGUAGES, TEXTS, current_language
-from lpb.models import CalendarFeed, PushDevice, User
+from lpb.i18n import TEXTS, current_language
+from lpb.jsonapi import invalid, json_body, parse, signed_in, signed_in_user
+from lpb.models import CalendarFeed, PushDevice
 
 bp = Blueprint("reminders", __name__)
 
-DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 CALENDAR_DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
-TIME = re.compile(r"([01]\d|2[0-3]):[0-5]\d")
-DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
-# Where browsers' push services live (Chrome and most others, Firefox, Safari, Edge): the
-# server posts only there, so an account cannot aim the sender at the server's own network.
-PUSH_SERVICE_HOSTS = (
-    "fcm.googleapis.com",
-    "push.services.mozilla.com",
-    "push.apple.com",
-    "notify.windows.com",
-)
-
-
-class InvalidReminder(Exception):
-    """A request the reminder API refuses, with a message that names the field."""
-
-    def __init__(self, message: str, status: int = 400, code: str = "invalid_request"):
-        super().__init__(message)
-        self.message, self.status, self.code = message, status, code
-
-
-@bp.errorhandler(InvalidReminder)
-def invalid_reminder(exc: InvalidReminder):
-    """Undo whatever the request started, and explain in JSON."""
-    db.session.rollback()
-    return error(exc.status, exc.code, exc.message)
 
 
 def now() -> datetime:
@@ -57,55 +33,12 @@ def now() -> datetime:
     return datetime.now(UTC)
 
 
-def _user() -> User:
-    """Return the signed-in user; every view that asks is behind signed_in."""
-    user = current_user()
-    if user is None:
-        abort(401)
-    return user
-
-
-def _json_body() -> dict:
-    """Return the request's JSON object, or fail with a clear message."""
-    if not request.is_json:
-        raise InvalidReminder("Send the body as application/json.", 415, "unsupported_media_type")
-    body = request.get_json(silent=True)
-    if not isinstance(body, dict):
-        raise InvalidReminder("The request body must be a JSON object.", 400, "invalid_json")
-    return body
-
-
-def parse_device_id(value: object) -> str:
-    """Return a device id (the device's sync client id, a UUID) in canonical form."""
-    try:
-        if not isinstance(value, str):
-            raise ValueError
-        return str(uuid.UUID(value))
-    except ValueError:
-        raise InvalidReminder("device_id must be a UUID (the device's sync client_id).") from None
-
-
-@cache
-def time_zones() -> frozenset[str]:
-    """Return the names of the IANA time zones this server knows."""
-    return frozenset(available_timezones())
-
-
-def parse_schedule(body: dict) -> dict:
-    """Return the time, weekdays and time zone of a reminder, checked."""
-    at = body.get("time")
-    if not isinstance(at, str) or not TIME.fullmatch(at):
-        raise InvalidReminder("time must be a local time HH:MM, e.g. 07:30.")
-    days = body.get("days")
-    if not isinstance(days, list) or not days or not all(day in DAYS for day in days):
-        raise InvalidReminder(f"days must be a non-empty list of {', '.join(DAYS)}.")
-    zone = body.get("time_zone")
-    if not isinstance(zone, str) or zone not in time_zones():
-        raise InvalidReminder("time_zone must be an IANA time zone, e.g. Europe/Brussels.")
+def stored_schedule(schedule: Schedule) -> dict:
+    """Return a checked schedule as its columns hold it."""
     return {
-        "remind_at": at,
-        "weekdays": sum(1 << DAYS.index(day) for day in set(days)),
-        "time_zone": zone,
+        "remind_at": schedule.time,
+        "weekdays": sum(1 << DAYS.index(day) for day in set(schedule.days)),
+        "time_zone": schedule.time_zone,
     }
 
 
@@ -116,49 +49,6 @@ def schedule_json(row: PushDevice | CalendarFeed) -> dict:
         "days": [day for index, day in enumerate(DAYS) if row.weekdays & (1 << index)],
         "time_zone": row.time_zone,
     }
-
-
-def _allowed_push_host(url: str) -> bool:
-    """Return whether url is https on a push service's host (or http in development)."""
-    parts = urlsplit(url)
-    hosts = current_app.config.get("PUSH_SERVICE_HOSTS", PUSH_SERVICE_HOSTS)
-    schemes = ("https", "http") if current_app.config.get("PUSH_ALLOW_HTTP") else ("https",)
-    host = parts.hostname or ""
-    return parts.scheme in schemes and any(
-        host == allowed or host.endswith(f".{allowed}") for allowed in hosts
-    )
-
-
-def parse_subscription(value: object) -> tuple[str, str, str]:
-    """Return endpoint, p256dh and auth of a PushSubscription's toJSON(), checked."""
-    if not isinstance(value, dict) or not isinstance(value.get("keys"), dict):
-        raise InvalidReminder(
-            "subscription must be the browser's PushSubscription.toJSON(): "
-            '{"endpoint": …, "keys": {"p256dh": …, "auth": …}}.'
-        )
-    endpoint = value.get("endpoint")
-    if not isinstance(endpoint, str) or len(endpoint) > 1024 or not _allowed_push_host(endpoint):
-        raise InvalidReminder(
-            "subscription.endpoint must be an https URL of a browser's push service."
-        )
-    p256dh, auth = value["keys"].get("p256dh"), value["keys"].get("auth")
-    try:
-        ec.EllipticCurvePublicKey.from_encoded_point(ec.SECP256R1(), _decoded(p256dh))
-    except ValueError:
-        raise InvalidReminder(
-            "subscription.keys.p256dh must be a P-256 public key (65 bytes) in base64url."
-        ) from None
-    if len(_decoded(auth)) != 16:
-        raise InvalidReminder("subscription.keys.auth must be 16 bytes in base64url.")
-    return endpoint, p256dh, auth
-
-
-def _decoded(key: object) -> bytes:
-    """Return the bytes of a base64url key; empty when it is not one."""
-    try:
-        return webpush.b64url_decode(key) if isinstance(key, str) else b""
-    except ValueError:
-        return b""
 
 
 def device_json(device: PushDevice) -> dict:
@@ -177,7 +67,7 @@ def _own_device(device_id: str) -> PushDevice:
         key = str(uuid.UUID(device_id))
     except ValueError:
         abort(404)
-    device = db.session.get(PushDevice, (_user().id, key))
+    device = db.session.get(PushDevice, (signed_in_user().id, key))
     if device is None:
         abort(404)
     return device
@@ -194,31 +84,28 @@ def vapid_public_key():
 @signed_in
 def put_device():
     """Create or change this device's reminder and push subscription."""
-    body = _json_body()
-    device_id = parse_device_id(body.get("device_id"))
-    schedule = parse_schedule(body)
-    skip = body.get("skip_when_written", False)
-    if not isinstance(skip, bool):
-        raise InvalidReminder("skip_when_written must be true or false.")
-    endpoint, p256dh, auth = parse_subscription(body.get("subscription"))
-    user = _user()
+    body = parse(DeviceReminderRequest, json_body())
+    schedule = stored_schedule(body)
+    keys = body.subscription.keys
+    endpoint, p256dh, auth = body.subscription.endpoint, keys.p256dh, keys.auth
+    user = signed_in_user()
     # A browser's subscription reminds whoever registered it last, never two accounts.
     db.session.execute(
         sa.delete(PushDevice).where(
             PushDevice.endpoint == endpoint,
-            sa.or_(PushDevice.user_id != user.id, PushDevice.device_id != device_id),
+            sa.or_(PushDevice.user_id != user.id, PushDevice.device_id != body.device_id),
         )
     )
-    device = db.session.get(PushDevice, (user.id, device_id))
+    device = db.session.get(PushDevice, (user.id, body.device_id))
     created = device is None
     if device is None:
-        device = PushDevice(user_id=user.id, device_id=device_id)
+        device = PushDevice(user_id=user.id, device_id=body.device_id)
         db.session.add(device)
     if created or schedule != {name: getattr(device, name) for name in schedule}:
         device.scheduled_at = now().replace(tzinfo=None)
     for name, value in schedule.items():
         setattr(device, name, value)
-    device.skip_when_written = skip
+    device.skip_when_written = body.skip_when_written
     device.endpoint, device.p256dh, device.auth = endpoint, p256dh, auth
     db.session.commit()
     return jsonify(device_json(device)), 201 if created else 200
@@ -244,18 +131,14 @@ def delete_device(device_id: str):
 @signed_in
 def written_today():
     """Note that a reflection was written on this local day: no reminder for it on any device."""
-    day = _json_body().get("day")
-    try:
-        written = date.fromisoformat(day) if isinstance(day, str) and DAY.fullmatch(day) else None
-    except ValueError:
-        written = None
+    day = parse(WrittenTodayRequest, json_body()).day
     # Local days on Earth are at most a day before or after the day in UTC.
-    if written is None or abs(written - now().date()) > timedelta(days=1):
-        raise InvalidReminder("day must be today's date on the device, YYYY-MM-DD.")
+    if abs(date.fromisoformat(day) - now().date()) > timedelta(days=1):
+        raise invalid("day: must be today's date on the device, YYYY-MM-DD.")
     db.session.execute(
         sa.update(PushDevice)
         .where(
-            PushDevice.user_id == _user().id,
+            PushDevice.user_id == signed_in_user().id,
             sa.or_(PushDevice.written_day.is_(None), PushDevice.written_day < day),
         )
         .values(written_day=day)
@@ -270,12 +153,10 @@ def _token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def _parse_feed(body: dict) -> dict:
+def _parse_feed() -> dict:
     """Return a calendar feed's settings, checked; the language defaults to the visitor's."""
-    lang = body.get("lang", current_language())
-    if lang not in LANGUAGES:
-        raise InvalidReminder(f"lang must be one of {', '.join(LANGUAGES)}.")
-    return {**parse_schedule(body), "lang": lang}
+    body = parse(CalendarFeedRequest, json_body())
+    return {**stored_schedule(body), "lang": body.lang or current_language()}
 
 
 def feed_json(feed: CalendarFeed) -> dict:
@@ -285,7 +166,7 @@ def feed_json(feed: CalendarFeed) -> dict:
 
 def _own_feed() -> CalendarFeed:
     """Return the signed-in user's calendar feed, or answer 404."""
-    feed = db.session.get(CalendarFeed, _user().id)
+    feed = db.session.get(CalendarFeed, signed_in_user().id)
     if feed is None:
         abort(404)
     return feed
@@ -295,11 +176,11 @@ def _own_feed() -> CalendarFeed:
 @signed_in
 def create_feed():
     """Create the account's calendar feed, or give it a new secret URL (the old one stops)."""
-    settings = _parse_feed(_json_body())
+    settings = _parse_feed()
     token = secrets.token_urlsafe(32)
-    feed = db.session.get(CalendarFeed, _user().id)
+    feed = db.session.get(CalendarFeed, signed_in_user().id)
     if feed is None:
-        feed = CalendarFeed(user_id=_user().id)
+        feed = CalendarFeed(user_id=signed_in_user().id)
         db.session.add(feed)
     for name, value in settings.items():
         setattr(feed, name, value)
@@ -321,7 +202,7 @@ def get_feed():
 @signed_in
 def put_feed():
     """Change the calendar feed's time, days, zone or language; its URL stays."""
-    settings = _parse_feed(_json_body())
+    settings = _parse_feed()
     feed = _own_feed()
     for name, value in settings.items():
         setattr(feed, name, value)

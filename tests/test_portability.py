@@ -1,5 +1,6 @@
 """Your data is yours: export, import, erasure, backups, and a server that guards every route."""
 
+import base64
 import csv
 import io
 import json
@@ -9,9 +10,11 @@ import uuid
 
 import pytest
 import sqlalchemy as sa
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import ec
 
 from lpb.extensions import db
-from lpb.models import CalendarFeed, PushDevice, User
+from lpb.models import User
 from tests.api_client import PASSWORD, Device, api_token, entry, put, register, sign_in
 from tests.openapi_check import CheckedClient
 
@@ -191,6 +194,37 @@ def rows_of_user(app, user_id: int, email: str) -> dict[str, int]:
     return counts
 
 
+def add_reminders(client, device_id: str) -> None:
+    """Give the account a device's push reminder and a calendar feed, through the API."""
+    public_key = ec.generate_private_key(ec.SECP256R1()).public_key()
+    point = public_key.public_bytes(
+        serialization.Encoding.X962, serialization.PublicFormat.UncompressedPoint
+    )
+    schedule = {"time": "07:30", "days": ["mon", "fri"], "time_zone": "Europe/Brussels"}
+    subscription = {
+        "endpoint": "https://fcm.googleapis.com/fcm/send/phone",
+        "expirationTime": None,
+        "keys": {"p256dh": b64url(point), "auth": b64url(bytes(range(16)))},
+    }
+    device = client.put(
+        "/api/reminders/device",
+        json={"device_id": device_id, **schedule, "subscription": subscription},
+        headers={"X-CSRFToken": api_token(client)},
+    )
+    assert device.status_code == 201
+    feed = client.post(
+        "/api/reminders/calendar",
+        json={**schedule, "lang": "nl"},
+        headers={"X-CSRFToken": api_token(client)},
+    )
+    assert feed.status_code == 201
+
+
+def b64url(data: bytes) -> str:
+    """Return unpadded base64url, as the Push API writes keys."""
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
+
+
 def test_deleting_an_account_erases_everything_and_refuses_later_pushes(api_app):
     """After deletion: sign-in fails, no row of the user is left, old sessions push nothing."""
     client = signed_in(api_app)
@@ -199,12 +233,9 @@ def test_deleting_an_account_erases_everything_and_refuses_later_pushes(api_app)
     sign_in(api_app.test_client(), EMAIL, "a wrong guess")
     phone = Device(client)
     fill_account(client)
+    add_reminders(client, phone.client_id)
     with api_app.app_context():
         user_id = db.session.scalar(sa.select(User.id).where(User.email == EMAIL))
-        schedule = {"remind_at": "07:30", "weekdays": 127, "time_zone": "Europe/Brussels"}
-        db.session.add(PushDevice(user_id=user_id, device_id=phone.client_id, **schedule))
-        db.session.add(CalendarFeed(user_id=user_id, token_hash="0" * 64, lang="nl", **schedule))
-        db.session.commit()
     assert all(rows_of_user(api_app, user_id, EMAIL).values())
 
     wrong = client.post(

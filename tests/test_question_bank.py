@@ -52,7 +52,7 @@ YES_NO_OPENERS = {
         "will", "would", "should", "shall", "may", "might", "must", "am",
         "isn't", "aren't", "don't", "doesn't", "didn't", "won't", "wouldn't", "can't",
     },
-}
+}  # fmt: skip
 # Asking for a number where a reflection is meant.
 COUNT_OPENERS = {"nl": ("hoeveel",), "en": ("how many", "how much")}
 
@@ -127,7 +127,9 @@ def test_first_circles_are_spread(circle):
     """By first (main) circle, no circle holds more than 26% of the bank and none less than 16%."""
     count = sum(q["circles"][0] == circle for q in QUESTIONS)
     share = count / len(QUESTIONS)
-    assert MIN_FIRST_CIRCLE_SHARE <= share <= MAX_FIRST_CIRCLE_SHARE, f"{circle}: {count} ({share:.0%})"
+    assert MIN_FIRST_CIRCLE_SHARE <= share <= MAX_FIRST_CIRCLE_SHARE, (
+        f"{circle}: {count} ({share:.0%})"
+    )
 
 
 def test_enough_questions_span_two_circles():
