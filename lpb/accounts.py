@@ -12,8 +12,9 @@ import sqlalchemy as sa
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from flask import Response, current_app, g, request, session
-from sqlalchemy.exc import OperationalError
 from itsdangerous import BadSignature, URLSafeSerializer
+from sqlalchemy.exc import OperationalError
+from werkzeug.wrappers import Response as BaseResponse
 
 from lpb import limits
 from lpb.extensions import db
@@ -213,7 +214,7 @@ def known_device(user: User | None) -> str | None:
     return str(device.get("id"))
 
 
-def remember_device(response: Response, user: User) -> None:
+def remember_device(response: BaseResponse, user: User) -> None:
     """Mark this browser as one the user signs in on, so it keeps an allowance of its own."""
     device = {"id": known_device(user) or secrets.token_urlsafe(16), "user": user.id}
     response.set_cookie(
@@ -233,7 +234,7 @@ def _sign_in_limits(email: str, user: User | None) -> list[tuple[limits.Limit, s
     elsewhere (same account, same shared address) never make the owner wait (OWASP's device cookies).
     """
     device = known_device(user)
-    if device:
+    if device and user is not None:
         return [(limits.SIGN_IN_DEVICE, device, user.id)]
     user_id = user.id if user else None
     return [

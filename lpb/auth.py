@@ -128,7 +128,8 @@ class ChangePasswordForm(LocalisedForm):
 
     def validate_new_password(self, field):
         """Long enough, not common, not the email address."""
-        _check_new_password(field.data, accounts.current_user().email)
+        user = accounts.current_user()
+        _check_new_password(field.data, user.email if user else "")
 
 
 class ForgotForm(LocalisedForm):
@@ -241,7 +242,7 @@ def login():
         wait = accounts.count_sign_in(form.email.data, user)
         if wait:
             return _too_many("login.html", form, wait)
-        if accounts.check_password(user, form.password.data):
+        if user is not None and accounts.check_password(user, form.password.data):
             accounts.sign_in_succeeded(form.email.data, user)
             accounts.start_session(user)
             db.session.commit()
@@ -385,7 +386,7 @@ def recover():
         )
         if wait:
             return _too_many("recover.html", form, wait)
-        if recovery.use_recovery_code(user, form.recovery_code.data):
+        if user is not None and recovery.use_recovery_code(user, form.recovery_code.data):
             limits.forget(limits.RECOVER_ACCOUNT, typed)
             left = len(user.recovery_codes)
             accounts.reset_password(user, form.new_password.data)

@@ -134,7 +134,7 @@ def attempt(limit: Limit, value: str, user_id: int | None = None) -> int:
 
 def attempt_all(counters: list[tuple[Limit, str, int | None]]) -> int:
     """Count a try against each (limit, value, user id) in turn; if one refuses, take the rest back."""
-    counted = []
+    counted: list[tuple[Limit, str]] = []
     for limit, value, user_id in counters:
         wait = attempt(limit, value, user_id)
         if wait:
