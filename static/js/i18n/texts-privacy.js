@@ -9,13 +9,19 @@ export const PRIVACY_TEXTS = {
       'Alles wat je schrijft, staat eerst in de opslag van je browser op dit toestel (IndexedDB): je reflecties, je eigen mix, je eigen vragen, je concepten en de wijzigingen die nog naar de server moeten. Je taalkeuze staat in de lokale opslag van de browser. Wie je toestel ontgrendeld in handen heeft, kan dit lezen.',
     privacy_server_title: 'Op de server (alleen met een account)',
     privacy_server:
-      'Met een account bewaart de server je e-mailadres, je wachtwoord als argon2id-hash (nooit het wachtwoord zelf), je sessies (een hash van de sessiesleutel, welke browser, wanneer), en je reflecties en andere items zodat ze op al je toestellen komen. Van een verwijderd item blijft alleen een merkteken zonder tekst over, zodat het ook op je andere toestellen verdwijnt. Mislukte inlogpogingen worden 15 minuten bewaard, met het netwerkadres, om raden te vertragen.',
+      'Met een account bewaart de server je e-mailadres, je wachtwoord als argon2id-hash (nooit het wachtwoord zelf), je sessies (een hash van de sessiesleutel, welke browser, wanneer), en je reflecties en andere items zodat ze op al je toestellen komen. Van een verwijderd item blijft alleen een merkteken zonder tekst over, zodat het ook op je andere toestellen verdwijnt.',
     privacy_readers_title: 'Wie kan het lezen',
     privacy_readers:
       'Jij. Niemand anders in de app: er is geen delen, geen reclame en geen tracking, en er gaat niets naar derden. Wie de server beheert, kan technisch bij de databank; de tekst is op de server (nog) niet end-to-end versleuteld. Kies dus een server die je vertrouwt, of host Levensloopbaan zelf.',
     privacy_rights_title: 'Meenemen en wissen',
     privacy_rights:
       'Bij Instellingen → Je gegevens exporteer je alles als JSON (om opnieuw in te lezen), Markdown of CSV, ook zonder verbinding. Bij Instellingen → Account verwijder je je account: alles op de server verdwijnt meteen, en dit toestel wordt leeggemaakt. Een toestel dat later nog iets voor dat account probeert te sturen, wordt geweigerd.',
+    privacy_security_title: 'Inloggen en een vergeten wachtwoord',
+    privacy_security:
+      'Om het raden van wachtwoorden af te remmen, telt de server recente pogingen: onder een versleutelde vingerafdruk (hash) van het e-mailadres, het netwerkadres of een toestel, nooit het adres zelf. Die tellers verdwijnen een dag na de laatste poging, of meteen als je je account wist. Na vijf mislukte pogingen wacht je steeds wat langer (30 seconden, oplopend tot 15 minuten), maar je wordt nooit helemaal buitengesloten. Als je inlogt, krijgt je browser een toestelcookie: een willekeurig nummer, ondertekend door de server, dat zegt dat deze browser eerder op je account inlogde. Zo kan je eigen browser verder proberen terwijl de gokken van een vreemde moeten wachten. Er staat niets anders in en hij blijft hoogstens 400 dagen. Verstuurt deze server e-mail, dan mailt "Wachtwoord vergeten?" een link die één keer en 30 minuten werkt. Anders krijg je bij het maken van je account 8 herstelcodes; elke code werkt één keer. Van links en codes bewaren we alleen een hash, en na een nieuw wachtwoord ben je overal uitgelogd.',
+    privacy_reminders_title: 'Herinneringen',
+    privacy_reminders:
+      'Zet je een herinnering aan, dan bewaart de server voor dat toestel het uur, de dagen, je tijdzone en het adres dat je browser gaf om meldingen te sturen (een pushabonnement bij Google, Mozilla, Apple of Microsoft, afhankelijk van je browser). De melding zelf bevat alleen de datum, versleuteld; de vraag van de dag berekent je toestel zelf. Schrijf je vandaag, dan zegt je toestel de server alleen dat je vandaag schreef, niet wat. Een agenda-feed is een geheim adres: wie het kent, ziet je uur en dagen. Je kunt het altijd intrekken in Instellingen.',
   },
   en: {
     privacy_intro:
@@ -25,12 +31,18 @@ export const PRIVACY_TEXTS = {
       "Everything you write is first kept in your browser's storage on this device (IndexedDB): your reflections, your own mix, your own questions, your drafts and the changes still to be sent to the server. Your language choice is in the browser's local storage. Anyone holding your unlocked device can read this.",
     privacy_server_title: 'On the server (only with an account)',
     privacy_server:
-      'With an account, the server keeps your email address, your password as an argon2id hash (never the password itself), your sessions (a hash of the session key, which browser, when), and your reflections and other items so that they reach all your devices. Of a deleted item only a marker without text remains, so that it disappears from your other devices too. Failed sign-ins are kept for 15 minutes, with the network address, to slow down guessing.',
+      'With an account, the server keeps your email address, your password as an argon2id hash (never the password itself), your sessions (a hash of the session key, which browser, when), and your reflections and other items so that they reach all your devices. Of a deleted item only a marker without text remains, so that it disappears from your other devices too.',
     privacy_readers_title: 'Who can read it',
     privacy_readers:
       'You. Nobody else in the app: there is no sharing, no advertising and no tracking, and nothing goes to third parties. Whoever runs the server can technically reach the database; the text is not (yet) end-to-end encrypted on the server. So choose a server you trust, or host Levensloopbaan yourself.',
     privacy_rights_title: 'Take it with you, or erase it',
     privacy_rights:
       'Under Settings → Your data you export everything as JSON (to import again), Markdown or CSV, offline too. Under Settings → Account you delete your account: everything on the server goes at once, and this device is cleared. A device that later tries to send anything for that account is refused.',
+    privacy_security_title: 'Signing in, and a forgotten password',
+    privacy_security:
+      'To slow down password guessing, the server counts recent tries: under a keyed hash of the email address, the network address or a device, never the address itself. Those counts go a day after the last try, or at once when you erase your account. After five failed tries each next one waits longer (30 seconds, growing to 15 minutes), but you are never locked out for good. When you sign in, your browser gets a device cookie: a random id signed by the server that says this browser signed in to your account before. It lets your own browser keep trying while a stranger\'s guesses have to wait. It holds nothing else and is kept for up to 400 days. If this server sends email, "Forgot your password?" mails a link that works once, for 30 minutes. Otherwise you get 8 recovery codes when you create your account; each works once. Of links and codes we keep only a hash, and resetting your password signs you out everywhere.',
+    privacy_reminders_title: 'Reminders',
+    privacy_reminders:
+      'When you turn on a reminder, the server keeps, for that device, the time, the days, your time zone and the address your browser gave for notifications (a push subscription with Google, Mozilla, Apple or Microsoft, depending on your browser). The notification itself carries only the date, encrypted; your device works out the question of the day itself. When you write today, your device tells the server only that you wrote, not what. A calendar feed is a secret address: whoever knows it sees your time and days. You can revoke it in Settings at any time.',
   },
 };
