@@ -2,7 +2,7 @@
 import { listEntries, listReflections } from './entries.js';
 import { loadSeed } from './user-seed.js';
 import { questionPool } from '../method/question-pool.js';
-import { todaysQuestion } from '../method/question-choice.js';
+import { momentOf, todaysQuestion } from '../method/question-choice.js';
 import { localDay } from '../method/dates.js';
 
 let bankPromise = null;
@@ -27,8 +27,9 @@ export async function loadQuestionPool() {
   return questionPool(bank, own);
 }
 
-/** Resolve with today's question from the pool, from this person's history and seed. */
-export async function chooseTodaysQuestion(pool) {
+/** Resolve with today's question from the pool, from this person's history, seed and the hour. */
+export async function chooseTodaysQuestion(pool, now = new Date()) {
   const [reflections, seed] = await Promise.all([listReflections(), loadSeed()]);
-  return todaysQuestion({ bank: pool, reflections, day: localDay(), seed });
+  const moment = momentOf(now.getHours());
+  return todaysQuestion({ bank: pool, reflections, day: localDay(now), seed, moment });
 }
