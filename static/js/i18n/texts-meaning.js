@@ -164,3 +164,43 @@ export const MEANING_TEXTS = {
     col_day_less: 'One day less',
   },
 };
+
+/** The journal's filters, in both languages. */
+export const FILTER_TEXTS = {
+  nl: {
+    filters: 'Filters',
+    filters_active: 'Filters ({n} aan)',
+    filters_clear: 'Filters wissen',
+    filters_none: 'Niets past bij deze filters. Zet er een paar uit.',
+    filter_any: 'Alle',
+    filter_at_least: 'Minstens {n}',
+    filter_from: 'Van',
+    filter_to: 'Tot en met',
+    filter_kinds: 'Soort',
+    kind_reflection: 'Reflectie',
+    kind_kantelen: 'Kantelen',
+    kind_checkin: 'Check-in',
+    calendar_open: 'Spring naar een dag',
+    calendar_jump: 'Dagen met een reflectie in {month}',
+    month_previous: 'Vorige maand',
+    month_next: 'Volgende maand',
+  },
+  en: {
+    filters: 'Filters',
+    filters_active: 'Filters ({n} on)',
+    filters_clear: 'Clear filters',
+    filters_none: 'Nothing fits these filters. Turn a few off.',
+    filter_any: 'Any',
+    filter_at_least: 'At least {n}',
+    filter_from: 'From',
+    filter_to: 'Up to',
+    filter_kinds: 'Kind',
+    kind_reflection: 'Reflection',
+    kind_kantelen: 'Kantelen',
+    kind_checkin: 'Check-in',
+    calendar_open: 'Jump to a day',
+    calendar_jump: 'Days with a reflection in {month}',
+    month_previous: 'Previous month',
+    month_next: 'Next month',
+  },
+};

@@ -12,7 +12,7 @@ export function fold(text) {
 export function searchEntries(entries, query) {
   const words = fold(query).split(/\s+/).filter(Boolean);
   return entries.filter((entry) => {
-    const haystack = fold(`${entry.text} ${entry.question_text ?? ''}`);
+    const haystack = fold(`${entry.text ?? ''} ${entry.question_text ?? ''}`);
     return words.every((word) => haystack.includes(word));
   });
 }
