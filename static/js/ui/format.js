@@ -6,10 +6,11 @@ export function formatNumber(value, lang) {
   return new Intl.NumberFormat(lang, { maximumFractionDigits: 1 }).format(value);
 }
 
-/** Return a YYYY-MM month as a name: short ("nov"), or long with the year ("november 2026"). */
-export function formatMonth(month, lang, { long = false } = {}) {
+/** Return a YYYY-MM month as a name: "nov", with its year ("nov 2026"), or long ("november 2026"). */
+export function formatMonth(month, lang, { long = false, year: withYear = false } = {}) {
   const [year, number] = month.split('-').map(Number);
-  const options = long ? { month: 'long', year: 'numeric' } : { month: 'short' };
+  const options = { month: long ? 'long' : 'short' };
+  if (long || withYear) options.year = 'numeric';
   return new Date(year, number - 1, 1).toLocaleDateString(lang, options);
 }
 

@@ -31,7 +31,7 @@ export function yearSection(written, today, lang) {
       dataTable(
         [t('col_month'), t('col_days'), t('col_reflections'), t('energy_name'), t('meaning_name')],
         months.map((month) => [
-          formatMonth(month.month, lang, { long: true }),
+          formatMonth(month.month, lang, { year: true }),
           month.days,
           month.reflections,
           formatNumber(month.energy, lang),
