@@ -82,7 +82,7 @@ export function monthCalendar({ month, written, lang, onDay, onMonth }) {
       'div',
       { className: 'month-nav' },
       step(-1, 'month_previous', '‹'),
-      h('h3', { 'aria-live': 'polite' }, title),
+      h('p', { className: 'month-title', 'aria-live': 'polite' }, title),
       step(1, 'month_next', '›'),
     ),
     monthTable({ month, written, lang, onDay, title }),

@@ -18,6 +18,7 @@ export const filterState = {
   from: '',
   to: '',
   month: null,
+  open: false,
 };
 
 /** Return the filters as filterEntries takes them. */
@@ -104,7 +105,13 @@ export function filterPanel({ onChange, rebuild }) {
   const count = activeCount();
   return h(
     'details',
-    { className: 'journal-filters', open: count > 0 },
+    {
+      className: 'journal-filters',
+      open: filterState.open || count > 0,
+      ontoggle: (event) => {
+        filterState.open = event.currentTarget.open;
+      },
+    },
     h('summary', {}, count ? t('filters_active', { n: count }) : t('filters')),
     circleChips(filterState.circles, onChange),
     h(

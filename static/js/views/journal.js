@@ -71,7 +71,7 @@ function journalParts(journal) {
     value: filterState.query,
   });
   const panel = h('div', {});
-  const calendar = h('details', { className: 'card jump' }, h('summary', {}, t('calendar_open')));
+  const calendar = h('details', { className: 'jump' }, h('summary', {}, t('calendar_open')));
   const calendarBody = h('div', {});
   calendar.append(calendarBody);
   const list = h('div', { className: 'journal-list' });
