@@ -169,6 +169,7 @@ export const MEANING_TEXTS = {
 export const FILTER_TEXTS = {
   nl: {
     filters: 'Filters',
+    filter_circles: 'Cirkels (een of meer)',
     filters_active: 'Filters ({n} aan)',
     filters_clear: 'Filters wissen',
     filters_none: 'Niets past bij deze filters. Zet er een paar uit.',
@@ -187,6 +188,7 @@ export const FILTER_TEXTS = {
   },
   en: {
     filters: 'Filters',
+    filter_circles: 'Circles (one or more)',
     filters_active: 'Filters ({n} on)',
     filters_clear: 'Clear filters',
     filters_none: 'Nothing fits these filters. Turn a few off.',

@@ -6,41 +6,49 @@ import { drawing, s } from './charts.js';
  * what gives from what costs. labels: { energy, meaning, gives, costs } axis and corner words.
  */
 export function quadrantChart(rows, labels) {
-  const size = 300;
+  const width = 300;
+  const height = 318;
   const left = 28;
-  const bottom = 28;
-  const span = size - left - 10;
-  const x = (value) => left + ((value - 1) * span) / 4;
-  const y = (value) => 10 + ((5 - value) * (size - bottom - 10)) / 4;
+  const top = 24;
+  const bottom = 40;
+  const x = (value) => left + ((value - 1) * (width - left - 12)) / 4;
+  const y = (value) => top + ((5 - value) * (height - bottom - top)) / 4;
+  const line = (v, attributes) => s('line', { ...attributes, class: v === 3 ? 'mid' : 'grid' });
   return drawing(
-    size,
-    size,
+    width,
+    height,
     [1, 2, 3, 4, 5].map((v) =>
       s(
         'g',
         {},
-        s('line', { x1: x(v), x2: x(v), y1: y(1), y2: y(5), class: v === 3 ? 'mid' : 'grid' }),
-        s('line', { x1: x(1), x2: x(5), y1: y(v), y2: y(v), class: v === 3 ? 'mid' : 'grid' }),
-        s('text', { x: x(v), y: size - 12, class: 'axis', 'text-anchor': 'middle' }, String(v)),
+        line(v, { x1: x(v), x2: x(v), y1: y(1), y2: y(5) }),
+        line(v, { x1: x(1), x2: x(5), y1: y(v), y2: y(v) }),
+        s('text', { x: x(v), y: y(1) + 16, class: 'axis', 'text-anchor': 'middle' }, String(v)),
         s('text', { x: 4, y: y(v) + 4, class: 'axis' }, String(v)),
       ),
     ),
-    s('text', { x: x(5), y: size - 1, class: 'axis', 'text-anchor': 'end' }, `${labels.energy} →`),
-    s('text', { x: x(1) + 4, y: y(5) + 14, class: 'axis' }, `↑ ${labels.meaning}`),
-    s('text', { x: x(5) - 4, y: y(5) + 14, class: 'corner', 'text-anchor': 'end' }, labels.gives),
-    s('text', { x: x(1) + 4, y: y(1) - 6, class: 'corner' }, labels.costs),
-    rows.map((row) =>
-      s(
-        'g',
-        {},
-        s('circle', { cx: x(row.energy), cy: y(row.meaning), r: 9, class: `fill-${row.circle}` }),
-        s(
-          'text',
-          { x: x(row.energy), y: y(row.meaning) - 13, class: 'label', 'text-anchor': 'middle' },
-          row.short,
-        ),
-      ),
+    s(
+      'text',
+      { x: x(5), y: height - 4, class: 'axis', 'text-anchor': 'end' },
+      `${labels.energy} →`,
     ),
+    s('text', { x: left, y: 12, class: 'axis' }, `↑ ${labels.meaning}`),
+    s('text', { x: x(5) - 4, y: y(5) + 16, class: 'corner', 'text-anchor': 'end' }, labels.gives),
+    s('text', { x: x(1) + 4, y: y(1) - 6, class: 'corner' }, labels.costs),
+    rows.map((row) => dot(row, x(row.energy), y(row.meaning))),
+  );
+}
+
+/** Draw one circle's dot with its name beside it, kept inside the chart near the edges. */
+function dot(row, cx, cy) {
+  const anchor = row.energy <= 1.6 ? 'start' : row.energy >= 4.4 ? 'end' : 'middle';
+  const shift = { start: -8, middle: 0, end: 8 }[anchor];
+  const labelY = row.meaning >= 4.4 ? cy + 26 : cy - 14;
+  return s(
+    'g',
+    {},
+    s('circle', { cx, cy, r: 9, class: `fill-${row.circle}` }),
+    s('text', { x: cx + shift, y: labelY, class: 'label', 'text-anchor': anchor }, row.short),
   );
 }
 

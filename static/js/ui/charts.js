@@ -161,8 +161,8 @@ export function energyLineChart(points, days, dayLabel) {
   );
 }
 
-/** Draw labelled horizontal bars of values from 0 to max. */
-export function barChart(rows, max) {
+/** Draw labelled horizontal bars of values from 0 to max; format writes a value (a dash for none). */
+export function barChart(rows, max, format = (value) => String(value ?? '–')) {
   const width = 320;
   const rowHeight = 40;
   return drawing(
@@ -172,7 +172,7 @@ export function barChart(rows, max) {
       s(
         'g',
         {},
-        s('text', { x: 0, y: i * rowHeight + 14, class: 'label' }, `${label}: ${value ?? '–'}`),
+        s('text', { x: 0, y: i * rowHeight + 14, class: 'label' }, `${label}: ${format(value)}`),
         s('rect', { x: 0, y: i * rowHeight + 20, width: width, height: 12, rx: 6, class: 'track' }),
         value
           ? s('rect', {

@@ -15,12 +15,12 @@ function toggle(button) {
 }
 
 /** Return a group of circle chips; selected is a Set that the chips keep up to date. */
-export function circleChips(selected, onChange) {
+export function circleChips(selected, onChange, legend = t('circles_legend')) {
   const legendId = `circles-legend-${(groupCount += 1)}`;
   return h(
     'div',
     { role: 'group', 'aria-labelledby': legendId, className: 'field' },
-    h('p', { id: legendId, className: 'legend' }, h('strong', {}, t('circles_legend'))),
+    h('p', { id: legendId, className: 'legend' }, h('strong', {}, legend)),
     h(
       'div',
       { className: 'chips' },

@@ -105,18 +105,11 @@ export function meaningSection(reflections, { lang, periodText }) {
       chart,
       t('quadrant_caption', { days: periodText }),
       dataTable(
-        [
-          t('col_circle'),
-          t('energy_name'),
-          t('meaning_name'),
-          t('col_reflections'),
-          t('col_verdict'),
-        ],
+        [t('col_circle'), t('energy_name'), t('meaning_name'), t('col_verdict')],
         rows.map((row) => [
           circleName(row.circle),
           formatNumber(row.energy, lang),
           formatNumber(row.meaning, lang),
-          row.count,
           t(`quadrant_${quadrantOf(row.energy, row.meaning)}`),
         ]),
       ),

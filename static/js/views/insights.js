@@ -124,6 +124,7 @@ function energySection(reflections, today, lang) {
           value: row.average,
         })),
         5,
+        format,
       ),
       t('energy_circle_caption', { days: daysText(period) }),
       dataTable(

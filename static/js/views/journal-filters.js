@@ -113,7 +113,7 @@ export function filterPanel({ onChange, rebuild }) {
       },
     },
     h('summary', {}, count ? t('filters_active', { n: count }) : t('filters')),
-    circleChips(filterState.circles, onChange),
+    circleChips(filterState.circles, onChange, t('filter_circles')),
     h(
       'div',
       { className: 'filter-row' },
