@@ -47,8 +47,14 @@ def main() -> None:
                 "Ik merk dat ik meer energie krijg van de wandeling dan van de vergadering."
             )
             page.get_by_role("button", name="Plek en planeet").click()
+            page.get_by_role("button", name="4", exact=True).click()
+            page.locator(".today").get_by_role("button", name="Zin 5").click()
+            # Taller than the phone's screen, so the ratings and the quick check-in show too.
+            page.set_viewport_size({"width": 360, "height": 1180})
+            page.evaluate("window.scrollTo(0, 0)")
             page.wait_for_timeout(500)
             page.screenshot(path=ROOT / "docs/screenshots/today.png")
+            page.set_viewport_size({"width": 360, "height": 740})
             page.goto("/insights")
             page.locator("#main .view").wait_for()
             page.get_by_role("radio", name="30 dagen").check()

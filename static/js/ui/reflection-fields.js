@@ -49,7 +49,12 @@ export function circleChips(selected, onChange, legend = t('circles_legend')) {
  * Return an optional 1–5 rating of key (energy, meaning, engagement); state[key] holds the value
  * or null. With named, each button says what it rates ("Meaning 3"), for pages with several.
  */
-export function ratingPicker(state, key, onChange, { named = true } = {}) {
+export function ratingPicker(
+  state,
+  key,
+  onChange,
+  { named = true, legend = t(`${key}_legend`) } = {},
+) {
   const legendId = `${key}-legend-${(groupCount += 1)}`;
   const buttons = ENERGY_LEVELS.map((value) =>
     h(
@@ -78,7 +83,7 @@ export function ratingPicker(state, key, onChange, { named = true } = {}) {
     h(
       'p',
       { id: legendId, className: 'legend' },
-      h('strong', {}, t(`${key}_legend`)),
+      h('strong', {}, legend),
       h('span', { className: 'hint' }, ` — ${t(`${key}_hint`)}`),
     ),
     h('div', { className: 'chips' }, buttons),

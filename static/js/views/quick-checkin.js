@@ -40,8 +40,8 @@ export function quickCheckin(checkins) {
   else {
     body.append(
       h('p', { className: 'hint' }, t('checkin_hint')),
-      ratingPicker(state, 'energy', save),
-      ratingPicker(state, 'meaning', save),
+      ratingPicker(state, 'energy', save, { legend: t('energy_name') }),
+      ratingPicker(state, 'meaning', save, { legend: t('meaning_name') }),
     );
   }
   return card;
