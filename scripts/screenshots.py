@@ -18,6 +18,7 @@ from test_meaning import seed  # noqa: E402
 from lpb import create_app  # noqa: E402
 from tests.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
+
 def main() -> None:
     """Serve a fresh app, fill it with a rated month, and photograph Today and Insights."""
     with tempfile.TemporaryDirectory() as tmp:
