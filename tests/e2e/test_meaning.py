@@ -244,3 +244,32 @@ def test_axe_finds_no_violations_on_insights_and_the_journal(make_context, local
     assert results.violations_count == 0, results.generate_report()
     assert_large_targets(page)
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
+
+
+def test_empty_insights_invite_and_the_wished_balance_is_set_with_the_keyboard(page):
+    """With nothing written, Insights invites; the wished balance is set, stored and shown."""
+    open_app(page)
+    page.context.set_offline(True)
+    go_to(page, "Insights")
+    expect(page.get_by_role("region", name="What stands out")).to_contain_text(
+        "Write a few reflections"
+    )
+    expect(page.get_by_role("region", name="Your year")).to_contain_text("Write on a few days")
+    balance = page.get_by_role("region", name="Balance: written and wished")
+    expect(balance).to_contain_text("Set your wished balance, and you will see here")
+    balance.get_by_role("button", name="Set your wished balance").click()
+    form = balance.get_by_role("form", name="Wished balance")
+    form.get_by_role("slider", name="Place and planet").focus()
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")
+    expect(form.get_by_role("slider", name="Yourself")).to_have_value("20")
+    expect(form.get_by_role("slider", name="Society")).to_have_value("15")
+    form.get_by_role("button", name="Save").click()
+    expect(page.get_by_text("Your wished balance is saved.")).to_be_visible()
+    balance = page.get_by_role("region", name="Balance: written and wished")
+    assert rows(balance)[-1] == "Place and planet | 0% | 30%"
+    stored = page.evaluate(
+        """async () => (await import('/static/js/data/meaning-entries.js'))
+            .listBalances().then((all) => all.map((entry) => entry.weights))"""
+    )
+    assert stored == [{"self": 20, "close": 20, "organisations": 15, "society": 15, "place": 30}]
