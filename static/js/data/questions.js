@@ -27,9 +27,9 @@ export async function loadQuestionPool() {
   return questionPool(bank, own);
 }
 
-/** Resolve with today's question from the pool, from this person's history, seed and the hour. */
-export async function chooseTodaysQuestion(pool, now = new Date()) {
+/** Resolve with today's question from the pool, from this person's history and seed. */
+export async function chooseTodaysQuestion(pool) {
   const [reflections, seed] = await Promise.all([listReflections(), loadSeed()]);
-  const moment = momentOf(now.getHours());
-  return todaysQuestion({ bank: pool, reflections, day: localDay(now), seed, moment });
+  const moment = momentOf(new Date().getHours());
+  return todaysQuestion({ bank: pool, reflections, day: localDay(), seed, moment });
 }

@@ -1,14 +1,14 @@
 // Dutch and English texts, and the chosen language (the browser's, unless changed in Settings).
 import { APP_TEXTS } from './texts-app.js';
-import { METHOD_TEXTS } from './texts-method.js';
 import { FILTER_TEXTS, MEANING_TEXTS } from './texts-meaning.js';
+import { METHOD_TEXTS } from './texts-method.js';
 
 export const LANGUAGES = { nl: 'Nederlands', en: 'English' };
 const STORAGE_KEY = 'lpb.lang';
 
 const TEXTS = {
-  nl: { ...APP_TEXTS.nl, ...METHOD_TEXTS.nl, ...MEANING_TEXTS.nl, ...FILTER_TEXTS.nl },
-  en: { ...APP_TEXTS.en, ...METHOD_TEXTS.en, ...MEANING_TEXTS.en, ...FILTER_TEXTS.en },
+  nl: { ...APP_TEXTS.nl, ...METHOD_TEXTS.nl },
+  en: { ...APP_TEXTS.en, ...METHOD_TEXTS.en },
 };
 
 /** Add the texts of a view that loads later (its catalogue travels with it). */
@@ -16,6 +16,8 @@ export function addTexts(catalogue) {
   Object.assign(TEXTS.nl, catalogue.nl);
   Object.assign(TEXTS.en, catalogue.en);
 }
+
+[MEANING_TEXTS, FILTER_TEXTS].forEach(addTexts);
 
 /** Return the browser's language as one of ours: Dutch for nl*, English otherwise. */
 export function browserLanguage(languages = navigator.languages ?? [navigator.language]) {
