@@ -79,7 +79,7 @@ export const MEANING_TEXTS = {
     hours_empty:
       'Vul bij je eigen mix in hoeveel uur je week telt, dan zie je hier je mix in uren en wat één dag minder werken zou geven.',
     what_if:
-      'Wat als je één dag minder betaald werkt? Dan komen er {n} uur vrij, verdeeld zoals je het zou willen:',
+      'Wat als je één dag minder betaald werkt? Dan komen er {n} uur vrij (een vijfde van je betaalde uren), verdeeld zoals je het zou willen:',
     col_day_less: 'Eén dag minder',
   },
   en: {
@@ -160,7 +160,7 @@ export const MEANING_TEXTS = {
     hours_empty:
       'Fill in how many hours your week counts in your own mix, and you will see your mix in hours here, and what working one day less would give.',
     what_if:
-      'What if you worked one day less? Then {n} hours come free, spread the way you would like:',
+      'What if you worked one day less? Then {n} hours come free (a fifth of your paid hours), spread the way you would like:',
     col_day_less: 'One day less',
   },
 };
