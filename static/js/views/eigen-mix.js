@@ -63,16 +63,16 @@ function mixForm({ mixes, today, onSaved }) {
   const start = existing ?? mixes[0];
   const actual = sliderGroup('actual', t('mix_actual'), start?.actual);
   const wished = sliderGroup('wished', t('mix_wished'), start?.wished ?? start?.actual);
-  const hours = hoursField(start?.hours_per_week);
   const status = h('p', { className: 'form-status', role: 'status' });
+  const hours = hoursField(start?.hours_per_week);
   const saveButton = h('button', { type: 'submit', className: 'primary' }, t('save'));
   const form = h(
     'form',
     { className: 'mix-form', 'aria-label': t('mix_title') },
     h('p', { className: 'hint' }, t('mix_hint')),
-    hours.element,
     actual.element,
     wished.element,
+    hours.element,
     h('div', { className: 'actions' }, saveButton),
     status,
   );
