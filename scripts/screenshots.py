@@ -13,28 +13,14 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests" / "e2e"))
 
 from helpers import open_app  # noqa: E402
-from test_method import WEEK, add_reflections  # noqa: E402
+from test_meaning import seed  # noqa: E402
 
 from lpb import create_app  # noqa: E402
 from tests.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
-MIX = """async () => {
-    const { createEntry } = await import('/static/js/data/entries.js');
-    const { isoWeek } = await import('/static/js/method/day-math.js');
-    const { localDay } = await import('/static/js/method/dates.js');
-    const day = (ago) => { const d = new Date(); d.setDate(d.getDate() - ago); return d; };
-    for (const [ago, paid, rest] of [[14, 60, 10], [7, 55, 15], [0, 45, 20]]) {
-        await createEntry('mix', {
-            week: isoWeek(localDay(day(ago))),
-            actual: { paid, care: 15, volunteering: 5, learning: 100 - paid - rest - 20, rest },
-            wished: { paid: 40, care: 20, volunteering: 10, learning: 10, rest: 20 },
-        }, { createdAt: day(ago) });
-    }
-}"""
-
 
 def main() -> None:
-    """Serve a fresh app, fill it with a week, and photograph Today and Insights."""
+    """Serve a fresh app, fill it with a rated month, and photograph Today and Insights."""
     with tempfile.TemporaryDirectory() as tmp:
         app = create_app(
             {
@@ -56,18 +42,23 @@ def main() -> None:
                 base_url=f"http://127.0.0.1:{server.server_port}",
             )
             open_app(page)
-            add_reflections(page, [{**item, "days_ago": item["days_ago"] + 1} for item in WEEK])
-            page.evaluate(MIX)
+            seed(page)
             page.reload()
             page.locator("#reflection").fill(
                 "Ik merk dat ik meer energie krijg van de wandeling dan van de vergadering."
             )
             page.get_by_role("button", name="Plek en planeet").click()
+            page.get_by_role("button", name="4", exact=True).click()
+            page.locator(".today").get_by_role("button", name="Zin 5").click()
+            # Taller than the phone's screen, so the ratings and the quick check-in show too.
+            page.set_viewport_size({"width": 360, "height": 1180})
+            page.evaluate("window.scrollTo(0, 0)")
             page.wait_for_timeout(500)
             page.screenshot(path=ROOT / "docs/screenshots/today.png")
+            page.set_viewport_size({"width": 360, "height": 740})
             page.goto("/insights")
             page.locator("#main .view").wait_for()
-            page.get_by_role("radio", name="7 dagen").check()
+            page.get_by_role("radio", name="30 dagen").check()
             page.wait_for_timeout(300)
             page.screenshot(path=ROOT / "docs/screenshots/insights.png")
             browser.close()

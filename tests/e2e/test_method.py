@@ -123,7 +123,7 @@ def test_a_week_offline_gives_the_right_insights(context, page):
     assert "Walked to work along the river" in summary
     assert "## Reflections (7)" in summary
     assert "- Yourself: 3" in summary
-    assert "As it was: Paid work 40%, Caring for others 15%" in summary
+    assert "| Paid work | 40% | 20% |" in summary
     page.get_by_role("button", name="Copy").click()
     expect(
         page.get_by_text(re.compile(r"^(Copied\.|The text is selected: copy it yourself\.)$"))

@@ -66,8 +66,56 @@ test('the Markdown export reads by day', () => {
   assert.ok(text.indexOf('## 2026-11-27') < text.indexOf('## 2026-11-28'));
   assert.match(
     text,
-    /### 08:00 · What mattered\?\n\nLine one\nsaid "hi", then left\n\n\*circles: self, place · energy: 2\/5\*/,
+    /### 08:00 · What mattered\?\n\nLine one\nsaid "hi", then left\n\n\*Yourself, Place and planet · energy 2 of 5\*/,
   );
+  assert.match(text, /\| Paid work \| 100% \| 0% \|/);
+  assert.doesNotMatch(text, /```json/);
+});
+
+test('the Markdown export speaks Dutch to a Dutch reader, with the mix as a table in hours', () => {
+  const rated = { ...reflection, meaning: 4, engagement: 5 };
+  const checkin = {
+    id: 'd',
+    kind: 'checkin',
+    day: '2026-11-28',
+    energy: 3,
+    meaning: 4,
+    created_at: '2026-11-28T20:00:00.000Z',
+  };
+  const weekly = {
+    ...mix,
+    hours_per_week: 45,
+    actual: { paid: 60, care: 15, volunteering: 5, learning: 5, rest: 15 },
+    wished: { paid: 40, care: 20, volunteering: 10, learning: 10, rest: 20 },
+  };
+  const balance = {
+    id: 'e',
+    kind: 'balance',
+    day: '2026-11-28',
+    created_at: '2026-11-28T21:00:00.000Z',
+    weights: { self: 30, close: 25, organisations: 15, society: 10, place: 20 },
+  };
+  const document = exportDocument([rated, weekly, checkin, balance], {
+    now,
+    settings: { language: 'nl' },
+  });
+  const text = exportMarkdown(document);
+  assert.match(
+    text,
+    /\*Zelf, Plek en planeet · energie 2 van 5 · zin 4 van 5 · betrokkenheid 5 van 5\*/,
+  );
+  assert.match(
+    text,
+    /### 08:00 · Eigen mix, week 2026-W48\n\nEen week van 45 uur\.\n\n\| Deel \| Zo was het \| Zo zou je het willen \|/,
+  );
+  assert.match(text, /\| Betaald werk \| 60% · 27 u \| 40% · 18 u \|/);
+  assert.match(text, /\| Vrijwillig en onbetaald \| 5% · 2,3 u \| 10% · 4,5 u \|/);
+  assert.match(text, /### 20:00 · Snelle check-in\n\n\*energie 3 van 5 · zin 4 van 5\*/);
+  assert.match(
+    text,
+    /### 21:00 · Gewenste balans\n\n\| Cirkel \| % \|\n\|---\|---:\|\n\| Zelf \| 30% \|/,
+  );
+  assert.match(exportMarkdown(document, 'en'), /\| Paid work \| 60% · 27 h \| 40% · 18 h \|/);
 });
 
 test('the CSV export has the documented columns and quotes what needs it', () => {

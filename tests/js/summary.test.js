@@ -64,9 +64,8 @@ test("the summary holds the period's reflections, the wheel in words and the eig
   assert.match(markdown, /- circle_self: 1\n- circle_close: 0\n- circle_organisations: 1/);
   assert.match(
     markdown,
-    /- week_of\(maandag 23 november\)\n {2}- mix_actual: mix_paid 60%, mix_care 10%, mix_volunteering 0%, mix_learning 10%, mix_rest 20%/,
+    /### week_of\(maandag 23 november\)\n\n\| col_share \| mix_actual \| mix_wished \|\n\|---\|---:\|---:\|\n\| mix_paid \| 60% \| 40% \|\n\| mix_care \| 10% \| 20% \|/,
   );
-  assert.match(markdown, /- mix_wished: mix_paid 40%/);
   assert.ok(markdown.indexOf('The walk') < markdown.indexOf('Late shift'), 'oldest first');
 });
 
@@ -82,4 +81,27 @@ test('an empty period says there is no eigen mix', () => {
   assert.match(markdown, /summary_reflections\(0\)/);
   assert.match(markdown, /summary_no_mix/);
   assert.doesNotMatch(markdown, /summary_most_least/);
+});
+
+test('ratings and the mix in hours read in the language of the reader', () => {
+  const rated = [{ ...reflections[0], meaning: 5, engagement: 3 }];
+  const weekly = [{ ...mixes[0], hours_per_week: 45 }];
+  const markdown = summaryMarkdown({
+    reflections: rated,
+    mixes: weekly,
+    from: '2026-11-21',
+    to: '2026-11-28',
+    lang: 'nl',
+    t,
+  });
+  assert.match(
+    markdown,
+    /_circle_self · circle_place · energy_value\(4\) · meaning_value\(5\) · engagement_value\(3\)_/,
+  );
+  assert.match(markdown, /hours_title\(45\)\n\n/);
+  assert.match(markdown, /\| mix_paid \| 60% · hours_value\(27\) \| 40% · hours_value\(18\) \|/);
+  assert.match(
+    markdown,
+    /\| mix_volunteering \| 0% · hours_value\(0\) \| 10% · hours_value\(4,5\) \|/,
+  );
 });

@@ -84,12 +84,25 @@ export async function listEntries(kind) {
   return all.filter((entry) => !entry.deleted && entry.kind === kind).reverse();
 }
 
+/** Return a 1–5 rating, or null for anything else. */
+export function rating(value) {
+  return ENERGY_LEVELS.includes(value) ? value : null;
+}
+
 /** Return the fields of a reflection, cleaned of anything unexpected. */
-function reflectionFields({ text, circles = [], energy = null }) {
+function reflectionFields({
+  text,
+  circles = [],
+  energy = null,
+  meaning = null,
+  engagement = null,
+}) {
   return {
     text: String(text).slice(0, MAX_TEXT_LENGTH),
     circles: CIRCLES.filter((circle) => circles.includes(circle)),
-    energy: ENERGY_LEVELS.includes(energy) ? energy : null,
+    energy: rating(energy),
+    meaning: rating(meaning),
+    engagement: rating(engagement),
   };
 }
 
@@ -111,7 +124,7 @@ export function saveReflection(
   );
 }
 
-/** Change a reflection's text, circles and energy, and drop the edit's draft. */
+/** Change a reflection's text, circles and ratings, and drop the edit's draft. */
 export function updateReflection(id, fields, draftKey = null) {
   return changeEntry(id, reflectionFields(fields), { draftKey });
 }

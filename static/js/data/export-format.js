@@ -1,5 +1,6 @@
 // Our export format (docs/export-format.md): JSON that imports again, Markdown to read, CSV.
 // Pure functions, the same as the server's lpb/portability.py, tested with node --test.
+import { balanceTable, exportWords, factsLine, mixTable } from './export-labels.js';
 
 export const EXPORT_FORMAT = 'levensloopbaan-export';
 export const EXPORT_VERSION = 1;
@@ -71,33 +72,37 @@ function extraFields(entry) {
   return Object.fromEntries(Object.entries(entry).filter(([key]) => !OWN_COLUMNS.has(key)));
 }
 
-/** Return one entry as Markdown lines. */
-function markdownEntry(entry) {
+/** Return one entry as Markdown lines, with word() giving the reader's words. */
+function markdownEntry(entry, word, lang) {
   const time = entry.created_at.slice(11, 16);
+  const withFacts = (lines) => {
+    const facts = factsLine(entry, word);
+    return facts ? [...lines, facts, ''] : lines;
+  };
   if (entry.kind === 'reflection') {
-    const lines = [`### ${time} · ${entry.question_text || 'Reflectie / Reflection'}`, ''];
-    if (entry.conflict_of) lines.push('*Conflict copy / conflictkopie*', '');
-    lines.push(entry.text ?? '', '');
-    const facts = [];
-    if (entry.circles?.length) facts.push(`circles: ${entry.circles.join(', ')}`);
-    if (entry.energy) facts.push(`energy: ${entry.energy}/5`);
-    return facts.length ? [...lines, `*${facts.join(' · ')}*`, ''] : lines;
+    const lines = [`### ${time} · ${entry.question_text || word('reflection')}`, ''];
+    if (entry.conflict_of) lines.push(`*${word('conflict')}*`, '');
+    return withFacts([...lines, entry.text ?? '', '']);
   }
+  if (entry.kind === 'checkin') return withFacts([`### ${time} · ${word('checkin')}`, '']);
   if (entry.kind === 'mix') {
     return [
-      `### ${time} · Eigen mix ${entry.week ?? ''}`,
+      `### ${time} · ${word('mix', { week: entry.week ?? '' })}`,
       '',
-      '```json',
-      JSON.stringify(extraFields(entry)),
-      '```',
+      ...mixTable(entry, word, lang),
       '',
     ];
   }
-  return [`### ${time} · ${entry.kind}`, '', entry.text || entry.nl || entry.en || '', ''];
+  if (entry.kind === 'balance') {
+    return [`### ${time} · ${word('balance')}`, '', ...balanceTable(entry, word), ''];
+  }
+  const title = entry.kind === 'question' ? word('question') : entry.kind;
+  return [`### ${time} · ${title}`, '', entry.text || entry.nl || entry.en || '', ''];
 }
 
-/** Return an export as one readable Markdown document, by day. */
-export function exportMarkdown(document) {
+/** Return an export as one readable Markdown document, by day, in lang (else the export's own). */
+export function exportMarkdown(document, lang = document.settings?.language ?? 'en') {
+  const word = exportWords(lang);
   const days = new Map();
   for (const entry of document.entries) {
     const day = entry.day || entry.created_at.slice(0, 10);
@@ -105,7 +110,11 @@ export function exportMarkdown(document) {
   }
   const lines = ['# Levensloopbaan', '', `Export ${document.exported_at}`, ''];
   for (const day of [...days.keys()].sort()) {
-    lines.push(`## ${day}`, '', ...days.get(day).flatMap(markdownEntry));
+    lines.push(
+      `## ${day}`,
+      '',
+      ...days.get(day).flatMap((entry) => markdownEntry(entry, word, lang)),
+    );
   }
   return `${lines.join('\n').trimEnd()}\n`;
 }

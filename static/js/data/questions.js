@@ -2,7 +2,7 @@
 import { listEntries, listReflections } from './entries.js';
 import { loadSeed } from './user-seed.js';
 import { questionPool } from '../method/question-pool.js';
-import { todaysQuestion } from '../method/question-choice.js';
+import { momentOf, todaysQuestion } from '../method/question-choice.js';
 import { localDay } from '../method/dates.js';
 
 let bankPromise = null;
@@ -30,5 +30,6 @@ export async function loadQuestionPool() {
 /** Resolve with today's question from the pool, from this person's history and seed. */
 export async function chooseTodaysQuestion(pool) {
   const [reflections, seed] = await Promise.all([listReflections(), loadSeed()]);
-  return todaysQuestion({ bank: pool, reflections, day: localDay(), seed });
+  const moment = momentOf(new Date().getHours());
+  return todaysQuestion({ bank: pool, reflections, day: localDay(), seed, moment });
 }

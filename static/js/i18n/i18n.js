@@ -1,5 +1,6 @@
 // Dutch and English texts, and the chosen language (the browser's, unless changed in Settings).
 import { APP_TEXTS } from './texts-app.js';
+import { FILTER_TEXTS, MEANING_TEXTS } from './texts-meaning.js';
 import { METHOD_TEXTS } from './texts-method.js';
 
 export const LANGUAGES = { nl: 'Nederlands', en: 'English' };
@@ -15,6 +16,8 @@ export function addTexts(catalogue) {
   Object.assign(TEXTS.nl, catalogue.nl);
   Object.assign(TEXTS.en, catalogue.en);
 }
+
+[MEANING_TEXTS, FILTER_TEXTS].forEach(addTexts);
 
 /** Return the browser's language as one of ours: Dutch for nl*, English otherwise. */
 export function browserLanguage(languages = navigator.languages ?? [navigator.language]) {

@@ -20,7 +20,8 @@ export const METHOD_TEXTS = {
     mix_learning: 'Leren',
     mix_rest: 'Rust en vrije tijd',
     mix_saved: 'Je eigen mix van deze week is bewaard.',
-    mix_empty: 'Je vulde nog geen eigen mix in.',
+    mix_empty:
+      'Hoe verdeel je je week over betaald werk, zorg, vrijwilligerswerk, leren en rust? Vul je eigen mix in, dan zie je hier week na week hoe het was en hoe je het zou willen.',
     mix_caption: 'Per week: de bovenste balk is hoe het was, de onderste hoe je het zou willen.',
     col_week: 'Week',
     col_share: 'Deel',
@@ -53,7 +54,8 @@ export const METHOD_TEXTS = {
     energy_time_caption:
       'Je gemiddelde energie per dag in de laatste {days} (1 = het kostte energie, 5 = het gaf energie).',
     energy_circle_caption: 'Je gemiddelde energie per cirkel in de laatste {days}.',
-    energy_empty: 'In deze periode gaf je nog geen energie aan.',
+    energy_empty:
+      'Geef bij een reflectie of een snelle check-in aan hoeveel energie het je gaf, dan zie je hier hoe je energie loopt.',
     col_day: 'Dag',
     col_energy: 'Gemiddelde energie',
     col_ratings: 'Aantal',
@@ -90,7 +92,8 @@ export const METHOD_TEXTS = {
     mix_learning: 'Learning',
     mix_rest: 'Rest and leisure',
     mix_saved: 'Your own mix for this week is saved.',
-    mix_empty: 'You have not filled in your own mix yet.',
+    mix_empty:
+      'How do you divide your week over paid work, care, volunteering, learning and rest? Fill in your own mix and you will see here, week by week, how it was and how you would like it.',
     mix_caption: 'Week by week: the top bar is how it was, the bottom bar how you would like it.',
     col_week: 'Week',
     col_share: 'Share',
@@ -123,7 +126,8 @@ export const METHOD_TEXTS = {
     energy_time_caption:
       'Your average energy per day in the last {days} (1 = it cost energy, 5 = it gave energy).',
     energy_circle_caption: 'Your average energy per circle in the last {days}.',
-    energy_empty: 'No energy ratings in this period yet.',
+    energy_empty:
+      'Rate the energy of a reflection or a quick check-in, and you will see here how your energy goes.',
     col_day: 'Day',
     col_energy: 'Average energy',
     col_ratings: 'Ratings',

@@ -56,7 +56,7 @@ export function calendarWeeks(reflections, today, weeks) {
 }
 
 /** Return the average of a list of numbers, rounded to one decimal, or null when empty. */
-function average(values) {
+export function average(values) {
   if (values.length === 0) return null;
   return Math.round((values.reduce((sum, v) => sum + v, 0) / values.length) * 10) / 10;
 }

@@ -12,7 +12,7 @@ export function fold(text) {
 export function searchEntries(entries, query) {
   const words = fold(query).split(/\s+/).filter(Boolean);
   return entries.filter((entry) => {
-    const haystack = fold(`${entry.text} ${entry.question_text ?? ''}`);
+    const haystack = fold(`${entry.text ?? ''} ${entry.question_text ?? ''}`);
     return words.every((word) => haystack.includes(word));
   });
 }
@@ -39,4 +39,27 @@ export function groupByDay(entries) {
     groups.get(entry.day).push(entry);
   }
   return [...groups];
+}
+
+/** Return the kind of a journal entry as its filter knows it: reflection, kantelen or checkin. */
+export function entryKind(entry) {
+  if (entry.kind === 'checkin') return 'checkin';
+  return entry.kantelen_of ? 'kantelen' : 'reflection';
+}
+
+/**
+ * Return the entries that pass every filter: any of the circles, at least the minimum energy,
+ * meaning and engagement, a day from/to, and any of the kinds. An empty filter lets all through.
+ */
+export function filterEntries(entries, filters = {}) {
+  const { circles = [], kinds = [], from = '', to = '' } = filters;
+  const minimums = ['energy', 'meaning', 'engagement'].filter((key) => filters[key]);
+  return entries.filter(
+    (entry) =>
+      (circles.length === 0 || circles.some((circle) => entry.circles?.includes(circle))) &&
+      minimums.every((key) => (entry[key] ?? 0) >= filters[key]) &&
+      (!from || entry.day >= from) &&
+      (!to || entry.day <= to) &&
+      (kinds.length === 0 || kinds.includes(entryKind(entry))),
+  );
 }

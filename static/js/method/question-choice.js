@@ -4,6 +4,20 @@ import { daysBetween } from './day-math.js';
 
 export const LEAN_DAYS = 14;
 export const NO_REPEAT_DAYS = 60;
+export const MORNING_ENDS = 12;
+export const EVENING_STARTS = 17;
+
+/** Return the moment of the day of a local hour: 'morning' before 12, 'evening' from 17. */
+export function momentOf(hour) {
+  if (hour < MORNING_ENDS) return 'morning';
+  return hour >= EVENING_STARTS ? 'evening' : 'anytime';
+}
+
+/** Return whether a question suits a moment; untagged (own) questions are 'anytime'. */
+export function fitsMoment(question, moment) {
+  const own = question.moment ?? 'anytime';
+  return own === 'anytime' || own === moment;
+}
 
 /** Return a 32-bit FNV-1a hash of a string. */
 export function hashString(text) {
@@ -57,17 +71,20 @@ function leanToNeglected(candidates, reflections) {
 }
 
 /**
- * Return today's question: a pure function of the questions, the reflections, the day and the seed,
- * so every device of a user agrees. Only days before today count, so it stays put while you write.
+ * Return today's question: a pure function of the questions, the reflections, the day, the seed
+ * and the moment of the day, so every device of a user agrees. Only days before today count, so
+ * it stays put while you write. Questions of another moment are left out while others remain.
  */
-export function todaysQuestion({ bank, reflections = [], day, seed = '' }) {
+export function todaysQuestion({ bank, reflections = [], day, seed = '', moment = 'anytime' }) {
   if (bank.length === 0) return null;
+  const fitting = bank.filter((question) => fitsMoment(question, moment));
+  const pool = fitting.length ? fitting : bank;
   const answered = new Set(
     before(reflections, day, NO_REPEAT_DAYS).map((entry) => entry.question_id),
   );
-  const fresh = bank.filter((question) => !answered.has(question.id));
+  const fresh = pool.filter((question) => !answered.has(question.id));
   const candidates = leanToNeglected(
-    fresh.length ? fresh : bank,
+    fresh.length ? fresh : pool,
     before(reflections, day, LEAN_DAYS),
   );
   return dailyQuestion(candidates, day, seed);

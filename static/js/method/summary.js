@@ -8,7 +8,9 @@ import { weekMonday } from './day-math.js';
 function reflectionItem(entry, lang, t) {
   const meta = [
     ...entry.circles.map((circle) => t(`circle_${circle}`)),
-    entry.energy ? t('energy_value', { n: entry.energy }) : null,
+    ...['energy', 'meaning', 'engagement'].map((key) =>
+      entry[key] ? t(`${key}_value`, { n: entry[key] }) : null,
+    ),
   ].filter(Boolean);
   const lines = [
     `- **${formatTime(entry.created_at, lang)} · ${entry.question_text || t('fallback_question')}**`,
@@ -38,11 +40,24 @@ function wheelInWords(reflections, t) {
   return lines;
 }
 
-/** Return a mix as "Paid work 40%, Care 20%, …". */
-function mixInWords(values, t) {
-  return MIX_CATEGORIES.map(
-    (category) => `${t(`mix_${category}`)} ${values?.[category] ?? 0}%`,
-  ).join(', ');
+/** Return a mix as a small Markdown table, in percent and, with a week total, in hours. */
+function mixTable(mix, lang, t) {
+  const hours = mix.hours_per_week;
+  const number = (value) => new Intl.NumberFormat(lang, { maximumFractionDigits: 1 }).format(value);
+  const cell = (shares, key) => {
+    const share = shares?.[key] ?? 0;
+    return hours
+      ? `${share}% · ${t('hours_value', { n: number((share * hours) / 100) })}`
+      : `${share}%`;
+  };
+  return [
+    ...(hours ? [t('hours_title', { n: number(hours) }), ''] : []),
+    `| ${t('col_share')} | ${t('mix_actual')} | ${t('mix_wished')} |`,
+    '|---|---:|---:|',
+    ...MIX_CATEGORIES.map(
+      (key) => `| ${t(`mix_${key}`)} | ${cell(mix.actual, key)} | ${cell(mix.wished, key)} |`,
+    ),
+  ];
 }
 
 /** Return the Markdown summary of the reflections and eigen mix check-ins from one day to another. */
@@ -73,9 +88,10 @@ export function summaryMarkdown({ reflections, mixes, from, to, lang, t }) {
   if (weeks.length === 0) lines.push(t('summary_no_mix'));
   weeks.forEach((mix) => {
     lines.push(
-      `- ${t('week_of', { day: formatDay(weekMonday(mix.week), lang) })}`,
-      `  - ${t('mix_actual')}: ${mixInWords(mix.actual, t)}`,
-      `  - ${t('mix_wished')}: ${mixInWords(mix.wished, t)}`,
+      `### ${t('week_of', { day: formatDay(weekMonday(mix.week), lang) })}`,
+      '',
+      ...mixTable(mix, lang, t),
+      '',
     );
   });
   return `${lines.join('\n').trim()}\n`;

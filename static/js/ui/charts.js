@@ -13,7 +13,7 @@ export function s(tag, attributes = {}, ...children) {
 }
 
 /** Return an SVG drawing that screen readers skip (the table beside it says the same). */
-function drawing(width, height, ...children) {
+export function drawing(width, height, ...children) {
   return s(
     'svg',
     {
@@ -115,37 +115,14 @@ export function wheelChart(values) {
   );
 }
 
-/** Draw a calendar of weeks (columns) by weekdays (rows); written days filled, today ringed. */
-export function calendarChart(weeks, today) {
-  const cell = 22;
-  return drawing(
-    weeks.length * cell,
-    7 * cell,
-    weeks.map((week, w) =>
-      week.map(({ day, count }, d) =>
-        count === null
-          ? null
-          : s('rect', {
-              x: w * cell + 2,
-              y: d * cell + 2,
-              width: cell - 4,
-              height: cell - 4,
-              rx: 4,
-              class: `${count > 0 ? 'day-written' : 'day-empty'}${day === today ? ' day-today' : ''}`,
-            }),
-      ),
-    ),
-  );
-}
-
-/** Draw values 1–5 over the days of a period, as a line with dots. */
-export function energyLineChart(points, days) {
+/** Draw values 1–5 over the days of a period, as a line with dots; dated below by dayLabel(day). */
+export function energyLineChart(points, days, dayLabel) {
   const width = 320;
-  const height = 160;
+  const height = 176;
   const left = 24;
   const x = (day) =>
     left + ((width - left - 8) * Math.max(0, days.indexOf(day))) / Math.max(1, days.length - 1);
-  const y = (value) => 12 + ((5 - value) * (height - 32)) / 4;
+  const y = (value) => 12 + ((5 - value) * (height - 48)) / 4;
   const coordinates = points.map(
     (point) => `${x(point.day).toFixed(1)},${y(point.average).toFixed(1)}`,
   );
@@ -160,6 +137,18 @@ export function energyLineChart(points, days) {
         s('text', { x: 4, y: y(value) + 4, class: 'axis' }, String(value)),
       ),
     ),
+    [days[0], days.at(-1)].map((day, i) =>
+      s(
+        'text',
+        {
+          x: i ? width - 4 : left,
+          y: height - 4,
+          class: 'axis',
+          'text-anchor': i ? 'end' : 'start',
+        },
+        dayLabel(day),
+      ),
+    ),
     points.length > 1 ? s('polyline', { points: coordinates.join(' '), class: 'line' }) : null,
     points.map((point) =>
       s('circle', {
@@ -172,8 +161,8 @@ export function energyLineChart(points, days) {
   );
 }
 
-/** Draw labelled horizontal bars of values from 0 to max. */
-export function barChart(rows, max) {
+/** Draw labelled horizontal bars of values from 0 to max; format writes a value (a dash for none). */
+export function barChart(rows, max, format = (value) => String(value ?? '–')) {
   const width = 320;
   const rowHeight = 40;
   return drawing(
@@ -183,7 +172,7 @@ export function barChart(rows, max) {
       s(
         'g',
         {},
-        s('text', { x: 0, y: i * rowHeight + 14, class: 'label' }, `${label}: ${value ?? '–'}`),
+        s('text', { x: 0, y: i * rowHeight + 14, class: 'label' }, `${label}: ${format(value)}`),
         s('rect', { x: 0, y: i * rowHeight + 20, width: width, height: 12, rx: 6, class: 'track' }),
         value
           ? s('rect', {

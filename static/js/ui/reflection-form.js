@@ -1,4 +1,4 @@
-// The one reflection form, of Today, the journal's edit and kantelen: text, circles, energy, a draft
+// The one reflection form, of Today, the journal's edit and kantelen: text, circles, ratings, a draft
 // kept as you type, and saving with its empty, saved and error messages.
 import { h } from './dom.js';
 import { t } from '../i18n/i18n.js';
@@ -6,7 +6,7 @@ import { MAX_TEXT_LENGTH } from '../method/circles.js';
 import { keepDraft } from '../data/draft-keeper.js';
 import { clearDraft } from '../data/drafts.js';
 import { afterSave } from '../data/storage.js';
-import { circleChips, energyPicker, saveErrorMessage } from './reflection-fields.js';
+import { circleChips, ratingPickers, ratings, saveErrorMessage } from './reflection-fields.js';
 
 /** Return the message for an error from saving: the entry is gone, the disk is full, or else. */
 function errorMessage(error) {
@@ -51,13 +51,13 @@ export function reflectionForm({
   onSaved,
 }) {
   // save() stores the text and drops its draft in one transaction: a saved text never returns as a draft.
-  const state = { circles: new Set(start.circles ?? []), energy: start.energy ?? null };
+  const state = { circles: new Set(start.circles ?? []), ...ratings(start) };
   const textarea = h('textarea', { id, name: id, rows, maxlength: MAX_TEXT_LENGTH });
   textarea.value = start.text ?? '';
   const status = h('p', { className: statusClass, role: 'status' });
   const fields = h('div', {});
   const saveButton = h('button', { type: 'submit', className: 'primary' }, t('save'));
-  const read = () => ({ text: textarea.value, circles: [...state.circles], energy: state.energy });
+  const read = () => ({ text: textarea.value, circles: [...state.circles], ...ratings(state) });
   const keeper = keepDraft(draftKey, () => ({ ...read(), ...draftExtra() }));
   const say = (text, { error = false } = {}) => {
     status.className = error ? `${statusClass} error` : statusClass;
@@ -68,7 +68,7 @@ export function reflectionForm({
     keeper.schedule();
   };
   const drawFields = () =>
-    fields.replaceChildren(circleChips(state.circles, changed), energyPicker(state, changed));
+    fields.replaceChildren(circleChips(state.circles, changed), ...ratingPickers(state, changed));
   const form = h(
     'form',
     { className, novalidate: true },
@@ -88,7 +88,7 @@ export function reflectionForm({
   const reset = () => {
     textarea.value = '';
     state.circles.clear();
-    state.energy = null;
+    Object.assign(state, ratings({}));
     drawFields();
   };
   const discard = () => {

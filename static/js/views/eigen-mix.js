@@ -4,7 +4,8 @@ import { t } from '../i18n/i18n.js';
 import { changeEntry, createEntry } from '../data/entries.js';
 import { isoWeek } from '../method/day-math.js';
 import { MIX_CATEGORIES } from '../method/circles.js';
-import { MIX_STEP, normalShares, rebalance } from '../method/mix-math.js';
+import { MAX_HOURS } from '../method/hours-mix.js';
+import { shareSliders } from '../ui/share-sliders.js';
 import { saveErrorMessage } from '../ui/reflection-fields.js';
 import { afterSave } from '../data/storage.js';
 
@@ -13,47 +14,45 @@ export function mixDone(mixes, today) {
   return mixes.some((mix) => mix.week === isoWeek(today));
 }
 
-/** Return a group of linked sliders that always add up to 100%; values() reads them. */
+/** Return the eigen mix's sliders of one kind (as it was, as wished). */
 function sliderGroup(name, legend, start) {
-  let shares = normalShares(
-    MIX_CATEGORIES.map((key) => start?.[key]),
-    MIX_CATEGORIES.length,
-  );
-  const inputs = [];
-  const outputs = [];
-  const show = () =>
-    shares.forEach((share, i) => {
-      inputs[i].value = String(share);
-      inputs[i].setAttribute('aria-valuetext', `${share}%`);
-      outputs[i].textContent = `${share}%`;
-    });
-  const rows = MIX_CATEGORIES.map((key, i) => {
-    const id = `mix-${name}-${key}`;
-    inputs[i] = h('input', {
-      type: 'range',
-      id,
-      name: id,
-      min: 0,
-      max: 100,
-      step: MIX_STEP,
-      className: `mix-range mix-${key}`,
-      oninput: (event) => {
-        shares = rebalance(shares, i, Number(event.currentTarget.value));
-        show();
-      },
-    });
-    outputs[i] = h('span', { className: 'mix-value', 'aria-hidden': 'true' });
-    return h(
-      'div',
-      { className: 'mix-row' },
-      h('div', { className: 'mix-label' }, h('label', { for: id }, t(`mix_${key}`)), outputs[i]),
-      inputs[i],
-    );
+  return shareSliders({
+    name: `mix-${name}`,
+    legend,
+    keys: MIX_CATEGORIES,
+    start,
+    labelOf: (key) => t(`mix_${key}`),
+    classOf: (key) => `mix-${key}`,
   });
-  show();
+}
+
+/** Return the field of the week's own total of hours; value() reads it (null when left empty). */
+function hoursField(start) {
+  const input = h('input', {
+    type: 'number',
+    id: 'mix-hours',
+    name: 'mix-hours',
+    min: 1,
+    max: MAX_HOURS,
+    step: 1,
+    inputmode: 'numeric',
+    value: start ?? '',
+  });
+  const hint = h('span', { className: 'hint', id: 'mix-hours-hint' }, t('mix_hours_hint'));
+  input.setAttribute('aria-describedby', 'mix-hours-hint');
+  const value = () => {
+    const hours = Math.round(Number(input.value));
+    return input.value && hours >= 1 && hours <= MAX_HOURS ? hours : null;
+  };
   return {
-    element: h('fieldset', { className: 'mix-group' }, h('legend', {}, legend), rows),
-    values: () => Object.fromEntries(MIX_CATEGORIES.map((key, i) => [key, shares[i]])),
+    element: h(
+      'div',
+      { className: 'mix-hours' },
+      h('label', { for: 'mix-hours' }, t('mix_hours')),
+      hint,
+      input,
+    ),
+    value,
   };
 }
 
@@ -65,6 +64,7 @@ function mixForm({ mixes, today, onSaved }) {
   const actual = sliderGroup('actual', t('mix_actual'), start?.actual);
   const wished = sliderGroup('wished', t('mix_wished'), start?.wished ?? start?.actual);
   const status = h('p', { className: 'form-status', role: 'status' });
+  const hours = hoursField(start?.hours_per_week);
   const saveButton = h('button', { type: 'submit', className: 'primary' }, t('save'));
   const form = h(
     'form',
@@ -72,13 +72,18 @@ function mixForm({ mixes, today, onSaved }) {
     h('p', { className: 'hint' }, t('mix_hint')),
     actual.element,
     wished.element,
+    hours.element,
     h('div', { className: 'actions' }, saveButton),
     status,
   );
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     saveButton.disabled = true;
-    const fields = { actual: actual.values(), wished: wished.values() };
+    const fields = {
+      actual: actual.values(),
+      wished: wished.values(),
+      hours_per_week: hours.value(),
+    };
     try {
       if (existing) await changeEntry(existing.id, fields);
       else await createEntry('mix', { week, ...fields });

@@ -1,46 +1,31 @@
-// Insights, computed on the device: the wheel, days written, energy, the eigen mix and a summary.
+// Insights, computed on the device: what the period says, energy × meaning, the wheel as written
+// and as wished, circles in relation, energy, days written, the year, the eigen mix and a summary.
 import { h } from '../ui/dom.js';
 import { currentLanguage, t } from '../i18n/i18n.js';
 import { listEntries, listReflections } from '../data/entries.js';
-import { CIRCLES, MIX_CATEGORIES } from '../method/circles.js';
+import { listBalances, listCheckins } from '../data/meaning-entries.js';
+import { loadQuestions } from '../data/questions.js';
+import { CIRCLES } from '../method/circles.js';
 import { formatDay, localDay } from '../method/dates.js';
-import { lastDays, weekMonday } from '../method/day-math.js';
-import {
-  calendarWeeks,
-  circleCounts,
-  currentStreak,
-  energyByCircle,
-  energyByDay,
-  inLastDays,
-  longestStreak,
-  mixByWeek,
-} from '../method/insights-math.js';
-import {
-  barChart,
-  calendarChart,
-  chartFigure,
-  dataTable,
-  energyLineChart,
-  stackedPairsChart,
-  wheelChart,
-} from '../ui/charts.js';
-import { mixButton } from './eigen-mix.js';
+import { lastDays } from '../method/day-math.js';
+import { circleCounts, energyByCircle, energyByDay, inLastDays } from '../method/insights-math.js';
+import { barChart, chartFigure, dataTable, energyLineChart, wheelChart } from '../ui/charts.js';
+import { formatNumber, formatShortDay } from '../ui/format.js';
 import { summarySection } from './summary-share.js';
 import { showToast } from '../ui/toast.js';
+import { daysText, streakSection } from './insights-days.js';
+import { mixSection, swatch } from './insights-hours.js';
+import { meaningSection, relationsSection, takeawaySection } from './insights-meaning.js';
+import { balanceSection } from './insights-balance.js';
+import { yearSection } from './insights-year.js';
 
-const PERIODS = [7, 30, 90];
-const CALENDAR_WEEKS = 12;
-const MIX_WEEKS_SHOWN = 8;
+const YEAR = 365;
+const PERIODS = [7, 30, 90, YEAR];
 let period = 30; // kept while the app is open
 
-/** Return "1 day" or "n days". */
-function daysText(n) {
-  return n === 1 ? t('one_day') : t('n_days', { n });
-}
-
-/** Return a coloured square for a legend. */
-function swatch(className) {
-  return h('span', { className: `swatch ${className}`, 'aria-hidden': 'true' });
+/** Return the name of a period: "7 days" … "Year". */
+function periodText(days) {
+  return days === YEAR ? t('period_year') : daysText(days);
 }
 
 /** Return the radio buttons that choose the period of the wheel and the energy. */
@@ -66,7 +51,7 @@ function periodPicker(onChange) {
               onChange();
             },
           }),
-          daysText(days),
+          periodText(days),
         ),
       ),
     ),
@@ -76,10 +61,19 @@ function periodPicker(onChange) {
 /** Return the balance wheel of the period, with its numbers as the legend. */
 function wheelSection(reflections) {
   const counts = circleCounts(reflections);
+  const heading = h('h2', { id: 'wheel-title' }, t('wheel_title'));
+  if (Object.values(counts).every((count) => count === 0)) {
+    return h(
+      'section',
+      { className: 'wheel', 'aria-labelledby': 'wheel-title' },
+      heading,
+      h('p', { className: 'empty' }, t('wheel_empty')),
+    );
+  }
   return h(
     'section',
     { className: 'wheel', 'aria-labelledby': 'wheel-title' },
-    h('h2', { id: 'wheel-title' }, t('wheel_title')),
+    heading,
     chartFigure(
       wheelChart(counts),
       t('wheel_caption', { days: daysText(period) }),
@@ -109,13 +103,13 @@ function energySection(reflections, today, lang) {
       h('p', { className: 'empty' }, t('energy_empty')),
     );
   }
-  const format = (value) => (value === null ? '–' : value.toLocaleString(lang));
+  const format = (value) => formatNumber(value, lang);
   return h(
     'section',
     { 'aria-labelledby': 'energy-title' },
     heading,
     chartFigure(
-      energyLineChart(points, days),
+      energyLineChart(points, days, (day) => formatShortDay(day, lang)),
       t('energy_time_caption', { days: daysText(period) }),
       dataTable(
         [t('col_day'), t('col_energy'), t('col_ratings')],
@@ -130,6 +124,7 @@ function energySection(reflections, today, lang) {
           value: row.average,
         })),
         5,
+        format,
       ),
       t('energy_circle_caption', { days: daysText(period) }),
       dataTable(
@@ -140,109 +135,55 @@ function energySection(reflections, today, lang) {
   );
 }
 
-/** Return the streak and the calendar of the last weeks. */
-function streakSection(reflections, today) {
-  const weeks = calendarWeeks(reflections, today, CALENDAR_WEEKS);
-  const shown = weeks.flat().filter((cell) => cell.count !== null);
-  const written = shown.filter((cell) => cell.count > 0).length;
-  const streak = currentStreak(reflections, today);
-  return h(
-    'section',
-    { 'aria-labelledby': 'streak-title' },
-    h('h2', { id: 'streak-title' }, t('streak_title')),
-    h(
-      'p',
-      { className: 'streak' },
-      streak ? t('streak_current', { days: daysText(streak) }) : t('streak_none'),
-    ),
-    h(
-      'p',
-      { className: 'hint' },
-      t('streak_longest', { days: daysText(longestStreak(reflections)) }),
-    ),
-    h(
-      'figure',
-      { className: 'chart-figure calendar' },
-      calendarChart(weeks, today),
-      h('figcaption', {}, t('calendar_caption', { n: written, total: shown.length })),
-    ),
-  );
-}
-
-/** Return the eigen mix week by week, as it was and as wished, and a way to fill it in. */
-function mixSection(mixes, today, lang, redraw) {
-  const weeks = mixByWeek(mixes).slice(-MIX_WEEKS_SHOWN);
-  const weekLabel = (mix) =>
-    t('week_of', {
-      day: new Date(`${weekMonday(mix.week)}T12:00`).toLocaleDateString(lang, {
-        day: 'numeric',
-        month: 'short',
-      }),
-    });
-  const legend = h(
-    'ul',
-    { className: 'legend-list' },
-    MIX_CATEGORIES.map((key) => h('li', {}, swatch(`fill-mix-${key}`), t(`mix_${key}`))),
-  );
-  const chart = weeks.length
-    ? chartFigure(
-        stackedPairsChart(
-          weeks.map((mix) => ({ label: weekLabel(mix), top: mix.actual, bottom: mix.wished })),
-          MIX_CATEGORIES,
-        ),
-        t('mix_caption'),
-        dataTable(
-          [t('col_week'), t('col_share'), t('mix_actual'), t('mix_wished')],
-          weeks.flatMap((mix) =>
-            MIX_CATEGORIES.map((key) => [
-              weekLabel(mix),
-              t(`mix_${key}`),
-              `${mix.actual?.[key] ?? 0}%`,
-              `${mix.wished?.[key] ?? 0}%`,
-            ]),
-          ),
-        ),
-      )
-    : null;
-  return h(
-    'section',
-    { 'aria-labelledby': 'mix-title' },
-    h('h2', { id: 'mix-title' }, t('mix_title')),
-    weeks.length ? [legend, chart] : h('p', { className: 'empty' }, t('mix_empty')),
-    mixButton(t('mix_fill_in'), { mixes, today, onSaved: redraw }),
-  );
+/** Return the sections of the chosen period; written holds reflections and check-ins. */
+function periodSections(reflections, written, context) {
+  const { today, lang } = context;
+  const chosen = inLastDays(reflections, today, period);
+  const options = { ...context, periodText: daysText(period) };
+  return [
+    takeawaySection(chosen, options),
+    meaningSection(chosen, options),
+    wheelSection(chosen),
+    balanceSection(chosen, options),
+    relationsSection(chosen, options),
+    energySection(inLastDays(written, today, period), today, lang),
+  ];
 }
 
 /** Draw the insights into view. */
 export async function renderInsights(view) {
-  const [reflections, mixes] = await Promise.all([listReflections(), listEntries('mix')]);
+  const [reflections, checkins, mixes, balances, bank] = await Promise.all([
+    listReflections(),
+    listCheckins(),
+    listEntries('mix'),
+    listBalances(),
+    loadQuestions(),
+  ]);
+  const written = [...reflections, ...checkins];
   const today = localDay();
   const lang = currentLanguage();
-  const periodPart = h('div', {});
-  const drawPeriod = () => {
-    const chosen = inLastDays(reflections, today, period);
-    periodPart.replaceChildren(wheelSection(chosen), energySection(chosen, today, lang));
-  };
-  const redraw = async () => {
+  const redraw = (message) => async () => {
     view.replaceChildren();
     await renderInsights(view);
-    showToast(t('mix_saved'));
+    showToast(t(message));
   };
+  const context = { today, lang, bank, balances, onBalanceSaved: redraw('balance_saved') };
+  const periodPart = h('div', {});
+  const drawPeriod = () =>
+    periodPart.replaceChildren(...periodSections(reflections, written, context));
   drawPeriod();
   view.append(
     h('h1', {}, t('insights_title')),
     h(
       'p',
       {},
-      t('insights_count', {
-        n: reflections.length,
-        d: new Set(reflections.map((e) => e.day)).size,
-      }),
+      t('insights_count', { n: reflections.length, d: new Set(written.map((e) => e.day)).size }),
     ),
     periodPicker(drawPeriod),
     periodPart,
-    streakSection(reflections, today),
-    mixSection(mixes, today, lang, redraw),
+    streakSection(written, today, lang),
+    yearSection(written, today, lang),
+    mixSection(mixes, today, lang, redraw('mix_saved')),
     summarySection({ reflections, mixes, today, lang }),
   );
 }

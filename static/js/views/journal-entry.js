@@ -1,4 +1,4 @@
-// One reflection in the journal: how it reads, its conflict choice, and its edit form.
+// One entry in the journal: how a reflection or check-in reads, its conflict choice, its edit form.
 import { h } from '../ui/dom.js';
 import { t } from '../i18n/i18n.js';
 import { removeEntry, restoreReflection, updateReflection } from '../data/entries.js';
@@ -6,6 +6,8 @@ import { loadDraft } from '../data/drafts.js';
 import { afterSave } from '../data/storage.js';
 import { formatTime } from '../method/dates.js';
 import { reflectionForm } from '../ui/reflection-form.js';
+import { ratings } from '../ui/reflection-fields.js';
+import { ratingTags } from './rating-tags.js';
 import { kantelenNote } from './kantelen.js';
 
 /** Return the draft key of an entry's edit. */
@@ -18,7 +20,7 @@ function conflictPart(entry, entries, reload) {
   if (!entry.conflict_of) return null;
   const original = entries.find((other) => other.id === entry.conflict_of);
   const keep = async () => {
-    const fields = { text: entry.text, circles: entry.circles, energy: entry.energy };
+    const fields = { text: entry.text, circles: entry.circles, ...ratings(entry) };
     if (original) await updateReflection(original.id, fields);
     else await restoreReflection({ ...entry, conflict_of: null });
     await removeEntry(entry.id);
@@ -42,8 +44,33 @@ function conflictPart(entry, entries, reload) {
   );
 }
 
+/** Return a quick check-in as an article: its time and ratings, and a delete button. */
+function checkinArticle(entry, journal) {
+  const headingId = `entry-${entry.id}`;
+  return h(
+    'article',
+    { className: 'entry checkin', 'aria-labelledby': headingId, 'data-id': entry.id },
+    h(
+      'p',
+      { className: 'question', id: headingId },
+      `${formatTime(entry.created_at, journal.lang)} · ${t('checkin_name')}`,
+    ),
+    h('p', { className: 'meta' }, ratingTags(entry)),
+    h(
+      'div',
+      { className: 'actions' },
+      h(
+        'button',
+        { type: 'button', className: 'danger', onclick: () => journal.remove(entry) },
+        t('delete'),
+      ),
+    ),
+  );
+}
+
 /** Return an entry as an article; journal holds entries, lang, reload(), edit(entry), remove(entry). */
 export function entryArticle(entry, journal) {
+  if (entry.kind === 'checkin') return checkinArticle(entry, journal);
   const { entries, lang } = journal;
   const headingId = `entry-${entry.id}`;
   const className = entry.conflict_of ? 'entry conflict' : 'entry';
@@ -62,7 +89,7 @@ export function entryArticle(entry, journal) {
       'p',
       { className: 'meta' },
       (entry.circles ?? []).map((circle) => h('span', { className: 'tag' }, t(`circle_${circle}`))),
-      entry.energy ? h('span', {}, t('energy_value', { n: entry.energy })) : null,
+      ratingTags(entry),
     ),
     h(
       'div',
@@ -91,7 +118,7 @@ export async function editForm(entry, { onSaved, onCancel }) {
     id,
     className: 'entry',
     draftKey,
-    start: { text: start.text, circles: start.circles, energy: start.energy },
+    start: { text: start.text, circles: start.circles, ...ratings(start) },
     before: [h('label', { for: id, className: 'question' }, t('edit_label'))],
     actions: [h('button', { type: 'button', onclick: cancel }, t('cancel'))],
     save: (fields, key) => updateReflection(entry.id, fields, key),

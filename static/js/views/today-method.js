@@ -1,21 +1,25 @@
-// What Today offers besides the question: the weekly eigen mix, kantelen, and your own questions.
+// What Today offers besides the question: a quick check-in, on this day, the weekly eigen mix,
+// kantelen, and your own questions.
 import { listEntries, listReflections } from '../data/entries.js';
 import { localDay } from '../method/dates.js';
 import { mixDone, mixOffer } from './eigen-mix.js';
 import { kantelenCard } from './kantelen.js';
 import { ownQuestionsSection } from './own-questions.js';
 import { loadSeed } from '../data/user-seed.js';
+import { meaningCards } from './today-meaning.js';
 
 /** Resolve with Today's extra cards and a stop() that keeps their drafts. */
 export async function methodCards() {
   const today = localDay();
-  const [reflections, mixes, seed] = await Promise.all([
+  const [reflections, mixes, seed, meaning] = await Promise.all([
     listReflections(),
     listEntries('mix'),
     loadSeed(),
+    meaningCards(today),
   ]);
   const kantelen = await kantelenCard({ reflections, today, seed });
   const elements = [
+    ...meaning,
     mixDone(mixes, today) ? null : mixOffer({ mixes, today }),
     kantelen?.element,
     ownQuestionsSection(),

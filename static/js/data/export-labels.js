@@ -1,0 +1,111 @@
+// The words of the Markdown export in the reader's language: circles, ratings, the eigen mix.
+import { CIRCLES, MIX_CATEGORIES } from '../method/circles.js';
+
+const LABELS = {
+  nl: {
+    reflection: 'Reflectie',
+    conflict: 'Conflictkopie',
+    checkin: 'Snelle check-in',
+    question: 'Eigen vraag',
+    mix: 'Eigen mix, week {week}',
+    mix_hours: 'Een week van {n} uur.',
+    balance: 'Gewenste balans',
+    part: 'Deel',
+    circle: 'Cirkel',
+    actual: 'Zo was het',
+    wished: 'Zo zou je het willen',
+    hours: '{n} u',
+    energy: 'energie {n} van 5',
+    meaning: 'zin {n} van 5',
+    engagement: 'betrokkenheid {n} van 5',
+    self: 'Zelf',
+    close: 'Naasten',
+    organisations: 'Organisaties',
+    society: 'Samenleving',
+    place: 'Plek en planeet',
+    paid: 'Betaald werk',
+    care: 'Zorg voor anderen',
+    volunteering: 'Vrijwillig en onbetaald',
+    learning: 'Leren',
+    rest: 'Rust en vrije tijd',
+  },
+  en: {
+    reflection: 'Reflection',
+    conflict: 'Conflict copy',
+    checkin: 'Quick check-in',
+    question: 'Own question',
+    mix: 'Own mix, week {week}',
+    mix_hours: 'A week of {n} hours.',
+    balance: 'Wished balance',
+    part: 'Part',
+    circle: 'Circle',
+    actual: 'As it was',
+    wished: "As you'd like it",
+    hours: '{n} h',
+    energy: 'energy {n} of 5',
+    meaning: 'meaning {n} of 5',
+    engagement: 'engagement {n} of 5',
+    self: 'Yourself',
+    close: 'Close ones',
+    organisations: 'Organisations',
+    society: 'Society',
+    place: 'Place and planet',
+    paid: 'Paid work',
+    care: 'Caring for others',
+    volunteering: 'Volunteering and unpaid work',
+    learning: 'Learning',
+    rest: 'Rest and leisure',
+  },
+};
+
+/** Return a function that gives the export's words in lang (English for other languages). */
+export function exportWords(lang) {
+  const labels = LABELS[lang] ?? LABELS.en;
+  return (key, values = {}) =>
+    labels[key].replace(/\{(\w+)\}/g, (_, name) => String(values[name] ?? ''));
+}
+
+/** Return a number with at most one decimal, the language's way ("1,8" in Dutch). */
+function number(value, lang) {
+  return new Intl.NumberFormat(lang, { maximumFractionDigits: 1 }).format(value);
+}
+
+/** Return a reflection's or check-in's circles and ratings as one italic line, or null. */
+export function factsLine(entry, word) {
+  const facts = [
+    (entry.circles ?? [])
+      .filter((circle) => CIRCLES.includes(circle))
+      .map((c) => word(c))
+      .join(', '),
+    ...['energy', 'meaning', 'engagement'].map((key) => entry[key] && word(key, { n: entry[key] })),
+  ].filter(Boolean);
+  return facts.length ? `*${facts.join(' · ')}*` : null;
+}
+
+/** Return a mix as a small Markdown table: its parts in percent (and hours, with a week total). */
+export function mixTable(entry, word, lang) {
+  const hours = entry.hours_per_week;
+  const cell = (shares, key) => {
+    const share = shares?.[key] ?? 0;
+    if (!hours) return `${share}%`;
+    return `${share}% · ${word('hours', { n: number((share * hours) / 100, lang) })}`;
+  };
+  const lines = hours ? [word('mix_hours', { n: number(hours, lang) }), ''] : [];
+  return [
+    ...lines,
+    `| ${word('part')} | ${word('actual')} | ${word('wished')} |`,
+    '|---|---:|---:|',
+    ...MIX_CATEGORIES.map(
+      (key) => `| ${word(key)} | ${cell(entry.actual, key)} | ${cell(entry.wished, key)} |`,
+    ),
+  ];
+}
+
+/** Return a wished balance as a Markdown table of the circles in percent. */
+export function balanceTable(entry, word) {
+  return [
+    `| ${word('circle')} | % |`,
+    '|---|---:|',
+    ...CIRCLES.map((circle) => `| ${word(circle)} | ${entry.weights?.[circle] ?? 0}% |`),
+  ];
+}

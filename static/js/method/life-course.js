@@ -1,0 +1,48 @@
+// The longer life course: twelve months at a glance, and what you wrote a month and a year ago.
+import { average } from './insights-math.js';
+
+/** Return the month n months before a YYYY-MM month. */
+export function addMonths(month, n) {
+  const [year, number] = month.split('-').map(Number);
+  const index = year * 12 + (number - 1) + n;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+/** Return the day a number of months before day, on the month's last day when it is shorter. */
+export function monthsBefore(day, n) {
+  const month = addMonths(day.slice(0, 7), -n);
+  const [year, number] = month.split('-').map(Number);
+  const last = new Date(Date.UTC(year, number, 0)).getUTCDate();
+  const date = Math.min(Number(day.slice(8, 10)), last);
+  return `${month}-${String(date).padStart(2, '0')}`;
+}
+
+/**
+ * Return the twelve months up to today's, oldest first: days written, reflections, and the
+ * average energy and meaning of what was rated (check-ins count as days written and ratings).
+ */
+export function yearMonths(entries, today) {
+  const current = today.slice(0, 7);
+  return Array.from({ length: 12 }, (_, i) => {
+    const month = addMonths(current, i - 11);
+    const inMonth = entries.filter((entry) => entry.day.startsWith(month));
+    const rated = (key) => average(inMonth.filter((e) => e[key]).map((e) => e[key]));
+    return {
+      month,
+      days: new Set(inMonth.map((entry) => entry.day)).size,
+      reflections: inMonth.filter((entry) => entry.kind !== 'checkin').length,
+      energy: rated('energy'),
+      meaning: rated('meaning'),
+    };
+  });
+}
+
+/** Return what was written a month and a year before today: [{ key, day, entries }], if any. */
+export function onThisDay(entries, today) {
+  return [
+    { key: 'month', day: monthsBefore(today, 1) },
+    { key: 'year', day: monthsBefore(today, 12) },
+  ]
+    .map((when) => ({ ...when, entries: entries.filter((entry) => entry.day === when.day) }))
+    .filter((when) => when.entries.length > 0);
+}

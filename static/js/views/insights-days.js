@@ -1,0 +1,37 @@
+// Insights: the days you wrote (reflections and quick check-ins), as a streak and a labelled calendar.
+import { h } from '../ui/dom.js';
+import { t } from '../i18n/i18n.js';
+import { calendarWeeks, currentStreak, longestStreak } from '../method/insights-math.js';
+import { calendarChart } from '../ui/calendar-chart.js';
+
+const CALENDAR_WEEKS = 12;
+
+/** Return "1 day" or "n days". */
+export function daysText(n) {
+  return n === 1 ? t('one_day') : t('n_days', { n });
+}
+
+/** Return the streak and the calendar of the last weeks; written holds reflections and check-ins. */
+export function streakSection(written, today, lang) {
+  const weeks = calendarWeeks(written, today, CALENDAR_WEEKS);
+  const shown = weeks.flat().filter((cell) => cell.count !== null);
+  const count = shown.filter((cell) => cell.count > 0).length;
+  const streak = currentStreak(written, today);
+  return h(
+    'section',
+    { 'aria-labelledby': 'streak-title' },
+    h('h2', { id: 'streak-title' }, t('streak_title')),
+    h(
+      'p',
+      { className: 'streak' },
+      streak ? t('streak_current', { days: daysText(streak) }) : t('streak_none'),
+    ),
+    h('p', { className: 'hint' }, t('streak_longest', { days: daysText(longestStreak(written)) })),
+    h(
+      'figure',
+      { className: 'chart-figure calendar' },
+      calendarChart(weeks, today, lang),
+      h('figcaption', {}, t('calendar_caption', { n: count, total: shown.length })),
+    ),
+  );
+}

@@ -1,0 +1,43 @@
+// Insights: the longer life course, the last twelve months at a glance.
+import { h } from '../ui/dom.js';
+import { t } from '../i18n/i18n.js';
+import { yearMonths } from '../method/life-course.js';
+import { chartFigure, dataTable } from '../ui/charts.js';
+import { yearChart } from '../ui/charts-meaning.js';
+import { formatMonth, formatNumber } from '../ui/format.js';
+
+/** Return the year view: days written per month, with the month's reflections and ratings. */
+export function yearSection(written, today, lang) {
+  const months = yearMonths(written, today);
+  const heading = h('h2', { id: 'year-title' }, t('year_title'));
+  if (months.every((month) => month.days === 0)) {
+    return h(
+      'section',
+      { 'aria-labelledby': 'year-title' },
+      heading,
+      h('p', { className: 'empty' }, t('year_empty')),
+    );
+  }
+  return h(
+    'section',
+    { className: 'year', 'aria-labelledby': 'year-title' },
+    heading,
+    chartFigure(
+      yearChart(months, (month) => formatMonth(month, lang).replace('.', '').slice(0, 3)),
+      t('year_caption', {
+        from: formatMonth(months[0].month, lang, { long: true }),
+        to: formatMonth(months[11].month, lang, { long: true }),
+      }),
+      dataTable(
+        [t('col_month'), t('col_days'), t('col_reflections'), t('energy_name'), t('meaning_name')],
+        months.map((month) => [
+          formatMonth(month.month, lang, { year: true }),
+          month.days,
+          month.reflections,
+          formatNumber(month.energy, lang),
+          formatNumber(month.meaning, lang),
+        ]),
+      ),
+    ),
+  );
+}
