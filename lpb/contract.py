@@ -24,7 +24,7 @@ MIX_SHARES = ("paid", "care", "volunteering", "learning", "rest")
 MAX_TEXT_LENGTH = 20_000
 MAX_SHORT_TEXT = 1_000
 MAX_MUTATIONS = 500
-MAX_IMPORT_ENTRIES = 20_000
+MAX_IMPORT_ENTRIES = 10_000
 EXPORT_FORMAT = "levensloopbaan-export"
 EXPORT_VERSION = 1
 

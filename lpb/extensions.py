@@ -25,6 +25,9 @@ class Base(DeclarativeBase):
     )
 
 
+# How long a write waits for SQLite's write lock before the request is answered 503 busy.
+SQLITE_BUSY_TIMEOUT_MS = 5000
+
 db = SQLAlchemy(model_class=Base)
 csrf = CSRFProtect()
 migrate = Migrate()
@@ -38,7 +41,7 @@ def _configure_sqlite(dbapi_connection: object, _record: object) -> None:
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
 

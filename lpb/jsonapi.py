@@ -18,7 +18,7 @@ from sqlalchemy.exc import OperationalError
 from werkzeug.exceptions import InternalServerError, ServiceUnavailable
 
 from lpb import accounts
-from lpb.contract import MAX_MUTATIONS, MAX_TEXT_LENGTH, first_problem
+from lpb.contract import MAX_IMPORT_ENTRIES, MAX_MUTATIONS, MAX_TEXT_LENGTH, first_problem
 from lpb.extensions import db
 from lpb.models import User
 
@@ -60,6 +60,9 @@ def signed_in(view: Callable[P, R]) -> Callable[P, R]:
     @wraps(view)
     def wrapped(*args: P.args, **kwargs: P.kwargs) -> R:
         signed_in_user()
+        # End the reading transaction: on SQLite a write request's one holds the write lock, and
+        # the view first parses its body; its own work begins a new transaction when it starts.
+        db.session.rollback()
         return view(*args, **kwargs)
 
     return wrapped
@@ -95,7 +98,9 @@ def _check_values(payload: object) -> None:
         if isinstance(value, dict):
             for key, child in value.items():
                 if _BAD_CHARACTER.search(key):
-                    raise invalid(f"{path or 'The body'}: names must be Unicode without NUL.")
+                    raise invalid(
+                        f"{path or 'The body'}: the name {ascii(key)} is not Unicode without NUL."
+                    )
                 stack.append((child, _path(path, key), depth + 1))
         elif isinstance(value, list):
             stack.extend((child, _path(path, i), depth + 1) for i, child in enumerate(value))
@@ -124,6 +129,10 @@ def parse(model: type[Model], payload: object) -> Model:
         if problem["type"] == "too_long" and path == "mutations":
             raise ApiError(
                 413, "batch_too_large", f"A push holds at most {MAX_MUTATIONS} mutations."
+            ) from None
+        if problem["type"] == "too_long" and path == "entries":
+            raise ApiError(
+                413, "import_too_large", f"An import holds at most {MAX_IMPORT_ENTRIES} entries."
             ) from None
         if problem["type"] == "string_too_long" and path.endswith(".text"):
             raise ApiError(
