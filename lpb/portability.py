@@ -16,7 +16,7 @@ from lpb.accounts import check_password, end_session
 from lpb.contract import EXPORT_FORMAT, EXPORT_VERSION
 from lpb.extensions import db
 from lpb.jsonapi import ApiError, json_body, parse, signed_in, signed_in_user
-from lpb.models import Client, Entry, FailedSignIn, Session, User
+from lpb.models import Client, Entry, FailedSignIn, Session, SetAsideEntry, User
 from lpb.sync import Batch, Mutation, entry_json, lock_user, put_of
 
 # Per transaction: a chunk is written in well under 100 ms, so others wait that long at most.
@@ -221,7 +221,7 @@ def check_account_room(user_id: int, entries: list[tuple[Mutation, str | None]])
 def delete_account(user: User) -> None:
     """Erase a user and everything of theirs, in the caller's transaction."""
     # Explicit deletes rather than relying on ON DELETE CASCADE alone: every table, every engine.
-    for model in (Entry, Client, Session):
+    for model in (Entry, SetAsideEntry, Client, Session):
         db.session.execute(sa.delete(model).where(model.user_id == user.id))
     db.session.execute(sa.delete(FailedSignIn).where(FailedSignIn.email == user.email))
     db.session.execute(sa.delete(User).where(User.id == user.id))
