@@ -17,7 +17,7 @@ from lpb import create_app, extensions, portability, sync
 from lpb.contract import MAX_IMPORT_ENTRIES
 from lpb.extensions import db
 from lpb.models import User
-from tests.api_client import Device, api_token, entry, put, register
+from tests.api_client import Device, api_token, entry, form_token, put, register
 from tests.openapi_check import CheckedClient
 
 EMAIL = "ada@example.org"
@@ -135,6 +135,8 @@ def test_a_locked_database_answers_503_busy_with_retry_after(app, tmp_path, monk
         db.engine.dispose()
     client = signed_in(app)
     device, token = Device(client), api_token(client)
+    stranger = app.test_client()
+    login = {"csrf_token": form_token(stranger, "/login"), "email": EMAIL, "password": "guess"}
     holder = sqlite3.connect(tmp_path / "test.sqlite", isolation_level=None)
     holder.execute("BEGIN IMMEDIATE")
     try:
@@ -142,6 +144,9 @@ def test_a_locked_database_answers_503_busy_with_retry_after(app, tmp_path, monk
         assert busy.status_code == 503
         assert busy.json["error"] == "busy" and busy.headers["Retry-After"] == "1"
         assert client.get("/api/pull").status_code == 200
+        page = stranger.post("/login", data=login)
+        assert page.status_code == 503 and page.headers["Retry-After"] == "1"
+        assert page.mimetype == "text/html"
     finally:
         holder.execute("ROLLBACK")
         holder.close()
