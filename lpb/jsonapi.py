@@ -60,8 +60,8 @@ def signed_in(view: Callable[P, R]) -> Callable[P, R]:
     @wraps(view)
     def wrapped(*args: P.args, **kwargs: P.kwargs) -> R:
         signed_in_user()
-        # End the reading transaction: on SQLite a write request's one holds the write lock, and
-        # the view first parses its body; its own work begins a new transaction when it starts.
+        # End this reading transaction: on SQLite a POST's transaction holds the write lock, and
+        # the view parses its body before it writes; its work begins a new transaction.
         db.session.rollback()
         return view(*args, **kwargs)
 
