@@ -12,7 +12,7 @@ from collections.abc import Callable
 from functools import wraps
 from typing import ParamSpec, TypeVar
 
-from flask import Flask, Response, current_app, jsonify, request
+from flask import Flask, Response, current_app, g, jsonify, request
 from pydantic import BaseModel, ValidationError
 from sqlalchemy.exc import OperationalError
 from werkzeug.exceptions import InternalServerError, ServiceUnavailable
@@ -59,10 +59,14 @@ def signed_in(view: Callable[P, R]) -> Callable[P, R]:
 
     @wraps(view)
     def wrapped(*args: P.args, **kwargs: P.kwargs) -> R:
-        signed_in_user()
-        # End this reading transaction: on SQLite a POST's transaction holds the write lock, and
-        # the view parses its body before it writes; its work begins a new transaction.
-        db.session.rollback()
+        # Finding the user only reads: on SQLite it must not take the write lock (see extensions),
+        # and its transaction ends before the view, whose work begins one of its own.
+        g.reading = True
+        try:
+            signed_in_user()
+        finally:
+            g.reading = False
+            db.session.rollback()
         return view(*args, **kwargs)
 
     return wrapped
