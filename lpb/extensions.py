@@ -54,14 +54,12 @@ def _configure_sqlite(dbapi_connection: object, _record: object) -> None:
 
 @event.listens_for(Engine, "begin")
 def _begin_immediate(connection: Connection) -> None:
-    """Take SQLite's write lock at the start, so two writers queue instead of failing midway.
-
-    A GET only reads (the session's last-seen time is written in a transaction of its own), and
-    so does finding the signed-in user before an API view (g.reading): they begin a plain
-    transaction, and in WAL mode readers never wait for a writer.
-    """
+    """Take SQLite's write lock at the start, so two writers queue instead of failing midway."""
     if connection.dialect.name != "sqlite":
         return
+    # A GET only reads (the session's last-seen time is written in a transaction of its own), and
+    # so does finding the signed-in user before an API view (g.reading): in WAL mode such a plain
+    # transaction never waits for a writer.
     if has_request_context() and (request.method in ("GET", "HEAD") or g.get("reading")):
         connection.exec_driver_sql("BEGIN")
     else:
@@ -69,11 +67,9 @@ def _begin_immediate(connection: Connection) -> None:
 
 
 def _take_write_lock(connection: Connection) -> None:
-    """Begin an immediate transaction, trying every few milliseconds until SQLITE_BUSY_TIMEOUT_MS.
-
-    SQLite's busy handler sleeps up to 100 ms between tries, so a waiter keeps missing the short
-    gaps between another's transactions (a large import's chunks); trying often, it does not.
-    """
+    """Begin an immediate transaction, trying every few milliseconds until SQLITE_BUSY_TIMEOUT_MS."""
+    # SQLite's busy handler sleeps up to 100 ms between tries, so a waiter kept missing the short
+    # gaps between another's transactions (a large import's chunks); trying often, it does not.
     raw = connection.connection.driver_connection
     deadline = time.monotonic() + SQLITE_BUSY_TIMEOUT_MS / 1000
     while isinstance(raw, sqlite3.Connection) and time.monotonic() < deadline:

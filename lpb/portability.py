@@ -261,12 +261,9 @@ def export() -> Response:
 @bp.post("/import")
 @signed_in
 def import_json() -> Response:
-    """Merge a JSON export into the signed-in account, without duplicates, a chunk at a time.
-
-    Each chunk is its own short transaction, so a large import never holds the database (SQLite:
-    its one write lock) for long. Stopped halfway, an import is simply sent again: entries that
-    arrived are skipped.
-    """
+    """Merge a JSON export into the signed-in account, without duplicates, a chunk at a time."""
+    # Each chunk is its own short transaction, so a large import never holds the database (SQLite:
+    # its one write lock) for long. Stopped halfway, an import is sent again: what arrived is skipped.
     entries = parse_import(json_body())
     user_id = signed_in_user().id
     check_account_room(user_id, entries)

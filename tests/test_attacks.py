@@ -110,12 +110,10 @@ print(json.dumps([answer.status_code, answer.json]), flush=True)
 
 
 def test_a_big_import_stalls_no_one_else(app, tmp_path):
-    """While one user imports the most entries allowed, others push and pull, waiting < 1 s.
-
-    The import runs in a process of its own, as it would in another server worker: a thread of
-    this process would share its GIL. What is measured is how long the others' transactions
-    waited for the database; their whole requests only have to finish, on a busy machine too.
-    """
+    """While one user imports the most entries allowed, others push and pull, waiting < 1 s."""
+    # The import runs in a process of its own, as in another server worker (a thread here would
+    # share the GIL). Measured is how long the others' transactions waited for the database;
+    # their whole requests only have to finish, on a busy machine too.
     body = json.dumps(export_document([tiny(n) for n in range(MAX_IMPORT_ENTRIES)]))
     others = [signed_in(app, f"user{n}@example.org") for n in range(2)]
     waits = lock_waits(app)
