@@ -320,6 +320,20 @@ def test_nul_and_nan_in_ids_are_refused(api_app, body, field):
     assert answer.status_code == 400 and field in answer.json["message"]
 
 
+@pytest.mark.parametrize(
+    "path, status",
+    [
+        ("/api/pull?since=%00", 400),
+        ("/api/pull?limit=1%00", 400),
+        ("/api/export?format=json%00", 400),
+        ("/api/entries/%00", 404),
+    ],
+)
+def test_nul_in_addresses_is_refused(api_app, path, status):
+    """NUL in a query or a path is a clean 4xx on SQLite and PostgreSQL alike."""
+    assert signed_in(api_app).get(path).status_code == status
+
+
 def test_what_the_real_client_writes_is_accepted(api_app):
     """Every shape the app writes syncs: a reflection, a kantelen look, a mix, an own question."""
     device = Device(signed_in(api_app))
