@@ -15,16 +15,17 @@ from pydantic import (
     PlainValidator,
     ValidationError,
     WithJsonSchema,
+    model_validator,
 )
 from pydantic_core import ErrorDetails
 
-KINDS = ("reflection", "mix", "question")
+KINDS = ("reflection", "mix", "question", "checkin", "balance")
 CIRCLES = ("self", "close", "organisations", "society", "place")
 MIX_SHARES = ("paid", "care", "volunteering", "learning", "rest")
 MAX_TEXT_LENGTH = 20_000
 MAX_SHORT_TEXT = 1_000
 MAX_MUTATIONS = 500
-MAX_IMPORT_ENTRIES = 20_000
+MAX_IMPORT_ENTRIES = 10_000
 EXPORT_FORMAT = "levensloopbaan-export"
 EXPORT_VERSION = 1
 
@@ -55,6 +56,9 @@ DeviceTime = Annotated[
 ]
 Day = Annotated[str, Field(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", description="The local day.")]
 Circle = Literal["self", "close", "organisations", "society", "place"]
+Kind = Literal["reflection", "mix", "question", "checkin", "balance"]
+Rating = Annotated[int, Field(ge=1, le=5)]
+Weight = Annotated[int, Field(ge=0, le=100)]
 Text = Annotated[str, Field(max_length=MAX_TEXT_LENGTH)]
 ShortText = Annotated[str, Field(max_length=MAX_SHORT_TEXT)]
 Share = Annotated[float, Field(ge=0, le=100)]
@@ -92,7 +96,9 @@ class Reflection(EntryBase):
     day: Day
     text: Text
     circles: list[Circle] = Field(default_factory=list, max_length=len(CIRCLES))
-    energy: Annotated[int, Field(ge=1, le=5)] | None = None
+    energy: Rating | None = None
+    meaning: Rating | None = None
+    engagement: Rating | None = None
     question_id: Annotated[str, Field(max_length=100)] | None = None
     question_text: ShortText | None = None
     kantelen_of: Uuid | None = None
@@ -118,6 +124,7 @@ class Mix(EntryBase):
     week: Annotated[str, Field(pattern=r"^[0-9]{4}-W[0-9]{2}$")]
     actual: Shares
     wished: Shares
+    hours_per_week: Annotated[int, Field(ge=1, le=168)] | None = None
 
 
 class Question(EntryBase):
@@ -132,7 +139,41 @@ class Question(EntryBase):
     en: ShortText | None = None
 
 
-EntryInput = Annotated[Reflection | Mix | Question, Field(discriminator="kind")]
+class CheckIn(EntryBase):
+    """A quick check-in on a busy day: energy and meaning, no text."""
+
+    kind: Literal["checkin"]
+    day: Day
+    energy: Rating | None = None
+    meaning: Rating | None = None
+
+
+class Weights(Strict):
+    """How much of the wheel each circle should have, in percent; together 100."""
+
+    self_: Weight = Field(alias="self")
+    close: Weight
+    organisations: Weight
+    society: Weight
+    place: Weight
+
+    @model_validator(mode="after")
+    def _whole_wheel(self) -> "Weights":
+        """The five weights share one wheel."""
+        if self.self_ + self.close + self.organisations + self.society + self.place != 100:
+            raise ValueError("the five weights must add up to 100")
+        return self
+
+
+class Balance(EntryBase):
+    """The balance over the five circles the user wishes for."""
+
+    kind: Literal["balance"]
+    day: Day | None = None
+    weights: Weights
+
+
+EntryInput = Annotated[Reflection | Mix | Question | CheckIn | Balance, Field(discriminator="kind")]
 
 
 class PutMutation(Strict):
@@ -214,7 +255,7 @@ class Entry(Answer):
     model_config = ConfigDict(extra="allow")
 
     id: Uuid
-    kind: Literal["reflection", "mix", "question"]
+    kind: Kind
     version: Annotated[int, Field(ge=1)]
     deleted: bool
     created_at: Annotated[str, Field(max_length=40)]
@@ -255,7 +296,7 @@ class ExportedEntry(Answer):
     model_config = ConfigDict(extra="allow")
 
     id: Uuid
-    kind: Literal["reflection", "mix", "question"]
+    kind: Kind
     created_at: str
     updated_at: str
     conflict_of: Uuid | None

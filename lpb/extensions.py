@@ -1,8 +1,10 @@
 """Flask extensions, created unbound and bound in the app factory."""
 
+import random
 import sqlite3
+import time
 
-from flask import has_request_context, request
+from flask import g, has_request_context, request
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf import CSRFProtect
@@ -25,6 +27,13 @@ class Base(DeclarativeBase):
     )
 
 
+# How long a write waits for SQLite's write lock before the request is answered 503 busy.
+SQLITE_BUSY_TIMEOUT_MS = 5000
+# SQLite's own busy handler, for statements: short, since a transaction that writes holds the lock
+# from its start; BEGIN IMMEDIATE waits in _take_write_lock instead.
+SQLITE_STATEMENT_TIMEOUT_MS = 20
+SQLITE_RETRY_SECONDS = 0.005
+
 db = SQLAlchemy(model_class=Base)
 csrf = CSRFProtect()
 migrate = Migrate()
@@ -38,19 +47,38 @@ def _configure_sqlite(dbapi_connection: object, _record: object) -> None:
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_STATEMENT_TIMEOUT_MS}")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
 
 
 @event.listens_for(Engine, "begin")
 def _begin_immediate(connection: Connection) -> None:
-    """Take SQLite's write lock at the start, so two writers queue instead of failing midway.
-
-    A GET only reads (the session's last-seen time is written in a transaction of its own), so
-    it begins a plain transaction: in WAL mode readers never wait for a writer.
-    """
+    """Take SQLite's write lock at the start, so two writers queue instead of failing midway."""
     if connection.dialect.name != "sqlite":
         return
-    reading = has_request_context() and request.method in ("GET", "HEAD")
-    connection.exec_driver_sql("BEGIN" if reading else "BEGIN IMMEDIATE")
+    # A GET only reads (the session's last-seen time is written in a transaction of its own), and
+    # so does finding the signed-in user before an API view (g.reading): in WAL mode such a plain
+    # transaction never waits for a writer.
+    if has_request_context() and (request.method in ("GET", "HEAD") or g.get("reading")):
+        connection.exec_driver_sql("BEGIN")
+    else:
+        _take_write_lock(connection)
+
+
+def _take_write_lock(connection: Connection) -> None:
+    """Begin an immediate transaction, trying every few milliseconds until SQLITE_BUSY_TIMEOUT_MS."""
+    # SQLite's busy handler sleeps up to 100 ms between tries, so a waiter kept missing the short
+    # gaps between another's transactions (a large import's chunks); trying often, it does not.
+    raw = connection.connection.driver_connection
+    deadline = time.monotonic() + SQLITE_BUSY_TIMEOUT_MS / 1000
+    while isinstance(raw, sqlite3.Connection) and time.monotonic() < deadline:
+        try:
+            raw.execute("BEGIN IMMEDIATE")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error):
+                break
+        time.sleep(SQLITE_RETRY_SECONDS * random.uniform(0.5, 1.5))
+    # Once more through SQLAlchemy, so that a failure is its OperationalError (503 when busy).
+    connection.exec_driver_sql("BEGIN IMMEDIATE")

@@ -12,13 +12,13 @@ from collections.abc import Callable
 from functools import wraps
 from typing import ParamSpec, TypeVar
 
-from flask import Flask, Response, current_app, jsonify, request
+from flask import Flask, Response, current_app, g, jsonify, request
 from pydantic import BaseModel, ValidationError
 from sqlalchemy.exc import OperationalError
 from werkzeug.exceptions import InternalServerError, ServiceUnavailable
 
 from lpb import accounts
-from lpb.contract import MAX_MUTATIONS, MAX_TEXT_LENGTH, first_problem
+from lpb.contract import MAX_IMPORT_ENTRIES, MAX_MUTATIONS, MAX_TEXT_LENGTH, first_problem
 from lpb.extensions import db
 from lpb.models import User
 
@@ -59,7 +59,14 @@ def signed_in(view: Callable[P, R]) -> Callable[P, R]:
 
     @wraps(view)
     def wrapped(*args: P.args, **kwargs: P.kwargs) -> R:
-        signed_in_user()
+        # Finding the user only reads: on SQLite it must not take the write lock (see extensions),
+        # and its transaction ends before the view, whose work begins one of its own.
+        g.reading = True
+        try:
+            signed_in_user()
+        finally:
+            g.reading = False
+            db.session.rollback()
         return view(*args, **kwargs)
 
     return wrapped
@@ -95,7 +102,9 @@ def _check_values(payload: object) -> None:
         if isinstance(value, dict):
             for key, child in value.items():
                 if _BAD_CHARACTER.search(key):
-                    raise invalid(f"{path or 'The body'}: names must be Unicode without NUL.")
+                    raise invalid(
+                        f"{path or 'The body'}: the name {ascii(key)} is not Unicode without NUL."
+                    )
                 stack.append((child, _path(path, key), depth + 1))
         elif isinstance(value, list):
             stack.extend((child, _path(path, i), depth + 1) for i, child in enumerate(value))
@@ -124,6 +133,10 @@ def parse(model: type[Model], payload: object) -> Model:
         if problem["type"] == "too_long" and path == "mutations":
             raise ApiError(
                 413, "batch_too_large", f"A push holds at most {MAX_MUTATIONS} mutations."
+            ) from None
+        if problem["type"] == "too_long" and path == "entries":
+            raise ApiError(
+                413, "import_too_large", f"An import holds at most {MAX_IMPORT_ENTRIES} entries."
             ) from None
         if problem["type"] == "string_too_long" and path.endswith(".text"):
             raise ApiError(

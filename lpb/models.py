@@ -82,6 +82,23 @@ class Entry(Model):
     written_by: so.Mapped[str] = so.mapped_column(sa.String(36))
 
 
+class SetAsideEntry(Model):
+    """An entry stored before bodies were checked that could not be repaired: kept, never served."""
+
+    __tablename__ = "set_aside_entries"
+
+    user_id: so.Mapped[int] = so.mapped_column(
+        sa.ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    id: so.Mapped[str] = so.mapped_column(sa.String(36), primary_key=True)
+    kind: so.Mapped[str] = so.mapped_column(sa.String(20))
+    # The body as it was, as JSON text with every character escaped (it may hold NUL or NaN).
+    body: so.Mapped[str] = so.mapped_column(sa.Text)
+    created_at: so.Mapped[str] = so.mapped_column(sa.Text)
+    reason: so.Mapped[str] = so.mapped_column(sa.Text)
+    set_aside_at: so.Mapped[datetime] = so.mapped_column(default=utcnow)
+
+
 class RateLimit(Model):
     """How often something was tried lately, under one key (a keyed hash of an email, address …)."""
 

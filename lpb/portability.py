@@ -3,9 +3,9 @@
 The export format is documented in docs/export-format.md; the app on the device writes the same.
 """
 
-import csv
-import io
+import html
 import json
+import time
 from datetime import UTC, datetime
 
 import sqlalchemy as sa
@@ -16,9 +16,13 @@ from lpb.accounts import check_password, end_session
 from lpb.contract import EXPORT_FORMAT, EXPORT_VERSION
 from lpb.extensions import db
 from lpb.jsonapi import ApiError, json_body, parse, signed_in, signed_in_user
-from lpb.models import Client, Entry, RateLimit, Session, User
+from lpb.models import Client, Entry, RateLimit, Session, SetAsideEntry, User
 from lpb.sync import Batch, Mutation, entry_json, lock_user, put_of
 
+# Per transaction: a chunk is written in well under 100 ms, so others wait that long at most.
+IMPORT_CHUNK = 200
+IMPORT_PAUSE_SECONDS = 0.03
+MAX_ACCOUNT_ENTRIES = 50_000
 CSV_COLUMNS = [
     "id",
     "kind",
@@ -32,6 +36,8 @@ CSV_COLUMNS = [
     "conflict_of",
     "data",
 ]
+# A cell starting with one of these is a formula to a spreadsheet; a leading ' makes it text.
+CSV_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # Fields with a column of their own in the CSV; the rest of an entry goes, as JSON, in "data".
 CSV_OWN_FIELDS = {
     "id",
@@ -79,42 +85,48 @@ def export_document(user: User) -> dict:
 
 
 def export_markdown(document: dict) -> str:
-    """Return an export as one readable Markdown document, by day."""
-    lines = ["# Levensloopbaan", "", f"Export {document['exported_at']}", ""]
+    """Return an export as one readable Markdown document, by day; raw HTML is escaped."""
+    lines = ["# Levensloopbaan", "", f"Export {_md(document['exported_at'])}", ""]
     days: dict[str, list[dict]] = {}
     for entry in document["entries"]:
         days.setdefault(entry.get("day") or entry["created_at"][:10], []).append(entry)
     for day in sorted(days):
-        lines += [f"## {day}", ""]
+        lines += [f"## {_md(day)}", ""]
         for entry in days[day]:
             lines += _markdown_entry(entry)
     return "\n".join(lines).rstrip() + "\n"
 
 
+def _md(value: object) -> str:
+    """Return text for Markdown with its HTML escaped, so a viewer shows it rather than runs it."""
+    return html.escape(str(value), quote=False)
+
+
 def _markdown_entry(entry: dict) -> list[str]:
     """Return the Markdown lines of one entry."""
-    time = entry["created_at"][11:16]
+    time = _md(entry["created_at"][11:16])
     if entry["kind"] == "reflection":
-        title = entry.get("question_text") or "Reflectie / Reflection"
+        title = _md(entry.get("question_text") or "Reflectie / Reflection")
         lines = [f"### {time} · {title}", ""]
         if entry.get("conflict_of"):
             lines += ["*Conflict copy / conflictkopie*", ""]
-        lines += [entry.get("text", ""), ""]
+        lines += [_md(entry.get("text", "")), ""]
         facts = []
         if entry.get("circles"):
             facts.append("circles: " + ", ".join(entry["circles"]))
         if entry.get("energy"):
             facts.append(f"energy: {entry['energy']}/5")
-        return lines + ([f"*{' · '.join(facts)}*", ""] if facts else [])
+        return lines + ([f"*{_md(' · '.join(facts))}*", ""] if facts else [])
     if entry["kind"] == "mix":
+        numbers = json.dumps(_without_common(entry), ensure_ascii=False, separators=(",", ":"))
         return [
-            f"### {time} · Eigen mix {entry.get('week', '')}",
+            f"### {time} · Eigen mix {_md(entry.get('week', ''))}",
             "",
-            f"```json\n{json.dumps(_without_common(entry), ensure_ascii=False, separators=(',', ':'))}\n```",
+            f"```json\n{numbers}\n```",
             "",
         ]
     text = entry.get("text") or entry.get("nl") or entry.get("en") or ""
-    return [f"### {time} · {entry['kind']}", "", text, ""]
+    return [f"### {time} · {_md(entry['kind'])}", "", _md(text), ""]
 
 
 def _without_common(entry: dict) -> dict:
@@ -123,28 +135,35 @@ def _without_common(entry: dict) -> dict:
 
 
 def export_csv(document: dict) -> str:
-    """Return an export as CSV with the documented columns, one row per entry."""
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
-    writer.writeheader()
+    """Return an export as CSV with the documented columns, one row per entry (as the device)."""
+    lines = [",".join(CSV_COLUMNS)]
     for entry in document["entries"]:
         rest = _without_common(entry)
-        writer.writerow(
-            {
-                "id": entry["id"],
-                "kind": entry["kind"],
-                "day": entry.get("day") or entry["created_at"][:10],
-                "created_at": entry["created_at"],
-                "updated_at": entry["updated_at"],
-                "question": entry.get("question_text", ""),
-                "text": entry.get("text", ""),
-                "circles": " ".join(entry.get("circles") or []),
-                "energy": entry.get("energy") or "",
-                "conflict_of": entry.get("conflict_of") or "",
-                "data": json.dumps(rest, ensure_ascii=False, separators=(",", ":")) if rest else "",
-            }
-        )
-    return out.getvalue()
+        row = [
+            entry["id"],
+            entry["kind"],
+            entry.get("day") or entry["created_at"][:10],
+            entry["created_at"],
+            entry["updated_at"],
+            entry.get("question_text") or "",
+            entry.get("text", ""),
+            " ".join(entry.get("circles") or []),
+            entry.get("energy") or "",
+            entry.get("conflict_of") or "",
+            json.dumps(rest, ensure_ascii=False, separators=(",", ":")) if rest else "",
+        ]
+        lines.append(",".join(_csv_cell(value) for value in row))
+    return "\n".join(lines) + "\n"
+
+
+def _csv_cell(value: object) -> str:
+    """Return one CSV cell: quoted as RFC 4180 asks, and never a formula (OWASP CSV injection)."""
+    text = str(value)
+    if text.startswith(CSV_FORMULA_STARTS):
+        text = "'" + text
+    if any(char in text for char in '",\n\r'):
+        return '"' + text.replace('"', '""') + '"'
+    return text
 
 
 def parse_import(payload: object) -> list[tuple[Mutation, str | None]]:
@@ -162,9 +181,9 @@ def parse_import(payload: object) -> list[tuple[Mutation, str | None]]:
     ]
 
 
-def import_entries(user: User, entries: list[tuple[Mutation, str | None]]) -> dict:
-    """Add the entries this account does not have yet, in the caller's transaction."""
-    batch = Batch(lock_user(user.id), "import")
+def import_chunk(user_id: int, entries: list[tuple[Mutation, str | None]]) -> dict:
+    """Add the entries of one chunk this account does not have yet, in the caller's transaction."""
+    batch = Batch(lock_user(user_id), "import")
     batch.preload({mutation.id for mutation, _ in entries})
     added = 0
     for mutation, conflict_of in entries:
@@ -172,13 +191,37 @@ def import_entries(user: User, entries: list[tuple[Mutation, str | None]]) -> di
             continue
         batch.insert(mutation).conflict_of = conflict_of
         added += 1
+    db.session.flush()
     return {"added": added, "skipped": len(entries) - added}
+
+
+def check_account_room(user_id: int, entries: list[tuple[Mutation, str | None]]) -> None:
+    """Refuse an import that would take an account past MAX_ACCOUNT_ENTRIES."""
+    ids = list({mutation.id for mutation, _ in entries})
+    stored = db.session.scalar(
+        sa.select(sa.func.count()).select_from(Entry).where(Entry.user_id == user_id)
+    )
+    known = sum(
+        db.session.scalar(
+            sa.select(sa.func.count())
+            .select_from(Entry)
+            .where(Entry.user_id == user_id, Entry.id.in_(ids[start : start + IMPORT_CHUNK]))
+        )
+        or 0
+        for start in range(0, len(ids), IMPORT_CHUNK)
+    )
+    if (stored or 0) + len(ids) - known > MAX_ACCOUNT_ENTRIES:
+        raise ApiError(
+            413,
+            "import_too_large",
+            f"An account holds at most {MAX_ACCOUNT_ENTRIES} entries; this import would go over.",
+        )
 
 
 def delete_account(user: User) -> None:
     """Erase a user and everything of theirs, in the caller's transaction."""
     # Explicit deletes rather than relying on ON DELETE CASCADE alone: every table, every engine.
-    for model in (Entry, Client, Session, RateLimit):
+    for model in (Entry, SetAsideEntry, Client, Session, RateLimit):
         db.session.execute(sa.delete(model).where(model.user_id == user.id))
     db.session.execute(sa.delete(User).where(User.id == user.id))
 
@@ -219,10 +262,23 @@ def export() -> Response:
 @signed_in
 @limits.limited(limits.IMPORT)
 def import_json() -> Response:
-    """Merge a JSON export into the signed-in account, without duplicates."""
+    """Merge a JSON export into the signed-in account, without duplicates, a chunk at a time."""
+    # Each chunk is its own short transaction, so a large import never holds the database (SQLite:
+    # its one write lock) for long. Stopped halfway, an import is sent again: what arrived is skipped.
     entries = parse_import(json_body())
-    answer = import_entries(signed_in_user(), entries)
+    user_id = signed_in_user().id
+    check_account_room(user_id, entries)
     db.session.commit()
+    answer = {"added": 0, "skipped": 0}
+    for start in range(0, len(entries), IMPORT_CHUNK):
+        began = time.monotonic()
+        chunk = import_chunk(user_id, entries[start : start + IMPORT_CHUNK])
+        db.session.commit()
+        answer = {key: answer[key] + chunk[key] for key in answer}
+        if db.engine.dialect.name == "sqlite":
+            # Give waiting writers (who try every few ms, see extensions) their turn: the lock is
+            # left free at least twice as long as a chunk held it, on a busy machine too.
+            time.sleep(max(IMPORT_PAUSE_SECONDS, 2 * (time.monotonic() - began)))
     return jsonify(answer)
 
 

@@ -21,8 +21,6 @@ CONTENT_SECURITY_POLICY = "; ".join(
 )
 
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
-# Pages that show account data; with every API answer, no cache may keep them.
-ACCOUNT_PAGES = {"auth.account", "auth.login", "auth.register"}
 
 
 def add_security_headers(response: Response) -> Response:
@@ -40,10 +38,11 @@ def add_security_headers(response: Response) -> Response:
 
 
 def _private(response: Response) -> bool:
-    """Return whether an answer may hold account data (only the question bank is public)."""
+    """Return whether an answer may hold account data: the API's, the auth blueprint's pages."""
+    # The question bank is the API's one public answer, and says so itself.
     if request.path.startswith("/api/"):
         return "public" not in response.headers.get("Cache-Control", "")
-    return request.endpoint in ACCOUNT_PAGES
+    return request.blueprint == "auth"
 
 
 def init_app(app: Flask) -> None:

@@ -51,7 +51,7 @@ class Mutation:
 
 def put_of(entry: EntryInput, where: str, mid: int = 0, base: int = 0) -> Mutation:
     """Return a checked entry (from a device or an import) as a put of its own fields."""
-    body = entry.model_dump(exclude_unset=True, exclude=RESERVED_FIELDS)
+    body = entry.model_dump(exclude_unset=True, exclude=RESERVED_FIELDS, by_alias=True)
     # UTF-8, as sent: escaped as \u sequences, a 20,000-character text in another script would not fit.
     if len(json.dumps(body, ensure_ascii=False).encode()) > MAX_BODY_BYTES:
         raise ApiError(413, "entry_too_large", f"{where} is larger than {MAX_BODY_BYTES} bytes.")
@@ -198,17 +198,22 @@ class Batch:
 
     def _free_copy_id(self, original: str, mid: int) -> str:
         """Return the id of a conflict copy: unguessable, and never one the user has already."""
-        secret = current_app.config["SECRET_KEY"].encode()
         for attempt in range(100):
-            seed = f"{self.user.id}:{original}:{self.client_id}:{mid}:{attempt}".encode()
-            digest = hmac.new(secret, seed, hashlib.sha256).digest()
-            candidate = str(uuid.UUID(bytes=digest[:16], version=4))
+            candidate = conflict_copy_id(self.user.id, original, self.client_id, mid, attempt)
             if (
                 candidate not in self.known
                 and db.session.get(Entry, (self.user.id, candidate)) is None
             ):
                 return candidate
-        raise RuntimeError("no free conflict copy id in 100 tries")  # 2**-12200: never
+        raise RuntimeError("no free conflict copy id in 100 tries")
+
+
+def conflict_copy_id(user_id: int, original: str, client_id: str, mid: int, attempt: int) -> str:
+    """Derive a conflict copy's id with the server's secret, so no one can take it beforehand."""
+    secret = current_app.config["SECRET_KEY"].encode()
+    seed = f"{user_id}:{original}:{client_id}:{mid}:{attempt}".encode()
+    digest = hmac.new(secret, seed, hashlib.sha256).digest()
+    return str(uuid.UUID(bytes=digest[:16], version=4))
 
 
 def lock_user(user_id: int) -> User:

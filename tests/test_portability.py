@@ -14,7 +14,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 
 from lpb.extensions import db
-from lpb.models import User
+from lpb.models import SetAsideEntry, User
 from tests.api_client import PASSWORD, Device, api_token, entry, put, register, sign_in
 from tests.openapi_check import CheckedClient
 
@@ -236,6 +236,18 @@ def test_deleting_an_account_erases_everything_and_refuses_later_pushes(api_app)
     add_reminders(client, phone.client_id)
     with api_app.app_context():
         user_id = db.session.scalar(sa.select(User.id).where(User.email == EMAIL))
+        # Left by the migration that checked old entries: erased with the rest.
+        db.session.add(
+            SetAsideEntry(
+                user_id=user_id,
+                id=str(uuid.uuid4()),
+                kind="mix",
+                body="{}",
+                created_at='""',
+                reason="week: missing",
+            )
+        )
+        db.session.commit()
     assert all(rows_of_user(api_app, user_id, EMAIL).values())
 
     wrong = client.post(
