@@ -10,6 +10,7 @@ from flask import Flask, current_app
 from flask.cli import with_appcontext
 
 from lpb.extensions import db
+from lpb.i18n import LANGUAGES
 from lpb.models import User
 from lpb.portability import export_csv, export_document, export_markdown
 from lpb.reminder_sender import reminders_command
@@ -48,7 +49,8 @@ def backup_command(target: Path) -> None:
 @with_appcontext
 @click.argument("email")
 @click.option("--format", "fmt", type=click.Choice(["json", "md", "csv"]), default="json")
-def export_user_command(email: str, fmt: str) -> None:
+@click.option("--lang", type=click.Choice(LANGUAGES), default="en", help="The Markdown's language.")
+def export_user_command(email: str, fmt: str, lang: str) -> None:
     """Print everything of the user with EMAIL as JSON, Markdown or CSV."""
     user = db.session.scalar(sa.select(User).where(User.email == email.strip().lower()))
     if user is None:
@@ -57,7 +59,7 @@ def export_user_command(email: str, fmt: str) -> None:
     if fmt == "json":
         click.echo(json.dumps(document, ensure_ascii=False, indent=2))
     elif fmt == "md":
-        click.echo(export_markdown(document), nl=False)
+        click.echo(export_markdown(document, lang), nl=False)
     else:
         click.echo(export_csv(document), nl=False)
 

@@ -138,7 +138,12 @@ def openapi_document() -> dict:
                 "get": {
                     "summary": "Everything of the signed-in user (docs/export-format.md)",
                     "parameters": [
-                        _query("format", {"type": "string", "enum": ["json", "md", "csv"]})
+                        _query("format", {"type": "string", "enum": ["json", "md", "csv"]}),
+                        _query(
+                            "lang",
+                            {"type": "string", "enum": ["nl", "en"]},
+                            "The Markdown's language; else the cookie lpb_lang or Accept-Language.",
+                        ),
                     ],
                     "responses": {
                         "200": {

@@ -14,7 +14,16 @@ from flask import Blueprint, Response, jsonify, request
 from lpb import contract, limits
 from lpb.accounts import check_password, end_session
 from lpb.contract import EXPORT_FORMAT, EXPORT_VERSION
+from lpb.export_words import (
+    Words,
+    balance_table,
+    export_language,
+    export_words,
+    facts_line,
+    mix_table,
+)
 from lpb.extensions import db
+from lpb.i18n import LANGUAGES, current_language
 from lpb.jsonapi import ApiError, json_body, parse, signed_in, signed_in_user
 from lpb.models import Client, Entry, RateLimit, Session, SetAsideEntry, User
 from lpb.sync import Batch, Mutation, entry_json, lock_user, put_of
@@ -84,8 +93,10 @@ def export_document(user: User) -> dict:
     }
 
 
-def export_markdown(document: dict) -> str:
-    """Return an export as one readable Markdown document, by day; raw HTML is escaped."""
+def export_markdown(document: dict, reader: str | None = None) -> str:
+    """Return an export as one readable Markdown document, by day, in reader's language."""
+    lang = export_language(reader or document["settings"].get("language"))
+    word = export_words(lang)
     lines = ["# Levensloopbaan", "", f"Export {_md(document['exported_at'])}", ""]
     days: dict[str, list[dict]] = {}
     for entry in document["entries"]:
@@ -93,7 +104,7 @@ def export_markdown(document: dict) -> str:
     for day in sorted(days):
         lines += [f"## {_md(day)}", ""]
         for entry in days[day]:
-            lines += _markdown_entry(entry)
+            lines += _markdown_entry(entry, word, lang)
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -102,31 +113,30 @@ def _md(value: object) -> str:
     return html.escape(str(value), quote=False)
 
 
-def _markdown_entry(entry: dict) -> list[str]:
-    """Return the Markdown lines of one entry."""
+def _markdown_entry(entry: dict, word: Words, lang: str) -> list[str]:
+    """Return the Markdown lines of one entry, as the device writes them."""
     time = _md(entry["created_at"][11:16])
+
+    def with_facts(lines: list[str]) -> list[str]:
+        """Return lines followed by the entry's circles and ratings, when it has any."""
+        facts = facts_line(entry, word)
+        return [*lines, facts, ""] if facts else lines
+
     if entry["kind"] == "reflection":
-        title = _md(entry.get("question_text") or "Reflectie / Reflection")
-        lines = [f"### {time} · {title}", ""]
+        lines = [f"### {time} · {_md(entry.get('question_text') or word('reflection'))}", ""]
         if entry.get("conflict_of"):
-            lines += ["*Conflict copy / conflictkopie*", ""]
-        lines += [_md(entry.get("text", "")), ""]
-        facts = []
-        if entry.get("circles"):
-            facts.append("circles: " + ", ".join(entry["circles"]))
-        if entry.get("energy"):
-            facts.append(f"energy: {entry['energy']}/5")
-        return lines + ([f"*{_md(' · '.join(facts))}*", ""] if facts else [])
+            lines += [f"*{word('conflict')}*", ""]
+        return with_facts([*lines, _md(entry.get("text") or ""), ""])
+    if entry["kind"] == "checkin":
+        return with_facts([f"### {time} · {word('checkin')}", ""])
     if entry["kind"] == "mix":
-        numbers = json.dumps(_without_common(entry), ensure_ascii=False, separators=(",", ":"))
-        return [
-            f"### {time} · Eigen mix {_md(entry.get('week', ''))}",
-            "",
-            f"```json\n{numbers}\n```",
-            "",
-        ]
+        title = word("mix", week=_md(entry.get("week") or ""))
+        return [f"### {time} · {title}", "", *mix_table(entry, word, lang), ""]
+    if entry["kind"] == "balance":
+        return [f"### {time} · {word('balance')}", "", *balance_table(entry, word, lang), ""]
+    title = word("question") if entry["kind"] == "question" else _md(entry["kind"])
     text = entry.get("text") or entry.get("nl") or entry.get("en") or ""
-    return [f"### {time} · {_md(entry['kind'])}", "", _md(text), ""]
+    return [f"### {time} · {title}", "", _md(text), ""]
 
 
 def _without_common(entry: dict) -> dict:
@@ -146,14 +156,32 @@ def export_csv(document: dict) -> str:
             entry["created_at"],
             entry["updated_at"],
             entry.get("question_text") or "",
-            entry.get("text", ""),
+            entry.get("text") or "",
             " ".join(entry.get("circles") or []),
             entry.get("energy") or "",
             entry.get("conflict_of") or "",
-            json.dumps(rest, ensure_ascii=False, separators=(",", ":")) if rest else "",
+            _compact_json(rest) if rest else "",
         ]
         lines.append(",".join(_csv_cell(value) for value in row))
     return "\n".join(lines) + "\n"
+
+
+def _compact_json(value: dict) -> str:
+    """Return JSON as the device writes it in the CSV: keys sorted, whole numbers without ".0"."""
+    return json.dumps(
+        _whole_numbers(value), ensure_ascii=False, separators=(",", ":"), sort_keys=True
+    )
+
+
+def _whole_numbers(value: object) -> object:
+    """Return a JSON value with its whole floats as ints (the contract stores a share 60 as 60.0)."""
+    if isinstance(value, dict):
+        return {key: _whole_numbers(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_whole_numbers(item) for item in value]
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
 
 
 def _csv_cell(value: object) -> str:
@@ -243,10 +271,13 @@ def export() -> Response:
     fmt = request.args.get("format", "json")
     if fmt not in DOWNLOADS:
         raise ApiError(400, "invalid_request", "format must be json, md or csv.")
+    lang = request.args.get("lang") or current_language()
+    if lang not in LANGUAGES:
+        raise ApiError(400, "invalid_request", "lang must be nl or en.")
     document = export_document(signed_in_user())
     body = {
         "json": lambda: json.dumps(document, ensure_ascii=False, indent=2),
-        "md": lambda: export_markdown(document),
+        "md": lambda: export_markdown(document, lang),
         "csv": lambda: export_csv(document),
     }[fmt]()
     mimetype, extension = DOWNLOADS[fmt]

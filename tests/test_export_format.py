@@ -1,9 +1,14 @@
 """One export format: the device and the server write the same document, the one the doc shows."""
 
+import csv
+import functools
+import io
 import json
 import re
 import subprocess
 from pathlib import Path
+
+import pytest
 
 from lpb import contract
 from lpb.portability import CSV_COLUMNS
@@ -16,12 +21,16 @@ EXPORTED_AT = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$")
 DEVICE_ONLY = ("sync", "version", "deleted")
 NODE_EXPORT = """
 import { readFileSync } from 'node:fs';
-const { exportDocument } = await import(process.argv[1]);
+const { exportCsv, exportDocument, exportMarkdown } = await import(process.argv[1]);
 const fixture = JSON.parse(readFileSync(0, 'utf8'));
 const document = exportDocument(fixture.device_entries, {
   account: fixture.account, settings: {}, now: new Date(fixture.exported_at),
 });
-process.stdout.write(JSON.stringify(document));
+process.stdout.write(JSON.stringify({
+  json: document,
+  md: { nl: exportMarkdown(document, 'nl'), en: exportMarkdown(document, 'en') },
+  csv: exportCsv(document),
+}));
 """
 
 
@@ -31,8 +40,9 @@ def device_module() -> Path:
     return moved if moved.exists() else ROOT / "static/js/export-format.js"
 
 
-def device_export() -> dict:
-    """Run the device's own export code (node) on the fixture's entries."""
+@functools.cache
+def device_exports() -> dict:
+    """Run the device's own export code (node) on the fixture's entries: JSON, Markdown and CSV."""
     result = subprocess.run(
         ["node", "--input-type=module", "-e", NODE_EXPORT, device_module().as_uri()],
         input=json.dumps(FIXTURE),
@@ -44,8 +54,13 @@ def device_export() -> dict:
     return json.loads(result.stdout)
 
 
-def server_export(app) -> dict:
-    """Sync the fixture's entries to a new account as a device would, and export them there."""
+def device_export() -> dict:
+    """Return the device's JSON export of the fixture's entries."""
+    return device_exports()["json"]
+
+
+def synced_account(app):
+    """Sync the fixture's entries to a new account as a device would; return its client."""
     client = app.test_client()
     register(client, FIXTURE["account"]["email"])
     device, mutations, copies = Device(client), [], []
@@ -65,9 +80,19 @@ def server_export(app) -> dict:
         headers={"X-CSRFToken": api_token(client)},
     )
     assert imported.json == {"added": len(copies), "skipped": 0}
-    response = client.get("/api/export?format=json")
+    return client
+
+
+def server_download(client, query: str) -> str:
+    """Return one of the server's exports of the signed-in account."""
+    response = client.get(f"/api/export?{query}")
     assert response.status_code == 200
-    return json.loads(response.get_data(as_text=True))
+    return response.get_data(as_text=True)
+
+
+def server_export(app) -> dict:
+    """Return the server's JSON export of the fixture's entries, synced there."""
+    return json.loads(server_download(synced_account(app), "format=json"))
 
 
 def without_source(document: dict, source: str) -> dict:
@@ -88,6 +113,44 @@ def test_the_server_writes_the_same_document_as_the_device(app):
     exported["exported_at"] = FIXTURE["expected"]["exported_at"]
     assert exported == FIXTURE["expected"]
     assert exported == without_source(device_export(), "device")
+
+
+@pytest.mark.parametrize(
+    ("lang", "written"),
+    [
+        (
+            "nl",
+            ["Snelle check-in", "| Betaald werk | 57,5% · 25,9 u | 40% · 18 u |", "zin 4 van 5"],
+        ),
+        ("en", ["Quick check-in", "| Paid work | 57.5% · 25.9 h | 40% · 18 h |", "meaning 4 of 5"]),
+    ],
+)
+def test_the_server_writes_the_same_markdown_as_the_device(app, lang, written):
+    """The Markdown of the same entries is byte for byte the device's, in the reader's language."""
+    markdown = server_download(synced_account(app), f"format=md&lang={lang}")
+    exported_at = f"Export {FIXTURE['exported_at']}"
+    markdown = re.sub(r"^Export .*$", exported_at, markdown, count=1, flags=re.MULTILINE)
+    assert markdown == device_exports()["md"][lang]
+    assert all(words in markdown for words in written)
+    assert '&lt;script&gt;alert("x")&lt;/script&gt; &amp; &lt;b&gt;vet&lt;/b&gt;' in markdown
+    assert "<script>" not in markdown and "<i>" not in markdown
+
+
+def test_the_server_writes_the_same_csv_as_the_device(app):
+    """The CSV of the same entries is byte for byte the device's, with formulas made text."""
+    table = server_download(synced_account(app), "format=csv")
+    assert table == device_exports()["csv"]
+    rows = list(csv.DictReader(io.StringIO(table, newline="")))
+    assert [row["question"] for row in rows if row["question"].startswith("'")] == [
+        "'=1+2",
+        "'-2 of +3?",
+    ]
+    assert {row["text"][:2] for row in rows} >= {"'\t", "'\r", "'@"}
+    assert rows[-2]["data"] == (
+        '{"actual":{"care":15,"learning":7.5,"paid":57.5,"rest":15,"volunteering":5},'
+        '"hours_per_week":45,"week":"2026-W48",'
+        '"wished":{"care":20,"learning":10,"paid":40,"rest":20,"volunteering":10}}'
+    )
 
 
 def documented_example() -> dict:

@@ -135,16 +135,51 @@ def test_markdown_export_reads_by_day(api_app):
     """The Markdown export has a heading per day and the reflections as written."""
     client = signed_in(api_app)
     fill_account(client)
-    response = client.get("/api/export?format=md")
+    response = client.get("/api/export?format=md&lang=nl")
     assert response.mimetype == "text/markdown"
     text = response.get_data(as_text=True)
     assert text.startswith("# Levensloopbaan\n")
     assert "## 2026-11-27" in text and "## 2026-11-28" in text
     assert "### 08:00 · Wat gaf je vandaag energie?" in text
     assert "Een wandeling met mijn zus.\nTwee regels" in text
-    assert "*circles: close, place · energy: 4/5*" in text
-    assert "*Conflict copy / conflictkopie*" in text
-    assert "Eigen mix 2026-W48" in text
+    assert "*Naasten, Plek en planeet · energie 4 van 5*" in text
+    assert "*Conflictkopie*" in text
+    assert "### 09:00 · Eigen mix, week 2026-W48" in text
+    assert "| Betaald werk | 60% | 40% |" in text
+
+
+@pytest.mark.parametrize(
+    ("query", "headers", "heading"),
+    [
+        ("&lang=en", {"Accept-Language": "nl"}, "Own mix, week"),
+        ("&lang=nl", {}, "Eigen mix, week"),
+        ("", {"Accept-Language": "nl-NL,nl;q=0.9"}, "Eigen mix, week"),
+        ("", {"Accept-Language": "de"}, "Own mix, week"),
+    ],
+)
+def test_markdown_export_speaks_the_readers_language(api_app, query, headers, heading):
+    """The Markdown is in the asked language, else the browser's, else English."""
+    client = signed_in(api_app)
+    fill_account(client)
+    text = client.get(f"/api/export?format=md{query}", headers=headers).get_data(as_text=True)
+    assert f"### 09:00 · {heading} 2026-W48" in text
+
+
+def test_markdown_export_follows_the_chosen_language_cookie(api_app):
+    """A language chosen in the app (the lpb_lang cookie) wins over the browser's."""
+    client = signed_in(api_app)
+    fill_account(client)
+    client.set_cookie("lpb_lang", "nl")
+    text = client.get("/api/export?format=md", headers={"Accept-Language": "en"}).get_data(True)
+    assert "Eigen mix, week 2026-W48" in text
+
+
+def test_export_refuses_an_unknown_language(api_app):
+    """A lang other than nl or en is a clear 400."""
+    client = signed_in(api_app)
+    response = client.get("/api/export?format=md&lang=fr")
+    assert response.status_code == 400
+    assert "lang must be nl or en" in response.json["message"]
 
 
 def test_csv_export_has_the_documented_columns(api_app):

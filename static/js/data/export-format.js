@@ -1,6 +1,12 @@
 // Our export format (docs/export-format.md): JSON that imports again, Markdown to read, CSV.
 // Pure functions, the same as the server's lpb/portability.py, tested with node --test.
-import { balanceTable, exportWords, factsLine, mixTable } from './export-labels.js';
+import {
+  balanceTable,
+  exportLanguage,
+  exportWords,
+  factsLine,
+  mixTable,
+} from './export-labels.js';
 
 export const EXPORT_FORMAT = 'levensloopbaan-export';
 export const EXPORT_VERSION = 1;
@@ -31,6 +37,9 @@ const OWN_COLUMNS = new Set([
   'question_id',
 ]);
 const DEVICE_ONLY = new Set(['sync', 'version', 'deleted']);
+// A cell starting with one of these is a formula to a spreadsheet; a leading ' makes it text.
+const CSV_FORMULA_START = /^[=+\-@\t\r]/;
+const HTML_ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 
 /** Return an entry as exported: without what only means something on this device. */
 export function exportEntry(entry) {
@@ -67,51 +76,70 @@ export function importableEntries(document) {
   );
 }
 
-/** Return the fields of an entry that have no column of their own. */
+/** Return the fields of an entry that have no column of their own, as the server: keys sorted. */
 function extraFields(entry) {
-  return Object.fromEntries(Object.entries(entry).filter(([key]) => !OWN_COLUMNS.has(key)));
+  return sortedKeys(
+    Object.fromEntries(Object.entries(entry).filter(([key]) => !OWN_COLUMNS.has(key))),
+  );
+}
+
+/** Return a JSON value with the keys of its objects in order, so it reads the same everywhere. */
+function sortedKeys(value) {
+  if (Array.isArray(value)) return value.map(sortedKeys);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.keys(value)
+      .sort()
+      .map((key) => [key, sortedKeys(value[key])]),
+  );
+}
+
+/** Return text for Markdown with its HTML escaped, so a viewer shows it rather than runs it. */
+export function escapeHtml(value) {
+  return String(value).replace(/[&<>]/g, (char) => HTML_ESCAPES[char]);
 }
 
 /** Return one entry as Markdown lines, with word() giving the reader's words. */
 function markdownEntry(entry, word, lang) {
-  const time = entry.created_at.slice(11, 16);
+  const time = escapeHtml(entry.created_at.slice(11, 16));
   const withFacts = (lines) => {
     const facts = factsLine(entry, word);
     return facts ? [...lines, facts, ''] : lines;
   };
   if (entry.kind === 'reflection') {
-    const lines = [`### ${time} · ${entry.question_text || word('reflection')}`, ''];
+    const lines = [`### ${time} · ${escapeHtml(entry.question_text || word('reflection'))}`, ''];
     if (entry.conflict_of) lines.push(`*${word('conflict')}*`, '');
-    return withFacts([...lines, entry.text ?? '', '']);
+    return withFacts([...lines, escapeHtml(entry.text ?? ''), '']);
   }
   if (entry.kind === 'checkin') return withFacts([`### ${time} · ${word('checkin')}`, '']);
   if (entry.kind === 'mix') {
     return [
-      `### ${time} · ${word('mix', { week: entry.week ?? '' })}`,
+      `### ${time} · ${word('mix', { week: escapeHtml(entry.week ?? '') })}`,
       '',
       ...mixTable(entry, word, lang),
       '',
     ];
   }
   if (entry.kind === 'balance') {
-    return [`### ${time} · ${word('balance')}`, '', ...balanceTable(entry, word), ''];
+    return [`### ${time} · ${word('balance')}`, '', ...balanceTable(entry, word, lang), ''];
   }
-  const title = entry.kind === 'question' ? word('question') : entry.kind;
-  return [`### ${time} · ${title}`, '', entry.text || entry.nl || entry.en || '', ''];
+  const title = entry.kind === 'question' ? word('question') : escapeHtml(entry.kind);
+  return [`### ${time} · ${title}`, '', escapeHtml(entry.text || entry.nl || entry.en || ''), ''];
 }
 
 /** Return an export as one readable Markdown document, by day, in lang (else the export's own). */
-export function exportMarkdown(document, lang = document.settings?.language ?? 'en') {
+export function exportMarkdown(document, reader = document.settings?.language) {
+  const lang = exportLanguage(reader);
   const word = exportWords(lang);
   const days = new Map();
   for (const entry of document.entries) {
     const day = entry.day || entry.created_at.slice(0, 10);
     days.set(day, [...(days.get(day) ?? []), entry]);
   }
-  const lines = ['# Levensloopbaan', '', `Export ${document.exported_at}`, ''];
+  const lines = ['# Levensloopbaan', '', `Export ${escapeHtml(document.exported_at)}`, ''];
   for (const day of [...days.keys()].sort()) {
     lines.push(
-      `## ${day}`,
+      `## ${escapeHtml(day)}`,
       '',
       ...days.get(day).flatMap((entry) => markdownEntry(entry, word, lang)),
     );
@@ -119,9 +147,10 @@ export function exportMarkdown(document, lang = document.settings?.language ?? '
   return `${lines.join('\n').trimEnd()}\n`;
 }
 
-/** Quote a CSV field when needed. */
-function csvField(value) {
-  const text = String(value ?? '');
+/** Return one CSV cell: quoted as RFC 4180 asks, and never a formula (OWASP CSV injection). */
+export function csvField(value) {
+  const raw = String(value ?? '');
+  const text = CSV_FORMULA_START.test(raw) ? `'${raw}` : raw;
   return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

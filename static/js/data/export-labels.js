@@ -58,15 +58,20 @@ const LABELS = {
   },
 };
 
+/** Return the language the export is written in: lang when it has the words, else English. */
+export function exportLanguage(lang) {
+  return Object.hasOwn(LABELS, lang) ? lang : 'en';
+}
+
 /** Return a function that gives the export's words in lang (English for other languages). */
 export function exportWords(lang) {
-  const labels = LABELS[lang] ?? LABELS.en;
+  const labels = LABELS[exportLanguage(lang)];
   return (key, values = {}) =>
     labels[key].replace(/\{(\w+)\}/g, (_, name) => String(values[name] ?? ''));
 }
 
 /** Return a number with at most one decimal, the language's way ("1,8" in Dutch). */
-function number(value, lang) {
+export function number(value, lang) {
   return new Intl.NumberFormat(lang, { maximumFractionDigits: 1 }).format(value);
 }
 
@@ -86,9 +91,10 @@ export function factsLine(entry, word) {
 export function mixTable(entry, word, lang) {
   const hours = entry.hours_per_week;
   const cell = (shares, key) => {
-    const share = shares?.[key] ?? 0;
-    if (!hours) return `${share}%`;
-    return `${share}% · ${word('hours', { n: number((share * hours) / 100, lang) })}`;
+    const share = shares?.[key] || 0;
+    const percent = `${number(share, lang)}%`;
+    if (!hours) return percent;
+    return `${percent} · ${word('hours', { n: number((share * hours) / 100, lang) })}`;
   };
   const lines = hours ? [word('mix_hours', { n: number(hours, lang) }), ''] : [];
   return [
@@ -102,10 +108,10 @@ export function mixTable(entry, word, lang) {
 }
 
 /** Return a wished balance as a Markdown table of the circles in percent. */
-export function balanceTable(entry, word) {
+export function balanceTable(entry, word, lang) {
   return [
     `| ${word('circle')} | % |`,
     '|---|---:|',
-    ...CIRCLES.map((circle) => `| ${word(circle)} | ${entry.weights?.[circle] ?? 0}% |`),
+    ...CIRCLES.map((circle) => `| ${word(circle)} | ${number(entry.weights?.[circle] || 0, lang)}% |`),
   ];
 }
