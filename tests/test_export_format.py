@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from lpb import contract
+from lpb.export_words import number
 from lpb.portability import CSV_COLUMNS
 from tests.api_client import Device, api_token, delete, put, register
 
@@ -151,6 +152,27 @@ def test_the_server_writes_the_same_csv_as_the_device(app):
         '"hours_per_week":45,"week":"2026-W48",'
         '"wished":{"care":20,"learning":10,"paid":40,"rest":20,"volunteering":10}}'
     )
+
+
+NODE_NUMBERS = """
+const values = [];
+for (let half = 0; half <= 200; half += 1) {
+  values.push(half / 2);
+  for (let hours = 1; hours <= 168; hours += 1) values.push(((half / 2) * hours) / 100);
+}
+const written = (lang) => values.map(new Intl.NumberFormat(lang, { maximumFractionDigits: 1 }).format);
+process.stdout.write(JSON.stringify({ values, nl: written('nl'), en: written('en') }));
+"""
+
+
+def test_numbers_are_written_as_the_devices_intl_writes_them():
+    """Every share and its hours in a week read the same from the server as from the device."""
+    result = subprocess.run(
+        ["node", "-e", NODE_NUMBERS], capture_output=True, text=True, check=True, timeout=60
+    )
+    device = json.loads(result.stdout)
+    for lang in ("nl", "en"):
+        assert [number(value, lang) for value in device["values"]] == device[lang]
 
 
 def documented_example() -> dict:

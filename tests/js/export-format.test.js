@@ -2,6 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   CSV_COLUMNS,
+  csvField,
+  escapeHtml,
   exportCsv,
   exportDocument,
   exportMarkdown,
@@ -129,5 +131,57 @@ test('the CSV export has the documented columns and quotes what needs it', () =>
   );
   assert.match(lines[1], /^a,reflection,2026-11-27,.*,What mattered\?,"Line one$/);
   assert.match(lines[2], /said ""hi"", then left",self place,2,,$/);
-  assert.match(lines[3], /^b,mix,2026-11-28,.*,"\{""week"":""2026-W48""/);
+  assert.match(
+    lines[3],
+    /^b,mix,2026-11-28,.*,"\{""actual"":\{""paid"":100\},""week"":""2026-W48""/,
+  );
+});
+
+test('a CSV cell that a spreadsheet would run as a formula starts with a quote', () => {
+  const cells = ['=1+2', '+1', '-2+3', '@SUM(A1)', '\tTab', '\rCR', 'Plain', 'a=b', 4, null];
+  assert.deepEqual(cells.map(csvField), [
+    "'=1+2",
+    "'+1",
+    "'-2+3",
+    "'@SUM(A1)",
+    "'\tTab",
+    `"'\rCR"`,
+    'Plain',
+    'a=b',
+    '4',
+    '',
+  ]);
+  assert.equal(csvField('=HYPERLINK("http://evil", "x")'), `"'=HYPERLINK(""http://evil"", ""x"")"`);
+});
+
+test('the CSV export neutralises formulas in texts and questions', () => {
+  const formula = { ...reflection, text: '@x, "y"', question_text: '=cmd' };
+  const [, row] = exportCsv(exportDocument([formula], { now })).split('\n');
+  assert.match(row, /,'=cmd,"'@x, ""y""",self place,2,,$/);
+});
+
+test('HTML is escaped as Python html.escape(quote=False) does', () => {
+  assert.equal(escapeHtml(`<b>"A" & 'B'</b> &lt;`), `&lt;b&gt;"A" &amp; 'B'&lt;/b&gt; &amp;lt;`);
+});
+
+test('the Markdown export shows what users wrote as text, never as HTML', () => {
+  const html = {
+    ...reflection,
+    text: '<script>alert(1)</script> & more',
+    question_text: '<img src=x onerror=alert(1)>',
+  };
+  const question = { ...reflection, id: 'q', kind: 'question', text: '<i>own</i>' };
+  const week = { ...mix, week: '<b>2026-W48</b>' };
+  const text = exportMarkdown(exportDocument([html, question, week], { now }), 'en');
+  assert.doesNotMatch(text, /<script>|<img|<i>|<b>/);
+  assert.match(text, /### 08:00 · &lt;img src=x onerror=alert\(1\)&gt;/);
+  assert.match(text, /&lt;script&gt;alert\(1\)&lt;\/script&gt; &amp; more/);
+  assert.match(text, /### 08:00 · Own question\n\n&lt;i&gt;own&lt;\/i&gt;/);
+  assert.match(text, /Own mix, week &lt;b&gt;2026-W48&lt;\/b&gt;/);
+});
+
+test('a language without export words reads English, numbers included', () => {
+  const weekly = { ...mix, hours_per_week: 45, actual: { volunteering: 5 } };
+  const text = exportMarkdown(exportDocument([weekly], { now, settings: { language: 'de' } }));
+  assert.match(text, /\| Volunteering and unpaid work \| 5% · 2\.3 h \| 0% · 0 h \|/);
 });

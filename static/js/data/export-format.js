@@ -1,12 +1,6 @@
 // Our export format (docs/export-format.md): JSON that imports again, Markdown to read, CSV.
 // Pure functions, the same as the server's lpb/portability.py, tested with node --test.
-import {
-  balanceTable,
-  exportLanguage,
-  exportWords,
-  factsLine,
-  mixTable,
-} from './export-labels.js';
+import { balanceTable, exportLanguage, exportWords, factsLine, mixTable } from './export-labels.js';
 
 export const EXPORT_FORMAT = 'levensloopbaan-export';
 export const EXPORT_VERSION = 1;

@@ -112,6 +112,8 @@ export function balanceTable(entry, word, lang) {
   return [
     `| ${word('circle')} | % |`,
     '|---|---:|',
-    ...CIRCLES.map((circle) => `| ${word(circle)} | ${number(entry.weights?.[circle] || 0, lang)}% |`),
+    ...CIRCLES.map(
+      (circle) => `| ${word(circle)} | ${number(entry.weights?.[circle] || 0, lang)}% |`,
+    ),
   ];
 }
