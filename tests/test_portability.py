@@ -379,6 +379,8 @@ def test_admin_export_command(app):
     assert runner.invoke(args=["export-user", EMAIL, "--format", "md"]).output.startswith(
         "# Levensloopbaan"
     )
+    dutch = runner.invoke(args=["export-user", EMAIL, "--format", "md", "--lang", "nl"]).output
+    assert "### 09:00 · Eigen mix, week 2026-W48" in dutch
     missing = runner.invoke(args=["export-user", "nobody@example.org"])
     assert missing.exit_code != 0 and "No account" in missing.output
 
