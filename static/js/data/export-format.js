@@ -121,7 +121,7 @@ function markdownEntry(entry, word, lang) {
   return [`### ${time} · ${title}`, '', escapeHtml(entry.text || entry.nl || entry.en || ''), ''];
 }
 
-/** Return an export as one readable Markdown document, by day, in lang (else the export's own). */
+/** Return an export as one readable Markdown document, by day, in the reader's language. */
 export function exportMarkdown(document, reader = document.settings?.language) {
   const lang = exportLanguage(reader);
   const word = exportWords(lang);

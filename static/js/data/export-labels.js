@@ -71,7 +71,7 @@ export function exportWords(lang) {
 }
 
 /** Return a number with at most one decimal, the language's way ("1,8" in Dutch). */
-export function number(value, lang) {
+function number(value, lang) {
   return new Intl.NumberFormat(lang, { maximumFractionDigits: 1 }).format(value);
 }
 
