@@ -11,7 +11,7 @@ from pydantic import TypeAdapter
 from lpb.contract import EntryInput
 from lpb.extensions import db
 from lpb.models import SetAsideEntry, User
-from tests.api_client import Device, register
+from tests.api_client import Device, entry, put, register
 from tests.openapi_check import CheckedClient
 
 BEFORE_CHECKS = "b20fead1691d"
@@ -143,3 +143,16 @@ def test_stored_emails_are_normalised_and_lookalikes_kept_apart(db_app):
         "carla@example.org",
         "carla@example.org.",
     }
+
+
+def test_upgrading_a_database_in_use_keeps_every_row(db_app):
+    """Rebuilding a table on SQLite (batch mode) must not cascade: entries and sessions survive."""
+    client = db_app.test_client()
+    register(client, "steady@example.org")
+    device = Device(client)
+    device.push([put(1, entry(text="Written before the upgrade"))])
+    with db_app.app_context():
+        flask_migrate.downgrade(revision=BEFORE_CHECKS)
+        flask_migrate.upgrade()
+    assert client.get("/api/session").json["signed_in"] is True
+    assert [change["text"] for change in device.pull_all()] == ["Written before the upgrade"]
