@@ -47,7 +47,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         hops = int(app.config["TRUSTED_PROXIES"])
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
 
-    from lpb import api, auth, cli, i18n, models, pages, portability  # noqa: F401  (models: migrations)
+    from lpb import api, auth, cli, i18n, models, pages, portability, reminders  # noqa: F401  (models: migrations)
 
     i18n.init_app(app)
     pages.init_app(app)
@@ -55,6 +55,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(api.bp)
     app.register_blueprint(auth.bp)
     app.register_blueprint(portability.bp)
+    app.register_blueprint(reminders.bp)
     security.init_app(app)
     return app
 

@@ -1,4 +1,4 @@
-"""Admin commands: `flask backup` and `flask export-user`."""
+"""Admin commands: `flask backup`, `flask export-user` and `flask reminders`."""
 
 import json
 import sqlite3
@@ -12,6 +12,7 @@ from flask.cli import with_appcontext
 from lpb.extensions import db
 from lpb.models import User
 from lpb.portability import export_csv, export_document, export_markdown
+from lpb.reminder_sender import reminders_command
 
 
 def sqlite_path() -> Path:
@@ -65,3 +66,4 @@ def init_app(app: Flask) -> None:
     """Register the commands."""
     app.cli.add_command(backup_command)
     app.cli.add_command(export_user_command)
+    app.cli.add_command(reminders_command)

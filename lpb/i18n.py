@@ -40,6 +40,8 @@ TEXTS = {
         "signed_out_others": "Je andere toestellen zijn uitgelogd ({n}).",
         "form_expired": "Dit formulier was verlopen. Probeer het opnieuw.",
         "back_to_app": "Terug naar de app",
+        "reminder_title": "Levensloopbaan — je vraag van vandaag",
+        "reminder_body": "Open Levensloopbaan en beantwoord je vraag van vandaag.",
     },
     "en": {
         "not_found_title": "Page not found",
@@ -76,6 +78,8 @@ TEXTS = {
         "signed_out_others": "Your other devices are signed out ({n}).",
         "form_expired": "This form had expired. Please try again.",
         "back_to_app": "Back to the app",
+        "reminder_title": "Levensloopbaan — your question for today",
+        "reminder_body": "Open Levensloopbaan and answer today's question.",
     },
 }
 

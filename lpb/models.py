@@ -80,3 +80,41 @@ class FailedSignIn(db.Model):
     email: so.Mapped[str] = so.mapped_column(sa.String(254), index=True)
     address: so.Mapped[str] = so.mapped_column(sa.String(64), index=True)
     at: so.Mapped[datetime] = so.mapped_column(default=utcnow, index=True)
+
+
+class PushDevice(db.Model):
+    """A device's daily reminder: local time, weekdays and zone, and its Web Push subscription."""
+
+    __tablename__ = "push_devices"
+
+    user_id: so.Mapped[int] = so.mapped_column(
+        sa.ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    device_id: so.Mapped[str] = so.mapped_column(sa.String(36), primary_key=True)
+    remind_at: so.Mapped[str] = so.mapped_column(sa.String(5))
+    weekdays: so.Mapped[int] = so.mapped_column()  # bit 0 is Monday
+    time_zone: so.Mapped[str] = so.mapped_column(sa.String(64))
+    skip_when_written: so.Mapped[bool] = so.mapped_column(default=False)
+    endpoint: so.Mapped[str | None] = so.mapped_column(sa.String(1024))
+    p256dh: so.Mapped[str | None] = so.mapped_column(sa.String(128))
+    auth: so.Mapped[str | None] = so.mapped_column(sa.String(64))
+    # A reminder whose minute came before its schedule was saved is not caught up.
+    scheduled_at: so.Mapped[datetime] = so.mapped_column(default=utcnow)
+    written_day: so.Mapped[str | None] = so.mapped_column(sa.String(10))
+    last_reminded_day: so.Mapped[str | None] = so.mapped_column(sa.String(10))
+
+
+class CalendarFeed(db.Model):
+    """An account's private calendar feed of the daily reminder; only its token's hash is kept."""
+
+    __tablename__ = "calendar_feeds"
+
+    user_id: so.Mapped[int] = so.mapped_column(
+        sa.ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    token_hash: so.Mapped[str] = so.mapped_column(sa.String(64), unique=True)
+    remind_at: so.Mapped[str] = so.mapped_column(sa.String(5))
+    weekdays: so.Mapped[int] = so.mapped_column()  # bit 0 is Monday
+    time_zone: so.Mapped[str] = so.mapped_column(sa.String(64))
+    lang: so.Mapped[str] = so.mapped_column(sa.String(2))
+    scheduled_at: so.Mapped[datetime] = so.mapped_column(default=utcnow)

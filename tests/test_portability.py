@@ -11,7 +11,7 @@ import pytest
 import sqlalchemy as sa
 
 from lpb.extensions import db
-from lpb.models import User
+from lpb.models import CalendarFeed, PushDevice, User
 from tests.api_client import PASSWORD, Device, api_token, entry, put, register, sign_in
 from tests.openapi_check import CheckedClient
 
@@ -201,6 +201,10 @@ def test_deleting_an_account_erases_everything_and_refuses_later_pushes(api_app)
     fill_account(client)
     with api_app.app_context():
         user_id = db.session.scalar(sa.select(User.id).where(User.email == EMAIL))
+        schedule = {"remind_at": "07:30", "weekdays": 127, "time_zone": "Europe/Brussels"}
+        db.session.add(PushDevice(user_id=user_id, device_id=phone.client_id, **schedule))
+        db.session.add(CalendarFeed(user_id=user_id, token_hash="0" * 64, lang="nl", **schedule))
+        db.session.commit()
     assert all(rows_of_user(api_app, user_id, EMAIL).values())
 
     wrong = client.post(
@@ -251,6 +255,7 @@ PUBLIC_ON_PURPOSE = {
     "/register": "to create an account",
     "/login": "to sign in",
     "/api/signout": "signing out without a session is harmless",
+    "/calendar/<token>.ics": "the private calendar feed, opened by its secret token",
 }
 
 

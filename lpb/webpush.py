@@ -1,0 +1,143 @@
+"""Web Push: the server's VAPID key pair, and one encrypted push to a subscription."""
+
+import base64
+import enum
+import json
+import os
+import re
+from pathlib import Path
+
+import requests
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from flask import current_app
+from py_vapid import Vapid
+from pywebpush import WebPushException, webpush
+
+KEY_FILE = "vapid_private_key.pem"
+# A reminder that waited longer than this at the push service is no use any more.
+TIME_TO_LIVE = 4 * 3600
+TIMEOUT_SECONDS = 10
+SUBJECT = re.compile(r"(mailto:[^@\s]+@[^@\s]+|https://\S+)")
+
+
+class Outcome(enum.Enum):
+    """What became of one push."""
+
+    SENT = "sent"
+    GONE = "gone"
+    RETRY = "retry"
+    FAILED = "failed"
+
+
+def b64url(data: bytes) -> str:
+    """Return data as unpadded base64url, as the Push API writes keys."""
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
+
+
+def b64url_decode(text: str) -> bytes:
+    """Return the bytes of (unpadded) base64url text; ValueError if it is not."""
+    if not re.fullmatch(r"[A-Za-z0-9_-]*={0,2}", text):
+        raise ValueError("not base64url")
+    return base64.urlsafe_b64decode(text.rstrip("=") + "=" * (-len(text.rstrip("=")) % 4))
+
+
+def _instance_private_key(instance: Path) -> bytes:
+    """Return the VAPID private key kept in the instance folder (PEM), creating it on first run."""
+    key_file = instance / KEY_FILE
+    if not key_file.exists():
+        pem = ec.generate_private_key(ec.SECP256R1()).private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+        # Several workers may start at once: write aside, then link, so one key wins for all.
+        draft = instance / f"{KEY_FILE}.{os.getpid()}"
+        draft.write_bytes(pem)
+        draft.chmod(0o600)
+        try:
+            os.link(draft, key_file)
+        except FileExistsError:
+            pass
+        finally:
+            draft.unlink()
+    return key_file.read_bytes()
+
+
+def _load_key(configured: str | None) -> Vapid:
+    """Return the VAPID key from a configured string (PEM, base64url raw or DER) or the instance."""
+    if not configured:
+        pem = _instance_private_key(Path(current_app.instance_path))
+        return Vapid(serialization.load_pem_private_key(pem, password=None))
+    if "-----BEGIN" in configured:
+        return Vapid(serialization.load_pem_private_key(configured.encode(), password=None))
+    return Vapid.from_string(configured)
+
+
+def vapid() -> Vapid:
+    """Return the server's VAPID key pair, loaded once per app."""
+    if "vapid" not in current_app.extensions:
+        key = _load_key(current_app.config.get("VAPID_PRIVATE_KEY"))
+        expected = current_app.config.get("VAPID_PUBLIC_KEY")
+        if expected and expected.rstrip("=") != _public_key_of(key):
+            raise RuntimeError("FLASK_VAPID_PUBLIC_KEY is not the public half of the private key.")
+        current_app.extensions["vapid"] = key
+    return current_app.extensions["vapid"]
+
+
+def _public_key_of(key: Vapid) -> str:
+    """Return a VAPID public key as browsers take it: the uncompressed point, base64url."""
+    return b64url(
+        key.public_key.public_bytes(
+            serialization.Encoding.X962, serialization.PublicFormat.UncompressedPoint
+        )
+    )
+
+
+def public_key() -> str:
+    """Return the applicationServerKey a browser subscribes with."""
+    return _public_key_of(vapid())
+
+
+def subject() -> str:
+    """Return the configured contact for push services (mailto: or https:), or fail clearly."""
+    value = current_app.config.get("VAPID_SUBJECT") or ""
+    if not SUBJECT.fullmatch(value):
+        raise RuntimeError(
+            "Set FLASK_VAPID_SUBJECT to a mailto: address or an https: URL where push services "
+            "can reach the admin, e.g. mailto:admin@example.org."
+        )
+    return value
+
+
+def send(endpoint: str, p256dh: str, auth: str, payload: dict) -> Outcome:
+    """Encrypt payload (aes128gcm) and push it to one subscription; never raise for the network.
+
+    RETRY: the push service answered that it did not take the push now (429 or 5xx).
+    """
+    try:
+        webpush(
+            {"endpoint": endpoint, "keys": {"p256dh": p256dh, "auth": auth}},
+            data=json.dumps(payload, separators=(",", ":")),
+            vapid_private_key=vapid(),
+            # pywebpush writes aud and exp into the claims: a fresh dict for every push.
+            vapid_claims={"sub": subject()},
+            content_encoding="aes128gcm",
+            ttl=TIME_TO_LIVE,
+            timeout=TIMEOUT_SECONDS,
+        )
+    except WebPushException as exc:
+        status = exc.response.status_code if exc.response is not None else None
+        if status in (404, 410):
+            return Outcome.GONE
+        current_app.logger.warning("Push to %s failed: %s", _origin(endpoint), exc)
+        return Outcome.RETRY if status == 429 or (status or 0) >= 500 else Outcome.FAILED
+    except requests.RequestException as exc:
+        current_app.logger.warning("Push to %s failed: %s", _origin(endpoint), exc)
+        return Outcome.FAILED
+    return Outcome.SENT
+
+
+def _origin(endpoint: str) -> str:
+    """Return the push service's origin; the rest of an endpoint is a secret of the device."""
+    return "/".join(endpoint.split("/", 3)[:3])
