@@ -31,6 +31,7 @@ export async function registerServiceWorker({ beforeReload }) {
 
   const registration = await navigator.serviceWorker.register('/service-worker.js', {
     scope: '/',
+    type: 'module',
     updateViaCache: 'none',
   });
   if (registration.waiting && navigator.serviceWorker.controller) offerUpdate(registration.waiting);

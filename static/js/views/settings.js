@@ -2,6 +2,7 @@
 import { h } from '../ui/dom.js';
 import { chooseLanguage, currentLanguage, LANGUAGES, t } from '../i18n/i18n.js';
 import { isPersisted } from '../data/storage.js';
+import { rememberLanguage } from '../data/device-meta.js';
 import { accountPanel, deletePanel } from './account-panel.js';
 import { dataPanel } from './data-panel.js';
 
@@ -24,6 +25,7 @@ export async function renderSettings(view, { onLanguage }) {
           checked: code === current,
           onchange: () => {
             chooseLanguage(code);
+            rememberLanguage(code).catch(() => {});
             onLanguage();
           },
         }),
