@@ -5,6 +5,7 @@
 import { onSyncState, syncNow } from '/static/js/data/sync.js';
 import { genericNotice, todaysNotice } from '/static/js/data/reminder-notice.js';
 import { openAppAt } from '/static/js/ui/notification-click.js';
+import { flushWrittenToday } from '/static/js/data/reminders-api.js';
 
 const CACHE_PREFIX = 'lpb-static-';
 const CACHE_NAME = `${CACHE_PREFIX}__BUILD_VERSION__`;
@@ -59,6 +60,7 @@ onSyncState((status) => {
 /** Send the outbox and pull; fail when offline, so that the browser tries again later. */
 async function sendOutbox() {
   await syncNow();
+  await flushWrittenToday().catch(() => {});
   const pages = await self.clients.matchAll({ type: 'window' });
   pages.forEach((page) => page.postMessage({ type: 'synced' }));
   if (syncState === 'offline' || syncState === 'error') throw new Error(`sync: ${syncState}`);

@@ -35,6 +35,12 @@ export async function renderSettings(view, { onLanguage }) {
   );
   view.append(
     h('h1', {}, t('settings_title')),
+    h(
+      'p',
+      {},
+      h('a', { href: '/method', 'data-route': true, className: 'link-row' }, t('method_link')),
+      h('span', { className: 'hint block' }, t('method_link_hint')),
+    ),
     languages,
     account.section,
     dataPanel(),

@@ -6,7 +6,7 @@ import { kantelenCard } from './kantelen.js';
 import { ownQuestionsSection } from './own-questions.js';
 import { loadSeed } from '../data/user-seed.js';
 
-/** Resolve with Today's extra cards and a stop() that keeps their drafts. */
+/** Resolve with Today's extra cards (each also by name) and a stop() that keeps their drafts. */
 export async function methodCards() {
   const today = localDay();
   const [reflections, mixes, seed] = await Promise.all([
@@ -15,10 +15,15 @@ export async function methodCards() {
     loadSeed(),
   ]);
   const kantelen = await kantelenCard({ reflections, today, seed });
-  const elements = [
-    mixDone(mixes, today) ? null : mixOffer({ mixes, today }),
-    kantelen?.element,
-    ownQuestionsSection(),
-  ].filter(Boolean);
-  return { elements, stop: () => kantelen?.stop() };
+  const mix = mixDone(mixes, today) ? null : mixOffer({ mixes, today });
+  const own = ownQuestionsSection();
+  const elements = [mix, kantelen?.element, own].filter(Boolean);
+  return {
+    elements,
+    mix,
+    kantelen: kantelen?.element ?? null,
+    own,
+    reflections,
+    stop: () => kantelen?.stop(),
+  };
 }
