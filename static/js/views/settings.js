@@ -5,10 +5,12 @@ import { isPersisted } from '../data/storage.js';
 import { rememberLanguage } from '../data/device-meta.js';
 import { accountPanel, deletePanel } from './account-panel.js';
 import { dataPanel } from './data-panel.js';
+import { remindersPanel } from './reminders-panel.js';
 
 /** Draw the settings into view; onLanguage() redraws the app in the new language. */
 export async function renderSettings(view, { onLanguage }) {
   const [persisted, account] = await Promise.all([isPersisted(), accountPanel()]);
+  const reminders = await remindersPanel({ signedIn: account.signedIn });
   const current = currentLanguage();
   const languages = h(
     'fieldset',
@@ -43,9 +45,11 @@ export async function renderSettings(view, { onLanguage }) {
     ),
     languages,
     account.section,
+    reminders,
     dataPanel(),
     h('h2', {}, t('storage_title')),
     h('p', {}, persisted ? t('storage_persisted') : t('storage_best_effort')),
-    account.signedIn ? deletePanel() : null,
   );
+  // append() writes null as the text "null": add the erase form only when signed in.
+  if (account.signedIn) view.append(deletePanel());
 }
