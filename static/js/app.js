@@ -44,14 +44,13 @@ setInterval(() => {
 
 let saveTimer = null;
 onLocalChange(() => {
+  // At once, not after the delay: the page may be closed right after saving. Where the browser
+  // has Background Sync, the worker then sends the outbox itself once there is a connection.
+  navigator.serviceWorker?.ready
+    .then((registration) => registration.sync?.register('outbox'))
+    .catch(() => {});
   clearTimeout(saveTimer);
-  saveTimer = setTimeout(() => {
-    syncNow();
-    // Where the browser has Background Sync, the worker asks the app to send the outbox later.
-    navigator.serviceWorker?.ready
-      .then((registration) => registration.sync?.register('outbox'))
-      .catch(() => {});
-  }, SYNC_AFTER_SAVE_MS);
+  saveTimer = setTimeout(syncNow, SYNC_AFTER_SAVE_MS);
 });
 navigator.serviceWorker?.addEventListener('message', (event) => {
   // The worker synced by itself: show what it brought, and the new count of what waits.

@@ -27,7 +27,9 @@ def write_reflection(page: Page, text: str, circles=(), energy=None) -> None:
         more.click()
     page.locator("#reflection").fill(text)
     for chip in page.locator("form.today .chip[data-circle]").all():
-        if (chip.get_attribute("aria-pressed") == "true") != (chip.inner_text().strip("✓ ") in circles):
+        if (chip.get_attribute("aria-pressed") == "true") != (
+            chip.inner_text().strip("✓ ") in circles
+        ):
             chip.click()
     if energy:
         page.get_by_role("button", name=str(energy), exact=True).click()

@@ -18,7 +18,7 @@ export function doneCard(entry, { reflections, today, justSaved }) {
     'section',
     { className: 'card done', 'aria-labelledby': 'done-title' },
     h(
-      'h2',
+      'h1',
       { id: 'done-title', tabindex: '-1' },
       h('span', { 'aria-hidden': 'true' }, '✓ '),
       t('done_title'),

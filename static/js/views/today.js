@@ -85,7 +85,7 @@ export async function renderToday(view) {
     );
     view.append(extras.own);
     if (focus) {
-      card.querySelector('h2').focus();
+      card.querySelector('h1').focus();
       scrollTo(0, 0);
     }
   };
