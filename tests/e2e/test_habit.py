@@ -295,7 +295,7 @@ def test_reminders_from_settings_to_a_notification(context, page, live_server, p
         "ServiceWorker.deliverPushMessage",
         {"origin": live_server.url, "registrationId": registration, "data": json.dumps(payload)},
     )
-    for _ in range(50):
+    for _ in range(100):
         if notifications(page):
             break
         page.wait_for_timeout(200)
