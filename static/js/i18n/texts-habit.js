@@ -94,6 +94,7 @@ export const HABIT_TEXTS = {
     calendar_revoked: 'De agenda-link is ingetrokken.',
     push_title: 'Levensloopbaan',
     push_generic: 'Tijd voor je minuut van vandaag.',
+    mix_percent_of: 'In procent van je tijd in de week (de uren dat je wakker bent).',
   },
   en: {
     intro_label: 'Introduction',
@@ -187,5 +188,6 @@ export const HABIT_TEXTS = {
     calendar_revoked: 'The calendar link is revoked.',
     push_title: 'Levensloopbaan',
     push_generic: 'Time for your minute of today.',
+    mix_percent_of: "In percent of your week's time (the hours you are awake).",
   },
 };

@@ -4,7 +4,7 @@ import { t } from '../i18n/i18n.js';
 import { changeEntry, createEntry } from '../data/entries.js';
 import { isoWeek } from '../method/day-math.js';
 import { MIX_CATEGORIES } from '../method/circles.js';
-import { MIX_STEP, normalShares, rebalance } from '../method/mix-math.js';
+import { FIRST_MIX, MIX_STEP, normalShares, rebalance } from '../method/mix-math.js';
 import { saveErrorMessage } from '../ui/reflection-fields.js';
 import { afterSave } from '../data/storage.js';
 
@@ -61,15 +61,16 @@ function sliderGroup(name, legend, start) {
 function mixForm({ mixes, today, onSaved }) {
   const week = isoWeek(today);
   const existing = mixes.find((mix) => mix.week === week);
-  const start = existing ?? mixes[0];
-  const actual = sliderGroup('actual', t('mix_actual'), start?.actual);
-  const wished = sliderGroup('wished', t('mix_wished'), start?.wished ?? start?.actual);
+  // Last week's mix, or a usual week's split the first time (never five equal fifths).
+  const start = existing ?? mixes[0] ?? { actual: FIRST_MIX };
+  const actual = sliderGroup('actual', t('mix_actual'), start.actual);
+  const wished = sliderGroup('wished', t('mix_wished'), start.wished ?? start.actual);
   const status = h('p', { className: 'form-status', role: 'status' });
   const saveButton = h('button', { type: 'submit', className: 'primary' }, t('save'));
   const form = h(
     'form',
     { className: 'mix-form', 'aria-label': t('mix_title') },
-    h('p', { className: 'hint' }, t('mix_hint')),
+    h('p', { className: 'hint' }, `${t('mix_percent_of')} ${t('mix_hint')}`),
     actual.element,
     wished.element,
     h('div', { className: 'actions' }, saveButton),
