@@ -39,13 +39,27 @@ function seen() {
   }
 }
 
+/** Say text in the introduction, if it is on screen; return whether it was. */
+export function sayInIntro(text) {
+  const status = document.querySelector('.intro .intro-status');
+  if (status) status.textContent = text;
+  return Boolean(status);
+}
+
 /** Return the introduction for a first visit, or null; onDone(focus) runs when it is closed. */
 export function introCard(onDone) {
   if (seen()) return null;
   // Marked as soon as shown: a reload or a second tab does not show it again.
   localStorage.setItem(SEEN_KEY, new Date().toISOString());
   const all = steps();
-  const card = h('section', { className: 'card intro', 'aria-labelledby': 'intro-title' });
+  const content = h('div', {});
+  const status = h('p', { className: 'hint intro-status', role: 'status' });
+  const card = h(
+    'section',
+    { className: 'card intro', 'aria-labelledby': 'intro-title' },
+    content,
+    status,
+  );
   const close = () => {
     card.remove();
     onDone();
@@ -54,7 +68,7 @@ export function introCard(onDone) {
     const [title, ...body] = all[index];
     const last = index === all.length - 1;
     const step = t('intro_step', { n: index + 1, total: all.length });
-    card.replaceChildren(
+    content.replaceChildren(
       h('p', { className: 'hint' }, `${t('intro_label')} · ${step}`),
       h('h2', { id: 'intro-title', tabindex: '-1' }, title),
       ...body,
