@@ -1,4 +1,7 @@
-"""Take the README's phone screenshots of Today and Insights (run with .venv/bin/python)."""
+"""Take the README's phone screenshots: the first visit, Today, the finished day and Insights.
+
+Run with .venv/bin/python; the PNGs go to docs/screenshots/.
+"""
 
 import sys
 import tempfile
@@ -34,7 +37,7 @@ MIX = """async () => {
 
 
 def main() -> None:
-    """Serve a fresh app, fill it with a week, and photograph Today and Insights."""
+    """Serve a fresh app, fill it with a week, and photograph the first visit, Today, done, Insights."""
     with tempfile.TemporaryDirectory() as tmp:
         app = create_app(
             {
@@ -56,6 +59,9 @@ def main() -> None:
                 base_url=f"http://127.0.0.1:{server.server_port}",
             )
             open_app(page)
+            page.wait_for_timeout(500)
+            page.screenshot(path=ROOT / "docs/screenshots/intro.png")
+            page.get_by_role("button", name="Overslaan").click()
             add_reflections(page, [{**item, "days_ago": item["days_ago"] + 1} for item in WEEK])
             page.evaluate(MIX)
             page.reload()
@@ -65,6 +71,10 @@ def main() -> None:
             page.get_by_role("button", name="Plek en planeet").click()
             page.wait_for_timeout(500)
             page.screenshot(path=ROOT / "docs/screenshots/today.png")
+            page.get_by_role("button", name="Bewaren").click()
+            page.get_by_role("heading", name="Vandaag is geschreven").wait_for()
+            page.wait_for_timeout(300)
+            page.screenshot(path=ROOT / "docs/screenshots/done.png")
             page.goto("/insights")
             page.locator("#main .view").wait_for()
             page.get_by_role("radio", name="7 dagen").check()

@@ -356,3 +356,59 @@ def test_an_offline_reflection_is_sent_with_no_page_open(context, page, live_ser
         time.sleep(0.5)
     assert context.pages == []
     assert texts() == ["Written in a tunnel"]
+
+
+def test_one_toast_at_a_time_above_the_tab_bar_and_gone_after_navigation(page):
+    """Toasts replace each other, sit above the tab bar, and stay behind when changing tabs."""
+    open_app(page)
+    page.evaluate(
+        """async () => {
+            const { showToast } = await import('/static/js/ui/toast.js');
+            showToast('First message');
+            showToast('Second message');
+        }"""
+    )
+    toast = page.locator(".toast")
+    expect(toast).to_have_count(1)
+    expect(toast).to_have_text("Second message")
+    assert not boxes_overlap(toast.bounding_box(), page.locator(".tabs").bounding_box())
+    go_to(page, "Journal")
+    expect(page.locator(".toast")).to_have_count(0)
+
+
+def test_settings_polish(context, page):
+    """Signed out, Settings ends without "null"; import is a labelled 44 px button; long own
+    questions keep their delete button whole."""
+    open_app(page)
+    context.set_offline(True)
+    page.get_by_text("Your own questions", exact=True).click()
+    long_question = (
+        "What would I do with a free afternoon every week, if nobody expected anything? " * 2
+    )
+    page.get_by_role("textbox", name="New question").fill(long_question)
+    page.get_by_role("button", name="Add", exact=True).click()
+    delete = page.locator(".own-list button")
+    expect(delete).to_be_visible()
+    assert delete.evaluate("(b) => b.scrollWidth <= b.clientWidth")
+    box = delete.bounding_box()
+    assert box["x"] + box["width"] <= 360 and box["height"] >= 44
+
+    go_to(page, "Settings")
+    expect(page.locator("main")).not_to_contain_text("null")
+    choose = page.get_by_text("Import a JSON export")
+    box = choose.bounding_box()
+    assert box["height"] >= 44
+    assert choose.evaluate("(label) => getComputedStyle(label).borderStyle") == "solid"
+    expect(page.get_by_label("Import a JSON export")).to_be_attached()
+
+
+@pytest.mark.parametrize("path", ["/login", "/register"])
+def test_account_pages_have_the_tab_bar_and_large_links(page, path):
+    """The server's sign-in pages show the app's tab bar, and their links are 44 px targets."""
+    page.goto(path)
+    nav = page.get_by_role("navigation", name="Main menu")
+    for name in ENGLISH_TABS:
+        expect(nav.get_by_role("link", name=name, exact=True)).to_be_visible()
+    for link in page.locator("main a, .tabs a").all():
+        assert link.bounding_box()["height"] >= 44, link.inner_text()
+    assert_no_violations(page)
