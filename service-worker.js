@@ -11,6 +11,8 @@ const CACHE_PREFIX = 'lpb-static-';
 const CACHE_NAME = `${CACHE_PREFIX}__BUILD_VERSION__`;
 const SHELL_URL = '/';
 const TODAY_URL = '/';
+const SYNC_TRIES = 4;
+const SYNC_RETRY_MS = 2000;
 // Filled in by the server (lpb/pages.py) from its route table and the files under static/.
 const APP_ROUTES = __APP_ROUTES__;
 const PRECACHE_URLS = __PRECACHE_URLS__;
@@ -59,7 +61,13 @@ onSyncState((status) => {
 
 /** Send the outbox and pull; fail when offline, so that the browser tries again later. */
 async function sendOutbox() {
-  await syncNow();
+  // The browser fires the event as the connection comes back, which can be a moment before
+  // requests go through; a few quick tries here save waiting minutes for the browser's retry.
+  for (let attempt = 1; ; attempt += 1) {
+    await syncNow();
+    if (syncState !== 'offline' || attempt === SYNC_TRIES) break;
+    await new Promise((resolve) => setTimeout(resolve, SYNC_RETRY_MS));
+  }
   await flushWrittenToday().catch(() => {});
   const pages = await self.clients.matchAll({ type: 'window' });
   pages.forEach((page) => page.postMessage({ type: 'synced' }));

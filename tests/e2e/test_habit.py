@@ -344,6 +344,13 @@ def test_an_offline_reflection_is_sent_with_no_page_open(context, page, live_ser
     expect(page.locator("#sync-state")).to_have_text("All synced", timeout=15_000)
     context.set_offline(True)
     write_reflection(page, "Written in a tunnel")
+    # The page asks for a Background Sync as it saves; wait for the browser to hold it, then close.
+    tags = "navigator.serviceWorker.ready.then((r) => r.sync.getTags())"
+    for _ in range(50):
+        if "outbox" in page.evaluate(tags):
+            break
+        page.wait_for_timeout(100)
+    assert "outbox" in page.evaluate(tags)
     page.close()
     context.set_offline(False)
 
@@ -351,7 +358,7 @@ def test_an_offline_reflection_is_sent_with_no_page_open(context, page, live_ser
         with live_server.app.app_context():
             return [entry.body.get("text") for entry in db.session.scalars(sa.select(Entry))]
 
-    deadline = time.monotonic() + 20
+    deadline = time.monotonic() + 30
     while "Written in a tunnel" not in texts() and time.monotonic() < deadline:
         time.sleep(0.5)
     assert context.pages == []
