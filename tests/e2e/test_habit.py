@@ -419,3 +419,37 @@ def test_account_pages_have_the_tab_bar_and_large_links(page, path):
     for link in page.locator("main a, .tabs a").all():
         assert link.bounding_box()["height"] >= 44, link.inner_text()
     assert_no_violations(page)
+
+
+def test_saving_today_tells_the_server_when_reminders_are_on(
+    context, page, live_server, push_server
+):
+    """With reminders on, a reflection saved today reaches the server as written-today."""
+    context.grant_permissions(["notifications"], origin=live_server.url)
+    open_app(page)
+    register(page, "lea@example.org")
+    go_to(page, "Settings")
+    fake_subscription(page, Subscriber(push_server))
+    reminders = page.get_by_role("region", name="Reminders")
+    reminders.get_by_role("button", name="Turn reminders on").click()
+    expect(reminders.get_by_role("status").first).to_contain_text("Reminder saved.")
+    go_to(page, "Today")
+    write_reflection(page, "A short walk at lunch")
+    today = page.evaluate("import('/static/js/method/dates.js').then(({ localDay }) => localDay())")
+
+    def written_day():
+        with live_server.app.app_context():
+            return db.session.scalars(sa.select(PushDevice.written_day)).one()
+
+    for _ in range(50):
+        if written_day() == today:
+            break
+        page.wait_for_timeout(100)
+    assert written_day() == today
+
+    reminders_off = page.get_by_role("region", name="Reminders")
+    go_to(page, "Settings")
+    reminders_off.get_by_role("button", name="Turn reminders off").click()
+    expect(reminders_off).to_contain_text("Reminders are off on this device.")
+    with live_server.app.app_context():
+        assert db.session.scalars(sa.select(PushDevice)).all() == []
