@@ -44,6 +44,7 @@ def test_first_visit_introduces_the_method_once(make_context):
     circles.get_by_role("button", name="Volgende").click()
     last = page.get_by_role("region", name="Elke dag een minuut")
     expect(last).to_contain_text("Alles blijft op dit toestel")
+    assert_no_violations(page)
     last.get_by_role("button", name="Beginnen").click()
     expect(page.locator(".intro")).to_have_count(0)
     expect(page.locator("#reflection")).to_be_focused()
