@@ -11,7 +11,7 @@ from axe_playwright_python.sync_playwright import Axe
 from helpers import go_to, open_app, write_reflection
 from playwright.sync_api import Page, expect
 from test_method import add_reflections
-from test_sync import register
+from test_sync import register, sign_in
 
 from lpb import webpush
 from lpb.extensions import db
@@ -454,3 +454,20 @@ def test_saving_today_tells_the_server_when_reminders_are_on(
     expect(reminders_off).to_contain_text("Reminders are off on this device.")
     with live_server.app.app_context():
         assert db.session.scalars(sa.select(PushDevice)).all() == []
+
+
+def test_the_first_today_after_signing_in_already_asks_the_accounts_question(make_context):
+    """Signing in on a device that showed its own question: Today's first render asks the
+    account's question, the one its other devices ask, and it stays after syncing."""
+    phone, laptop = make_context(), make_context()
+    a, b = phone.new_page(), laptop.new_page()
+    open_app(a)
+    register(a, "ines@example.org")
+    asked = a.locator("#question").inner_text()
+    open_app(b)
+    b.goto("/login?next=/")
+    sign_in(b, "ines@example.org")
+    expect(b.locator("#question")).to_have_text(asked)
+    expect(b.locator("#sync-state")).to_have_text("All synced", timeout=15_000)
+    b.reload()
+    expect(b.locator("#question")).to_have_text(asked)
