@@ -16,7 +16,7 @@ export default [
   {
     files: ['service-worker.js'],
     languageOptions: {
-      sourceType: 'script',
+      sourceType: 'module',
       // The server fills these in when it serves the worker (lpb/pages.py).
       globals: {
         ...globals.serviceworker,

@@ -1,10 +1,18 @@
 // Levensloopbaan's service worker: the app shell from a versioned cache, so the app opens offline.
 // The server fills in the build version, a hash of the shell's files, so every change installs anew,
-// and the lists below.
+// and the lists below. A module worker: it runs the page's own sync and question code, so the outbox
+// goes out and a reminder asks today's question with no page open (imports are absolute URLs).
+import { onSyncState, syncNow } from '/static/js/data/sync.js';
+import { genericNotice, todaysNotice } from '/static/js/data/reminder-notice.js';
+import { openAppAt } from '/static/js/ui/notification-click.js';
+import { flushWrittenToday } from '/static/js/data/reminders-api.js';
 
 const CACHE_PREFIX = 'lpb-static-';
 const CACHE_NAME = `${CACHE_PREFIX}__BUILD_VERSION__`;
 const SHELL_URL = '/';
+const TODAY_URL = '/';
+const SYNC_TRIES = 4;
+const SYNC_RETRY_MS = 2000;
 // Filled in by the server (lpb/pages.py) from its route table and the files under static/.
 const APP_ROUTES = __APP_ROUTES__;
 const PRECACHE_URLS = __PRECACHE_URLS__;
@@ -23,8 +31,16 @@ self.addEventListener('message', (event) => {
 });
 
 self.addEventListener('sync', (event) => {
-  // Background Sync: the sync code lives in the page, so ask the open pages to send the outbox.
-  if (event.tag === 'outbox') event.waitUntil(askPagesToSync());
+  if (event.tag === 'outbox') event.waitUntil(sendOutbox());
+});
+
+self.addEventListener('push', (event) => {
+  event.waitUntil(Promise.all([showReminder(event.data), syncNow()]));
+});
+
+self.addEventListener('notificationclick', (event) => {
+  event.notification.close();
+  event.waitUntil(openAppAt(self.clients, TODAY_URL));
 });
 
 self.addEventListener('fetch', (event) => {
@@ -38,10 +54,47 @@ self.addEventListener('fetch', (event) => {
   }
 });
 
-/** Ask every open page of the app to sync now. */
-async function askPagesToSync() {
+let syncState = 'idle';
+onSyncState((status) => {
+  syncState = status.state;
+});
+
+/** Send the outbox and pull; fail when offline, so that the browser tries again later. */
+async function sendOutbox() {
+  // The browser fires the event as the connection comes back, which can be a moment before
+  // requests go through; a few quick tries here save waiting minutes for the browser's retry.
+  for (let attempt = 1; ; attempt += 1) {
+    await syncNow();
+    if (syncState !== 'offline' || attempt === SYNC_TRIES) break;
+    await new Promise((resolve) => setTimeout(resolve, SYNC_RETRY_MS));
+  }
+  await flushWrittenToday().catch(() => {});
   const pages = await self.clients.matchAll({ type: 'window' });
-  pages.forEach((page) => page.postMessage({ type: 'sync' }));
+  pages.forEach((page) => page.postMessage({ type: 'synced' }));
+  if (syncState === 'offline' || syncState === 'error') throw new Error(`sync: ${syncState}`);
+}
+
+/** Return a push's JSON payload, or null when it has none or cannot be read. */
+function pushPayload(data) {
+  try {
+    return data?.json() ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** Show the reminder: today's question when the push is one, a generic nudge otherwise. */
+async function showReminder(data) {
+  const payload = pushPayload(data);
+  const notice = await (payload?.type === 'reminder' ? todaysNotice() : genericNotice()).catch(() =>
+    genericNotice(),
+  );
+  await self.registration.showNotification(notice.title, {
+    body: notice.body,
+    tag: 'reminder',
+    icon: '/static/icons/icon-192.png',
+    data: { url: TODAY_URL },
+  });
 }
 
 /** Fetch every file of the shell past the HTTP cache, and store them in this version's cache. */

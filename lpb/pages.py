@@ -21,6 +21,7 @@ APP_ROUTES = {
     "/insights": {"view": "insights", "title": "nav_insights"},
     "/settings": {"view": "settings", "title": "nav_settings"},
     "/privacy": {"view": "privacy", "title": "privacy_title"},
+    "/method": {"view": "method", "title": "method_title"},
 }
 # Not static files, yet the app needs them offline.
 PRECACHE_EXTRA = ("/", "/manifest.json", "/api/questions")

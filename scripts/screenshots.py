@@ -1,4 +1,7 @@
-"""Take the README's phone screenshots of Today and Insights (run with .venv/bin/python)."""
+"""Take the README's phone screenshots: the first visit, Today, the finished day and Insights.
+
+Run with .venv/bin/python; the PNGs go to docs/screenshots/.
+"""
 
 import sys
 import tempfile
@@ -20,7 +23,7 @@ from tests.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
 
 def main() -> None:
-    """Serve a fresh app, fill it with a rated month, and photograph Today and Insights."""
+    """Serve a fresh app, fill it with a rated month, and photograph the first visit, Today, done, Insights."""
     with tempfile.TemporaryDirectory() as tmp:
         app = create_app(
             {
@@ -42,6 +45,9 @@ def main() -> None:
                 base_url=f"http://127.0.0.1:{server.server_port}",
             )
             open_app(page)
+            page.wait_for_timeout(500)
+            page.screenshot(path=ROOT / "docs/screenshots/intro.png")
+            page.get_by_role("button", name="Overslaan").click()
             seed(page)
             page.reload()
             page.locator("#reflection").fill(
@@ -56,6 +62,10 @@ def main() -> None:
             page.wait_for_timeout(500)
             page.screenshot(path=ROOT / "docs/screenshots/today.png")
             page.set_viewport_size({"width": 360, "height": 740})
+            page.get_by_role("button", name="Bewaren").click()
+            page.get_by_role("heading", name="Vandaag is geschreven").wait_for()
+            page.wait_for_timeout(300)
+            page.screenshot(path=ROOT / "docs/screenshots/done.png")
             page.goto("/insights")
             page.locator("#main .view").wait_for()
             page.get_by_role("radio", name="30 dagen").check()

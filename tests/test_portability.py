@@ -324,6 +324,7 @@ PUBLIC_ON_PURPOSE = {
     "/insights": "the app shell",
     "/settings": "the app shell",
     "/privacy": "the app shell",
+    "/method": "the app shell",
     "/service-worker.js": "the worker",
     "/manifest.json": "the manifest",
     "/static/<path:filename>": "shell files",

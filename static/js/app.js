@@ -1,9 +1,10 @@
 // Start the app: language, views, the service worker, sync, and a guard for database upgrades.
-import { applyLanguage, t } from './i18n/i18n.js';
+import { applyLanguage, currentLanguage, t } from './i18n/i18n.js';
 import { refreshView, startRouter } from './router.js';
 import { registerServiceWorker } from './sw-register.js';
 import { flushDrafts } from './data/draft-keeper.js';
 import { onVersionChange } from './data/db.js';
+import { rememberLanguage } from './data/device-meta.js';
 import { onLocalChange } from './data/entries.js';
 import { onSyncState, syncNow } from './data/sync.js';
 import { showSyncState } from './ui/sync-status.js';
@@ -14,6 +15,7 @@ const SYNC_EVERY_MS = 10 * 1000;
 const SYNC_AFTER_SAVE_MS = 500;
 
 applyLanguage();
+rememberLanguage(currentLanguage()).catch(() => {});
 document.documentElement.classList.remove('booting');
 
 onVersionChange(() =>
@@ -42,15 +44,15 @@ setInterval(() => {
 
 let saveTimer = null;
 onLocalChange(() => {
+  // At once, not after the delay: the page may be closed right after saving. Where the browser
+  // has Background Sync, the worker then sends the outbox itself once there is a connection.
+  navigator.serviceWorker?.ready
+    .then((registration) => registration.sync?.register('outbox'))
+    .catch(() => {});
   clearTimeout(saveTimer);
-  saveTimer = setTimeout(() => {
-    syncNow();
-    // Where the browser has Background Sync, the worker asks the app to send the outbox later.
-    navigator.serviceWorker?.ready
-      .then((registration) => registration.sync?.register('outbox'))
-      .catch(() => {});
-  }, SYNC_AFTER_SAVE_MS);
+  saveTimer = setTimeout(syncNow, SYNC_AFTER_SAVE_MS);
 });
 navigator.serviceWorker?.addEventListener('message', (event) => {
-  if (event.data?.type === 'sync') syncNow();
+  // The worker synced by itself: show what it brought, and the new count of what waits.
+  if (event.data?.type === 'synced') syncNow().then(refreshView);
 });

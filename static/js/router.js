@@ -2,6 +2,7 @@
 import { h } from './ui/dom.js';
 import { applyLanguage, t } from './i18n/i18n.js';
 import { renderToday } from './views/today.js';
+import { clearPassingToast } from './ui/toast.js';
 
 // The route table comes from the server (lpb/pages.py), the same one the worker is made from:
 // address → { view, title }. A view lives in views/<view>.js and exports render<View>.
@@ -52,7 +53,12 @@ export async function showCurrentView({ focus = false } = {}) {
     if (link.pathname === location.pathname) link.setAttribute('aria-current', 'page');
     else link.removeAttribute('aria-current');
   });
-  if (focus) main.focus();
+  if (focus) {
+    // Every view opens at its top, and its messages stay behind.
+    clearPassingToast();
+    main.focus({ preventScroll: true });
+    scrollTo(0, 0);
+  }
 }
 
 /** Let the current view show entries that arrived from the server (views that can, do). */

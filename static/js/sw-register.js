@@ -1,6 +1,7 @@
 // Installing the service worker, and offering its updates without losing a draft.
 import { t } from './i18n/i18n.js';
 import { showToast } from './ui/toast.js';
+import { sayInIntro } from './views/intro.js';
 
 /**
  * Register the worker. The first install says the app now works offline; a later version
@@ -13,7 +14,8 @@ export async function registerServiceWorker({ beforeReload }) {
 
   navigator.serviceWorker.addEventListener('controllerchange', () => {
     if (updateChosen) location.reload();
-    else if (firstInstall) showToast(t('offline_ready'));
+    // On the first visit the introduction says it, where a toast would cover it.
+    else if (firstInstall && !sayInIntro(t('offline_ready'))) showToast(t('offline_ready'));
   });
 
   const offerUpdate = (worker) =>
@@ -31,6 +33,7 @@ export async function registerServiceWorker({ beforeReload }) {
 
   const registration = await navigator.serviceWorker.register('/service-worker.js', {
     scope: '/',
+    type: 'module',
     updateViaCache: 'none',
   });
   if (registration.waiting && navigator.serviceWorker.controller) offerUpdate(registration.waiting);

@@ -17,10 +17,20 @@ def open_app(page: Page, path: str = "/") -> None:
 
 
 def write_reflection(page: Page, text: str, circles=(), energy=None) -> None:
-    """Write and save a reflection on Today, and wait for "Saved"."""
+    """Write and save a reflection on Today with exactly these circles, and wait for "Saved".
+
+    After a first reflection Today shows the day as done: "Something else on your mind?" opens a
+    fresh form. The question's own circles come chosen; the chips are set to the given ones.
+    """
+    more = page.get_by_role("button", name="Something else on your mind?")
+    if more.is_visible():
+        more.click()
     page.locator("#reflection").fill(text)
-    for circle in circles:
-        page.get_by_role("button", name=circle, exact=True).click()
+    for chip in page.locator("form.today .chip[data-circle]").all():
+        if (chip.get_attribute("aria-pressed") == "true") != (
+            chip.inner_text().strip("✓ ") in circles
+        ):
+            chip.click()
     if energy:
         page.get_by_role("button", name=str(energy), exact=True).click()
     page.get_by_role("button", name="Save").click()

@@ -54,7 +54,10 @@ def rows(table_region) -> list[str]:
 
 
 def fill_in_the_mix(page: Page) -> None:
-    """Fill in this week's eigen mix on Today with the keyboard: 40% paid work, 30% rest wished."""
+    """Fill in this week's eigen mix on Today with the keyboard: 60% paid work, 40% rest wished.
+
+    The first check-in starts from a usual week (40% paid work, 30% rest): four steps up, two up.
+    """
     page.get_by_role("button", name="Fill it in").click()
     form = page.get_by_role("form", name="Your own mix")
     actual = form.get_by_role("group", name="As it was")
@@ -66,7 +69,7 @@ def fill_in_the_mix(page: Page) -> None:
     for _ in range(2):
         page.keyboard.press("ArrowRight")
     expect(actual.get_by_role("slider", name="Caring for others")).to_have_value("15")
-    expect(wished.get_by_role("slider", name="Paid work")).to_have_value("20")
+    expect(wished.get_by_role("slider", name="Paid work")).to_have_value("30")
     form.get_by_role("button", name="Save").click()
     expect(form.get_by_role("status")).to_have_text("Your own mix for this week is saved.")
 
@@ -113,8 +116,8 @@ def test_a_week_offline_gives_the_right_insights(context, page):
 
     mix = page.get_by_role("region", name="Your own mix")
     mix_rows = rows(mix)
-    assert mix_rows[0].endswith("Paid work | 40% | 20%"), mix_rows
-    assert mix_rows[4].endswith("Rest and leisure | 15% | 30%"), mix_rows
+    assert mix_rows[0].endswith("Paid work | 60% | 30%"), mix_rows
+    assert mix_rows[4].endswith("Rest and leisure | 10% | 40%"), mix_rows
     expect(mix.locator("svg rect")).to_have_count(10)
 
     summary = page.get_by_role("textbox", name="Summary").input_value()
@@ -123,7 +126,7 @@ def test_a_week_offline_gives_the_right_insights(context, page):
     assert "Walked to work along the river" in summary
     assert "## Reflections (7)" in summary
     assert "- Yourself: 3" in summary
-    assert "| Paid work | 40% | 20% |" in summary
+    assert "| Paid work | 60% | 30% |" in summary
     page.get_by_role("button", name="Copy").click()
     expect(
         page.get_by_text(re.compile(r"^(Copied\.|The text is selected: copy it yourself\.)$"))

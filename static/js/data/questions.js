@@ -1,23 +1,36 @@
 // The question bank, fetched once (the service worker keeps it for offline use), and today's question.
 import { listEntries, listReflections } from './entries.js';
+import { readMeta, writeMeta } from './device-meta.js';
 import { loadSeed } from './user-seed.js';
 import { questionPool } from '../method/question-pool.js';
 import { momentOf, todaysQuestion } from '../method/question-choice.js';
 import { localDay } from '../method/dates.js';
 
+const QUESTIONS_URL = '/api/questions';
+const DAY_QUESTION_KEY = 'day-question';
+
 let bankPromise = null;
+let askedServer = false;
+
+/** Resolve with the bank from the network, else the worker's cache (a worker's fetch skips it). */
+async function fetchQuestions() {
+  try {
+    const response = await fetch(QUESTIONS_URL);
+    if (!response.ok) throw new Error(`questions: HTTP ${response.status}`);
+    return await response.json();
+  } catch (error) {
+    const cached = await globalThis.caches?.match(QUESTIONS_URL);
+    if (!cached) throw error;
+    return cached.json();
+  }
+}
 
 /** Resolve with the question bank; an empty list when it cannot be had. */
 export function loadQuestions() {
-  bankPromise ??= fetch('/api/questions')
-    .then((response) => {
-      if (!response.ok) throw new Error(`questions: HTTP ${response.status}`);
-      return response.json();
-    })
-    .catch(() => {
-      bankPromise = null;
-      return [];
-    });
+  bankPromise ??= fetchQuestions().catch(() => {
+    bankPromise = null;
+    return [];
+  });
   return bankPromise;
 }
 
@@ -27,9 +40,28 @@ export async function loadQuestionPool() {
   return questionPool(bank, own);
 }
 
-/** Resolve with today's question from the pool, from this person's history and seed. */
+/**
+ * Resolve with today's question from the pool: a pure function of the history and the seed, so
+ * every device of an account draws the same one. The first choice of a day is kept for that seed,
+ * so adding a question of your own or a reflection arriving from sync never changes it; joining an
+ * account changes the seed, and the question once, to the account's. The first choice of a page
+ * load asks the server whether it has just signed in, so it never shows the device's question first.
+ */
 export async function chooseTodaysQuestion(pool) {
-  const [reflections, seed] = await Promise.all([listReflections(), loadSeed()]);
+  const day = localDay();
+  const [kept, seed] = await Promise.all([
+    readMeta(DAY_QUESTION_KEY),
+    loadSeed({ askServer: !askedServer }),
+  ]);
+  askedServer = true;
+  const keptQuestion =
+    kept?.day === day && kept.seed === seed && pool.find((q) => q.id === kept.question_id);
+  if (keptQuestion) return keptQuestion;
+  const reflections = await listReflections();
   const moment = momentOf(new Date().getHours());
-  return todaysQuestion({ bank: pool, reflections, day: localDay(), seed, moment });
+  const question = todaysQuestion({ bank: pool, reflections, day, seed, moment });
+  // Best effort: on a full device the question is still shown, only not kept.
+  if (question)
+    await writeMeta(DAY_QUESTION_KEY, { day, seed, question_id: question.id }).catch(() => {});
+  return question;
 }

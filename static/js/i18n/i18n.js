@@ -2,13 +2,14 @@
 import { APP_TEXTS } from './texts-app.js';
 import { FILTER_TEXTS, MEANING_TEXTS } from './texts-meaning.js';
 import { METHOD_TEXTS } from './texts-method.js';
+import { HABIT_TEXTS } from './texts-habit.js';
 
 export const LANGUAGES = { nl: 'Nederlands', en: 'English' };
 const STORAGE_KEY = 'lpb.lang';
 
 const TEXTS = {
-  nl: { ...APP_TEXTS.nl, ...METHOD_TEXTS.nl },
-  en: { ...APP_TEXTS.en, ...METHOD_TEXTS.en },
+  nl: { ...APP_TEXTS.nl, ...METHOD_TEXTS.nl, ...HABIT_TEXTS.nl },
+  en: { ...APP_TEXTS.en, ...METHOD_TEXTS.en, ...HABIT_TEXTS.en },
 };
 
 /** Add the texts of a view that loads later (its catalogue travels with it). */

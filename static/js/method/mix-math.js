@@ -1,6 +1,8 @@
 // The eigen mix's arithmetic: shares of a week that always add up to 100%.
 
 export const MIX_STEP = 5;
+// Where a first check-in starts: roughly a working week's waking hours, for the user to move.
+export const FIRST_MIX = { paid: 40, care: 15, volunteering: 5, learning: 10, rest: 30 };
 
 /**
  * Set one share to value and spread the rest over the others in proportion to what they had,

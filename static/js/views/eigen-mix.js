@@ -6,6 +6,7 @@ import { isoWeek } from '../method/day-math.js';
 import { MIX_CATEGORIES } from '../method/circles.js';
 import { MAX_HOURS } from '../method/hours-mix.js';
 import { shareSliders } from '../ui/share-sliders.js';
+import { FIRST_MIX } from '../method/mix-math.js';
 import { saveErrorMessage } from '../ui/reflection-fields.js';
 import { afterSave } from '../data/storage.js';
 
@@ -60,16 +61,17 @@ function hoursField(start) {
 function mixForm({ mixes, today, onSaved }) {
   const week = isoWeek(today);
   const existing = mixes.find((mix) => mix.week === week);
-  const start = existing ?? mixes[0];
-  const actual = sliderGroup('actual', t('mix_actual'), start?.actual);
-  const wished = sliderGroup('wished', t('mix_wished'), start?.wished ?? start?.actual);
+  // Last week's mix, or a usual week's split the first time (never five equal fifths).
+  const start = existing ?? mixes[0] ?? { actual: FIRST_MIX };
+  const actual = sliderGroup('actual', t('mix_actual'), start.actual);
+  const wished = sliderGroup('wished', t('mix_wished'), start.wished ?? start.actual);
   const status = h('p', { className: 'form-status', role: 'status' });
   const hours = hoursField(start?.hours_per_week);
   const saveButton = h('button', { type: 'submit', className: 'primary' }, t('save'));
   const form = h(
     'form',
     { className: 'mix-form', 'aria-label': t('mix_title') },
-    h('p', { className: 'hint' }, t('mix_hint')),
+    h('p', { className: 'hint' }, `${t('mix_percent_of')} ${t('mix_hint')}`),
     actual.element,
     wished.element,
     hours.element,

@@ -2,12 +2,15 @@
 import { h } from '../ui/dom.js';
 import { chooseLanguage, currentLanguage, LANGUAGES, t } from '../i18n/i18n.js';
 import { isPersisted } from '../data/storage.js';
+import { rememberLanguage } from '../data/device-meta.js';
 import { accountPanel, deletePanel } from './account-panel.js';
 import { dataPanel } from './data-panel.js';
+import { remindersPanel } from './reminders-panel.js';
 
 /** Draw the settings into view; onLanguage() redraws the app in the new language. */
 export async function renderSettings(view, { onLanguage }) {
   const [persisted, account] = await Promise.all([isPersisted(), accountPanel()]);
+  const reminders = await remindersPanel({ signedIn: account.signedIn });
   const current = currentLanguage();
   const languages = h(
     'fieldset',
@@ -24,6 +27,7 @@ export async function renderSettings(view, { onLanguage }) {
           checked: code === current,
           onchange: () => {
             chooseLanguage(code);
+            rememberLanguage(code).catch(() => {});
             onLanguage();
           },
         }),
@@ -33,11 +37,19 @@ export async function renderSettings(view, { onLanguage }) {
   );
   view.append(
     h('h1', {}, t('settings_title')),
+    h(
+      'p',
+      {},
+      h('a', { href: '/method', 'data-route': true, className: 'link-row' }, t('method_link')),
+      h('span', { className: 'hint block' }, t('method_link_hint')),
+    ),
     languages,
     account.section,
+    reminders,
     dataPanel(),
     h('h2', {}, t('storage_title')),
     h('p', {}, persisted ? t('storage_persisted') : t('storage_best_effort')),
-    account.signedIn ? deletePanel() : null,
   );
+  // append() writes null as the text "null": add the erase form only when signed in.
+  if (account.signedIn) view.append(deletePanel());
 }

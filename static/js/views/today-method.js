@@ -8,7 +8,7 @@ import { ownQuestionsSection } from './own-questions.js';
 import { loadSeed } from '../data/user-seed.js';
 import { meaningCards } from './today-meaning.js';
 
-/** Resolve with Today's extra cards and a stop() that keeps their drafts. */
+/** Resolve with Today's extra cards (each also by name) and a stop() that keeps their drafts. */
 export async function methodCards() {
   const today = localDay();
   const [reflections, mixes, seed, meaning] = await Promise.all([
@@ -18,11 +18,15 @@ export async function methodCards() {
     meaningCards(today),
   ]);
   const kantelen = await kantelenCard({ reflections, today, seed });
-  const elements = [
-    ...meaning,
-    mixDone(mixes, today) ? null : mixOffer({ mixes, today }),
-    kantelen?.element,
-    ownQuestionsSection(),
-  ].filter(Boolean);
-  return { elements, stop: () => kantelen?.stop() };
+  const mix = mixDone(mixes, today) ? null : mixOffer({ mixes, today });
+  const own = ownQuestionsSection();
+  const elements = [...meaning, mix, kantelen?.element, own].filter(Boolean);
+  return {
+    elements,
+    mix,
+    kantelen: kantelen?.element ?? null,
+    own,
+    reflections,
+    stop: () => kantelen?.stop(),
+  };
 }

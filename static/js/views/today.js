@@ -1,33 +1,30 @@
-// Today: the day's question, a reflection, its circles and energy, saved on the device.
+// Today: the day's question, a reflection, its circles and energy, saved on the device; once written,
+// the day shows as done with one next step.
 import { h } from '../ui/dom.js';
 import { currentLanguage, t } from '../i18n/i18n.js';
 import { listReflections, saveReflection } from '../data/entries.js';
 import { loadDraft } from '../data/drafts.js';
+import { listWritten } from '../data/meaning-entries.js';
 import { chooseTodaysQuestion, loadQuestionPool } from '../data/questions.js';
+import { noteWrittenToday } from '../data/reminders-api.js';
 import { anotherQuestion, questionText } from '../method/question-choice.js';
 import { localDay } from '../method/dates.js';
 import { reflectionForm } from '../ui/reflection-form.js';
 import { methodCards } from './today-method.js';
+import { doneCard, nextStep } from './today-done.js';
+import { introCard } from './intro.js';
 
 const DRAFT_KEY = 'today';
 
 /** Show how many reflections were saved today. */
-async function showTodayCount(element) {
-  const today = localDay();
-  const count = (await listReflections()).filter((entry) => entry.day === today).length;
+function showTodayCount(element, reflections) {
+  const count = reflections.filter((entry) => entry.day === localDay()).length;
   element.textContent = count ? t('saved_today', { n: count }) : '';
 }
 
-/** Draw Today into view; resolve with a function that flushes the draft when leaving. */
-export async function renderToday(view) {
-  const [bank, draft, extras] = await Promise.all([
-    loadQuestionPool(),
-    loadDraft(DRAFT_KEY),
-    methodCards(),
-  ]);
+/** Return Today's form for the day's question; onSaved(entry) runs once it is on disk. */
+function todayForm({ bank, question, start, onSaved }) {
   const lang = currentLanguage();
-  let question =
-    bank.find((q) => q.id === draft?.question_id) ?? (await chooseTodaysQuestion(bank));
   const label = h('label', { for: 'reflection', className: 'question-label', id: 'question' });
   const todayCount = h('p', { className: 'hint' });
   const showQuestion = () => {
@@ -38,28 +35,68 @@ export async function renderToday(view) {
     showQuestion();
     reflection.changed();
   };
+  let saved = null;
   const reflection = reflectionForm({
     id: 'reflection',
     className: 'today',
     draftKey: DRAFT_KEY,
-    start: draft ?? {},
+    start,
     draftExtra: () => ({ question_id: question?.id ?? null }),
     before: [h('p', { className: 'hint' }, t('today_kicker')), h('h1', {}, label)],
     actions: [h('button', { type: 'button', onclick: nextQuestion }, t('another_question'))],
     after: [todayCount],
-    save: (fields, draftKey) =>
-      saveReflection(
+    save: async (fields, draftKey) => {
+      saved = await saveReflection(
         { ...fields, questionId: question?.id ?? null, questionText: label.textContent },
         draftKey,
-      ),
-    onSaved: () => {
-      reflection.reset();
-      reflection.say(t('saved'));
-      showTodayCount(todayCount);
+      );
     },
+    onSaved: () => onSaved(saved),
   });
   showQuestion();
-  showTodayCount(todayCount);
-  view.append(reflection.form, ...extras.elements);
-  return () => Promise.all([reflection.keeper.stop(), extras.stop()]);
+  listReflections().then((reflections) => showTodayCount(todayCount, reflections));
+  return reflection;
+}
+
+/** Draw Today into view; resolve with a function that flushes the draft when leaving. */
+export async function renderToday(view) {
+  const [bank, draft, extras] = await Promise.all([
+    loadQuestionPool(),
+    loadDraft(DRAFT_KEY),
+    methodCards(),
+  ]);
+  const question =
+    bank.find((q) => q.id === draft?.question_id) ?? (await chooseTodaysQuestion(bank));
+  // The question's own circles are chosen already; the writer can change them.
+  const fresh = () => ({ circles: question?.circles ?? [] });
+  let reflection = null;
+  const showForm = async (start, { focus = false } = {}) => {
+    await reflection?.keeper.stop();
+    reflection = todayForm({ bank, question, start, onSaved: afterSave });
+    view.replaceChildren(introCard(() => reflection.textarea.focus()) ?? '', reflection.form);
+    view.append(...extras.elements);
+    if (focus) reflection.textarea.focus();
+  };
+  const showDone = async (entry, { focus = true } = {}) => {
+    // Quick check-ins count as written days too.
+    const reflections = await listWritten();
+    const card = doneCard(entry, { reflections, today: localDay(), justSaved: focus });
+    view.replaceChildren(
+      card,
+      nextStep(extras, () => showForm(fresh(), { focus: true })),
+    );
+    view.append(extras.own);
+    if (focus) {
+      card.querySelector('h1').focus();
+      scrollTo(0, 0);
+    }
+  };
+  const afterSave = (entry) => {
+    noteWrittenToday();
+    return showDone(entry);
+  };
+  const written = extras.reflections.find((entry) => entry.day === localDay());
+  if (written && !draft?.text?.trim()) await showDone(written, { focus: false });
+  else await showForm(draft ?? fresh());
+  return () => Promise.all([reflection?.keeper.stop(), extras.stop()]);
 }

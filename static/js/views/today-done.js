@@ -1,0 +1,57 @@
+// A day that feels finished: what you just wrote, the day marked done, a gentle count, one next step.
+import { h } from '../ui/dom.js';
+import { t } from '../i18n/i18n.js';
+import { daysWrittenThisWeek } from '../method/days-written.js';
+
+/** Return the sentence that counts the days written this week. */
+function weekCount(reflections, today) {
+  const n = daysWrittenThisWeek(reflections, today);
+  return n === 1 ? t('done_week_one') : t('done_week', { n });
+}
+
+/** Return the card that shows today's reflection (the newest) and marks the day as done. */
+export function doneCard(entry, { reflections, today, justSaved }) {
+  const circles = (entry.circles ?? []).map((circle) =>
+    h('li', { className: 'tag' }, t(`circle_${circle}`)),
+  );
+  return h(
+    'section',
+    { className: 'card done', 'aria-labelledby': 'done-title' },
+    h(
+      'h1',
+      { id: 'done-title', tabindex: '-1' },
+      h('span', { 'aria-hidden': 'true' }, '✓ '),
+      t('done_title'),
+    ),
+    entry.question_text ? h('p', { className: 'hint' }, entry.question_text) : null,
+    h('p', { className: 'done-text' }, entry.text),
+    circles.length
+      ? h('ul', { className: 'done-tags', 'aria-label': t('circles_legend') }, circles)
+      : null,
+    entry.energy ? h('p', { className: 'hint' }, t('done_energy', { n: entry.energy })) : null,
+    h('p', { className: 'done-count' }, weekCount(reflections, today)),
+    h('p', { className: 'save-status', role: 'status' }, justSaved ? t('saved') : ''),
+  );
+}
+
+/**
+ * Return the one next step after writing: kantelen when offered, else the week's mix when due,
+ * and always a way to write something else (writeMore opens a fresh form).
+ */
+export function nextStep({ kantelen, mix }, writeMore) {
+  const offer = kantelen ?? mix;
+  return h(
+    'div',
+    { className: 'next-step' },
+    offer,
+    h(
+      'p',
+      { className: 'actions' },
+      h(
+        'button',
+        { type: 'button', className: offer ? '' : 'primary', onclick: writeMore },
+        t('done_more'),
+      ),
+    ),
+  );
+}

@@ -1,0 +1,473 @@
+"""A daily ritual that lasts: the first visit, the finished day, reminders, sync with no page open."""
+
+import json
+import re
+import time
+from datetime import date
+
+import pytest
+import sqlalchemy as sa
+from axe_playwright_python.sync_playwright import Axe
+from helpers import go_to, open_app, write_reflection
+from playwright.sync_api import Page, expect
+from test_method import add_reflections
+from test_sync import register, sign_in
+
+from lpb import webpush
+from lpb.extensions import db
+from lpb.models import Entry, PushDevice
+from tests.test_reminders import PUSH_SETTINGS, PushReceiver, Subscriber
+
+VIEWS = {"/": "Today", "/journal": "Journal", "/insights": "Insights", "/settings": "Settings"}
+DUTCH_TABS = ["Vandaag", "Dagboek", "Inzichten", "Instellingen"]
+ENGLISH_TABS = ["Today", "Journal", "Insights", "Settings"]
+
+
+def assert_no_violations(page: Page) -> None:
+    """Run axe on the page and fail with its report."""
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()
+
+
+def test_first_visit_introduces_the_method_once(make_context):
+    """A new Dutch-speaking device sees a three-step introduction once, and the method page later."""
+    page = make_context(locale="nl-BE").new_page()
+    open_app(page)
+    intro = page.get_by_role("region", name="Werk en leven, één geheel")
+    expect(intro).to_contain_text("Stap 1 van 3")
+    assert_no_violations(page)
+    intro.get_by_role("button", name="Volgende").click()
+    circles = page.get_by_role("region", name="Vijf cirkels")
+    expect(circles.get_by_role("listitem")).to_have_count(5)
+    expect(circles).to_contain_text("Plek en planeet")
+    assert_no_violations(page)
+    circles.get_by_role("button", name="Volgende").click()
+    last = page.get_by_role("region", name="Elke dag een minuut")
+    expect(last).to_contain_text("Alles blijft op dit toestel")
+    assert_no_violations(page)
+    last.get_by_role("button", name="Beginnen").click()
+    expect(page.locator(".intro")).to_have_count(0)
+    expect(page.locator("#reflection")).to_be_focused()
+
+    page.reload()
+    page.locator("#main .view").wait_for()
+    expect(page.locator("#reflection")).to_be_visible()
+    expect(page.locator(".intro")).to_have_count(0)
+
+    go_to(page, "Instellingen")
+    page.get_by_role("link", name="Over de methode").click()
+    expect(page).to_have_url(re.compile(r"/method$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Over de methode")
+    expect(page.locator(".circle-list li")).to_have_count(5)
+    assert_no_violations(page)
+
+
+def test_english_readers_get_the_dutch_term_explained(page):
+    """In English the method is named in English, with the Dutch term explained once."""
+    open_app(page)
+    expect(page.locator(".intro")).to_contain_text(
+        "Life-career guidance (in Dutch: levensloopbaanbegeleiding)"
+    )
+    page.get_by_role("button", name="Skip").click()
+    expect(page.locator(".intro")).to_have_count(0)
+
+
+def todays_question(page: Page) -> dict:
+    """Return the bank's question that Today shows, by its English text."""
+    text = page.locator("#question").inner_text()
+    bank = json.loads(page.evaluate("fetch('/api/questions').then((r) => r.text())"))
+    return next(question for question in bank if question["en"] == text)
+
+
+def test_a_saved_reflection_finishes_the_day(context, page):
+    """After saving, Today shows what was written, the day done and the week's count, also later."""
+    open_app(page)
+    context.set_offline(True)
+    question = todays_question(page)
+    pressed = page.locator("form.today .chip[data-circle][aria-pressed=true]")
+    expect(pressed).to_have_count(len(question["circles"]))
+    for circle in question["circles"]:
+        expect(page.locator(f"form.today .chip[data-circle={circle}]")).to_have_attribute(
+            "aria-pressed", "true"
+        )
+
+    add_reflections(page, [{"days_ago": 1, "text": "Yesterday", "circles": ["self"]}])
+    write_reflection(page, "Coffee with Sam, who listened.", circles=["Close ones"], energy=4)
+    done = page.get_by_role("region", name="Today is written")
+    expect(done).to_contain_text("Coffee with Sam, who listened.")
+    expect(done).to_contain_text("Close ones")
+    expect(done).to_contain_text("Energy 4 of 5")
+    week = 2 if date.today().weekday() > 0 else 1
+    expect(done).to_contain_text(f"{week} days written this week" if week > 1 else "1 day")
+    expect(page.get_by_role("heading", name="Today is written")).to_be_focused()
+    expect(page.locator("#reflection")).to_have_count(0)
+    assert_no_violations(page)
+
+    page.reload()
+    expect(page.get_by_role("region", name="Today is written")).to_contain_text("Coffee with Sam")
+    page.get_by_role("button", name="Something else on your mind?").click()
+    expect(page.locator("#reflection")).to_have_value("")
+    expect(page.locator("#reflection")).to_be_focused()
+    expect(page.locator("#question")).to_have_text(question["en"])
+
+
+def test_every_tab_opens_at_the_top(context, page):
+    """Scrolled down in one view, the next tab opens at its top."""
+    open_app(page)
+    context.set_offline(True)
+    add_reflections(
+        page, [{"days_ago": n, "text": f"Day {n} " * 30, "circles": ["self"]} for n in range(1, 15)]
+    )
+    page.reload()
+    page.locator("#main .view").wait_for()
+    for name in ["Journal", "Insights", "Settings", "Today", "Journal"]:
+        page.evaluate("scrollTo(0, document.body.scrollHeight)")
+        assert page.evaluate("scrollY") > 0, name
+        go_to(page, name)
+        link = page.get_by_role("navigation").get_by_role("link", name=name)
+        expect(link).to_have_attribute("aria-current", "page")
+        assert page.evaluate("scrollY") == 0, name
+
+
+def boxes_overlap(a: dict, b: dict) -> bool:
+    """Return whether two bounding boxes overlap (touching is fine)."""
+    return (
+        a["x"] + a["width"] > b["x"] + 0.5
+        and b["x"] + b["width"] > a["x"] + 0.5
+        and a["y"] + a["height"] > b["y"] + 0.5
+        and b["y"] + b["height"] > a["y"] + 0.5
+    )
+
+
+def assert_layout_holds(page: Page, where: str) -> None:
+    """No horizontal scroll, tab labels apart and inside their tabs, the top bar's text inside it."""
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360, where
+    labels = [span.bounding_box() for span in page.locator(".tabs a span").all()]
+    tabs = [link.bounding_box() for link in page.locator(".tabs a").all()]
+    for i, label in enumerate(labels):
+        tab = tabs[i]
+        assert (
+            tab["x"] - 0.5 <= label["x"]
+            and label["x"] + label["width"] <= tab["x"] + tab["width"] + 0.5
+        ), where
+        for other in labels[i + 1 :]:
+            assert not boxes_overlap(label, other), where
+    bar = page.locator(".top-bar").bounding_box()
+    for part in (page.locator(".brand"), page.locator("#sync-state")):
+        box = part.bounding_box()
+        if box and box["height"]:
+            assert (
+                box["y"] >= bar["y"] - 0.5
+                and box["y"] + box["height"] <= bar["y"] + bar["height"] + 0.5
+            ), where
+            assert box["x"] + box["width"] <= 360.5, where
+    main = page.locator("#main").bounding_box()
+    assert main["y"] >= bar["y"] + bar["height"] - 0.5, where
+
+
+@pytest.mark.parametrize("locale", ["nl-BE", "en-GB"])
+@pytest.mark.parametrize("size", ["130%", "200%"])
+def test_large_text_fits_a_small_phone(make_context, locale, size):
+    """At 360 px with 130% and 200% text nothing overlaps and nothing scrolls sideways."""
+    page = make_context(locale=locale).new_page()
+    open_app(page)
+    page.evaluate(f"document.documentElement.style.fontSize = '{size}'")
+    tabs = DUTCH_TABS if locale == "nl-BE" else ENGLISH_TABS
+    for path, name in zip(VIEWS, tabs, strict=True):
+        go_to(page, name)
+        page.locator("#main .view").wait_for()
+        page.wait_for_timeout(200)
+        assert_layout_holds(page, f"{path} at {size}")
+    page.goto("/method")
+    page.evaluate(f"document.documentElement.style.fontSize = '{size}'")
+    assert_layout_holds(page, f"/method at {size}")
+
+
+@pytest.fixture
+def push_server(live_server):
+    """Let the live server push to a receiver on loopback, as to a browser's push service."""
+    live_server.app.config.update(PUSH_SETTINGS)
+    receiver = PushReceiver()
+    yield receiver
+    receiver.close()
+
+
+def fake_subscription(page: Page, subscriber: Subscriber) -> None:
+    """Make pushManager.subscribe answer with the test's subscription (Chromium's needs Google)."""
+    page.evaluate(
+        """(subscription) => {
+            PushManager.prototype.getSubscription = async () => null;
+            PushManager.prototype.subscribe = async (options) => {
+                const key = new Uint8Array(options.applicationServerKey);
+                self.subscribedWith = { userVisibleOnly: options.userVisibleOnly,
+                    key: btoa(String.fromCharCode(...key)).replace(/\\+/g, '-')
+                        .replace(/\\//g, '_').replace(/=+$/, '') };
+                return { ...subscription, toJSON: () => subscription, unsubscribe: async () => true };
+            };
+        }""",
+        subscriber.subscription,
+    )
+
+
+def worker_registration_id(page: Page, cdp) -> str:
+    """Return the id of the app's service worker registration, through DevTools."""
+    found = []
+    cdp.on(
+        "ServiceWorker.workerRegistrationUpdated",
+        lambda event: found.extend(r for r in event["registrations"] if not r["isDeleted"]),
+    )
+    cdp.send("ServiceWorker.enable")
+    # Playwright hands events over only while it waits on the browser.
+    for _ in range(50):
+        if found:
+            break
+        page.wait_for_timeout(100)
+    return found[0]["registrationId"]
+
+
+def notifications(page: Page) -> list[dict]:
+    """Return the title, body and tag of every notification the worker shows."""
+    return page.evaluate(
+        """async () => {
+            const registration = await navigator.serviceWorker.ready;
+            return (await registration.getNotifications())
+                .map(({ title, body, tag }) => ({ title, body, tag }));
+        }"""
+    )
+
+
+def test_reminders_from_settings_to_a_notification(context, page, live_server, push_server):
+    """Turn reminders on: the subscription reaches the server; a push shows today's question."""
+    context.grant_permissions(["notifications"], origin=live_server.url)
+    open_app(page)
+    page.get_by_role("button", name="Skip").click()
+    go_to(page, "Settings")
+    expect(page.get_by_role("region", name="Reminders")).to_contain_text("need an account")
+    register(page, "rosa@example.org")
+    # Joining the account gave today the account's question, as on its other devices.
+    question = page.locator("#question").inner_text()
+    go_to(page, "Settings")
+    subscriber = Subscriber(push_server)
+    fake_subscription(page, subscriber)
+    reminders = page.get_by_role("region", name="Reminders")
+    reminders.get_by_label("Time").fill("07:30")
+    for day in ("Saturday", "Sunday"):
+        reminders.get_by_label(day).uncheck()
+    reminders.get_by_label("Skip when I've already written today").check()
+    assert_no_violations(page)
+    reminders.get_by_role("button", name="Turn reminders on").click()
+    expect(reminders.get_by_role("status").first).to_contain_text("Reminder saved.")
+    expect(reminders).to_contain_text("On: at 07:30 on Mon, Tue, Wed, Thu, Fri.")
+
+    client_id = page.evaluate(
+        """async () => {
+            const { readOutbox } = await import('/static/js/data/sync-store.js');
+            return (await readOutbox()).clientId;
+        }"""
+    )
+    zone = page.evaluate("Intl.DateTimeFormat().resolvedOptions().timeZone")
+    with live_server.app.app_context():
+        device = db.session.scalars(sa.select(PushDevice)).one()
+        public_key = webpush.public_key()
+        assert (device.endpoint, device.p256dh, device.auth) == (
+            subscriber.endpoint,
+            subscriber.subscription["keys"]["p256dh"],
+            subscriber.subscription["keys"]["auth"],
+        )
+        assert (device.device_id, device.remind_at, device.weekdays) == (
+            client_id,
+            "07:30",
+            0b11111,
+        )
+        assert device.time_zone == zone and device.skip_when_written
+        # The server's sender pushes to the receiver; the test decrypts as the browser would.
+        assert (
+            webpush.send(
+                device.endpoint, device.p256dh, device.auth, {"type": "reminder", "day": "x"}
+            ).name
+            == "SENT"
+        )
+    assert page.evaluate("self.subscribedWith") == {"userVisibleOnly": True, "key": public_key}
+    payload = subscriber.decrypt(push_server.received[-1]["body"])
+
+    cdp = context.new_cdp_session(page)
+    registration = worker_registration_id(page, cdp)
+    cdp.send(
+        "ServiceWorker.deliverPushMessage",
+        {"origin": live_server.url, "registrationId": registration, "data": json.dumps(payload)},
+    )
+    for _ in range(100):
+        if notifications(page):
+            break
+        page.wait_for_timeout(200)
+    assert notifications(page) == [{"title": "Levensloopbaan", "body": question, "tag": "reminder"}]
+
+    cdp.send(
+        "ServiceWorker.deliverPushMessage",
+        {"origin": live_server.url, "registrationId": registration, "data": "not json"},
+    )
+    for _ in range(50):
+        if notifications(page)[0]["body"] != question:
+            break
+        page.wait_for_timeout(200)
+    assert notifications(page) == [
+        {"title": "Levensloopbaan", "body": "Time for your minute of today.", "tag": "reminder"}
+    ]
+
+
+def test_reminders_say_when_notifications_are_blocked(context, page, live_server, push_server):
+    """Refused notifications explain what to do; the calendar feed is made, shown and revoked."""
+    open_app(page)
+    register(page, "tom@example.org")
+    page.evaluate("Notification.requestPermission = async () => 'denied'")
+    go_to(page, "Settings")
+    page.evaluate(
+        "Object.defineProperty(Notification, 'permission', { get: () => 'denied' });"
+        "Notification.requestPermission = async () => 'denied'"
+    )
+    reminders = page.get_by_role("region", name="Reminders")
+    reminders.get_by_role("button", name="Turn reminders on").click()
+    expect(reminders).to_contain_text("Notifications are blocked for this app.")
+    reminders.get_by_role("button", name="Make a calendar link").click()
+    url = reminders.get_by_label("Your private calendar link").input_value()
+    assert "/calendar/" in url and url.endswith(".ics")
+    assert page.request.get(url).ok
+    assert_no_violations(page)
+    reminders.get_by_role("button", name="Revoke the calendar link").click()
+    expect(reminders).to_contain_text("The calendar link is revoked.")
+    assert page.request.get(url).status == 404
+
+
+def test_an_offline_reflection_is_sent_with_no_page_open(context, page, live_server):
+    """Saved offline, the page closed, back online: the worker's Background Sync sends it."""
+    open_app(page)
+    register(page, "noor@example.org")
+    expect(page.locator("#sync-state")).to_have_text("All synced", timeout=15_000)
+    context.set_offline(True)
+    write_reflection(page, "Written in a tunnel")
+    # The page asks for a Background Sync as it saves; wait for the browser to hold it, then close.
+    tags = "navigator.serviceWorker.ready.then((r) => r.sync.getTags())"
+    for _ in range(50):
+        if "outbox" in page.evaluate(tags):
+            break
+        page.wait_for_timeout(100)
+    assert "outbox" in page.evaluate(tags)
+    page.close()
+    context.set_offline(False)
+
+    def texts():
+        with live_server.app.app_context():
+            return [entry.body.get("text") for entry in db.session.scalars(sa.select(Entry))]
+
+    deadline = time.monotonic() + 30
+    while "Written in a tunnel" not in texts() and time.monotonic() < deadline:
+        time.sleep(0.5)
+    assert context.pages == []
+    assert texts() == ["Written in a tunnel"]
+
+
+def test_one_toast_at_a_time_above_the_tab_bar_and_gone_after_navigation(page):
+    """Toasts replace each other, sit above the tab bar, and stay behind when changing tabs."""
+    open_app(page)
+    page.evaluate(
+        """async () => {
+            const { showToast } = await import('/static/js/ui/toast.js');
+            showToast('First message');
+            showToast('Second message');
+        }"""
+    )
+    toast = page.locator(".toast")
+    expect(toast).to_have_count(1)
+    expect(toast).to_have_text("Second message")
+    assert not boxes_overlap(toast.bounding_box(), page.locator(".tabs").bounding_box())
+    go_to(page, "Journal")
+    expect(page.locator(".toast")).to_have_count(0)
+
+
+def test_settings_polish(context, page):
+    """Signed out, Settings ends without "null"; import is a labelled 44 px button; long own
+    questions keep their delete button whole."""
+    open_app(page)
+    context.set_offline(True)
+    page.get_by_text("Your own questions", exact=True).click()
+    long_question = (
+        "What would I do with a free afternoon every week, if nobody expected anything? " * 2
+    )
+    page.get_by_role("textbox", name="New question").fill(long_question)
+    page.get_by_role("button", name="Add", exact=True).click()
+    delete = page.locator(".own-list button")
+    expect(delete).to_be_visible()
+    assert delete.evaluate("(b) => b.scrollWidth <= b.clientWidth")
+    box = delete.bounding_box()
+    assert box["x"] + box["width"] <= 360 and box["height"] >= 44
+
+    go_to(page, "Settings")
+    expect(page.locator("main")).not_to_contain_text("null")
+    choose = page.get_by_text("Import a JSON export")
+    box = choose.bounding_box()
+    assert box["height"] >= 44
+    assert choose.evaluate("(label) => getComputedStyle(label).borderStyle") == "solid"
+    expect(page.get_by_label("Import a JSON export")).to_be_attached()
+
+
+@pytest.mark.parametrize("path", ["/login", "/register"])
+def test_account_pages_have_the_tab_bar_and_large_links(page, path):
+    """The server's sign-in pages show the app's tab bar, and their links are 44 px targets."""
+    page.goto(path)
+    nav = page.get_by_role("navigation", name="Main menu")
+    for name in ENGLISH_TABS:
+        expect(nav.get_by_role("link", name=name, exact=True)).to_be_visible()
+    for link in page.locator("main a, .tabs a").all():
+        assert link.bounding_box()["height"] >= 44, link.inner_text()
+    assert_no_violations(page)
+
+
+def test_saving_today_tells_the_server_when_reminders_are_on(
+    context, page, live_server, push_server
+):
+    """With reminders on, a reflection saved today reaches the server as written-today."""
+    context.grant_permissions(["notifications"], origin=live_server.url)
+    open_app(page)
+    register(page, "lea@example.org")
+    go_to(page, "Settings")
+    fake_subscription(page, Subscriber(push_server))
+    reminders = page.get_by_role("region", name="Reminders")
+    reminders.get_by_role("button", name="Turn reminders on").click()
+    expect(reminders.get_by_role("status").first).to_contain_text("Reminder saved.")
+    go_to(page, "Today")
+    write_reflection(page, "A short walk at lunch")
+    today = page.evaluate("import('/static/js/method/dates.js').then(({ localDay }) => localDay())")
+
+    def written_day():
+        with live_server.app.app_context():
+            return db.session.scalars(sa.select(PushDevice.written_day)).one()
+
+    for _ in range(50):
+        if written_day() == today:
+            break
+        page.wait_for_timeout(100)
+    assert written_day() == today
+
+    reminders_off = page.get_by_role("region", name="Reminders")
+    go_to(page, "Settings")
+    reminders_off.get_by_role("button", name="Turn reminders off").click()
+    expect(reminders_off).to_contain_text("Reminders are off on this device.")
+    with live_server.app.app_context():
+        assert db.session.scalars(sa.select(PushDevice)).all() == []
+
+
+def test_the_first_today_after_signing_in_already_asks_the_accounts_question(make_context):
+    """Signing in on a device that showed its own question: Today's first render asks the
+    account's question, the one its other devices ask, and it stays after syncing."""
+    phone, laptop = make_context(), make_context()
+    a, b = phone.new_page(), laptop.new_page()
+    open_app(a)
+    register(a, "ines@example.org")
+    asked = a.locator("#question").inner_text()
+    open_app(b)
+    b.goto("/login?next=/")
+    sign_in(b, "ines@example.org")
+    expect(b.locator("#question")).to_have_text(asked)
+    expect(b.locator("#sync-state")).to_have_text("All synced", timeout=15_000)
+    b.reload()
+    expect(b.locator("#question")).to_have_text(asked)
