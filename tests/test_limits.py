@@ -17,14 +17,16 @@ WORKERS = 4
 
 @pytest.fixture
 def clock(monkeypatch):
-    """Return a function that moves the limits' clock forward."""
+    """Return a function that moves the limits' clock forward; it stands still otherwise."""
+    # Frozen, so a slow machine's real seconds never shave one off an announced wait.
+    start = utcnow()
     offset = timedelta()
 
     def later(**delta):
         nonlocal offset
         offset += timedelta(**delta)
 
-    monkeypatch.setattr(limits, "utcnow", lambda: utcnow() + offset)
+    monkeypatch.setattr(limits, "utcnow", lambda: start + offset)
     return later
 
 
