@@ -9,6 +9,14 @@ function weekCount(reflections, today) {
   return n === 1 ? t('done_week_one') : t('done_week', { n });
 }
 
+/** Return the ratings given with a reflection as one line ("Energie 4 van 5 · Zin 5 van 5"), or null. */
+function ratingsLine(entry) {
+  const ratings = ['energy', 'meaning', 'engagement']
+    .filter((key) => entry[key])
+    .map((key) => t(`done_${key}`, { n: entry[key] }));
+  return ratings.length ? h('p', { className: 'hint' }, ratings.join(' · ')) : null;
+}
+
 /** Return the card that shows today's reflection (the newest) and marks the day as done. */
 export function doneCard(entry, { reflections, today, justSaved }) {
   const circles = (entry.circles ?? []).map((circle) =>
@@ -28,7 +36,7 @@ export function doneCard(entry, { reflections, today, justSaved }) {
     circles.length
       ? h('ul', { className: 'done-tags', 'aria-label': t('circles_legend') }, circles)
       : null,
-    entry.energy ? h('p', { className: 'hint' }, t('done_energy', { n: entry.energy })) : null,
+    ratingsLine(entry),
     h('p', { className: 'done-count' }, weekCount(reflections, today)),
     h('p', { className: 'save-status', role: 'status' }, justSaved ? t('saved') : ''),
   );
