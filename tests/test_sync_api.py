@@ -503,11 +503,11 @@ BAD_INPUT = [
         lambda j: j.client.get("/api/pull?limit=0"), 400, "invalid_request", "limit", id="limit 0"
     ),
     pytest.param(
-        lambda j: j.client.get("/api/pull?limit=1001"),
+        lambda j: j.client.get("/api/pull?limit=5001"),
         400,
         "invalid_request",
         "limit",
-        id="limit over 1000",
+        id="limit over 5000",
     ),
 ]
 
