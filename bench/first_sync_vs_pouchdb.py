@@ -127,16 +127,22 @@ def seed_pouchdb(base: str) -> str:
     return f"{base}/journal"
 
 
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves files without a log line per request."""
+
+    def log_message(self, *args: object) -> None:
+        """Log nothing."""
+
+
 @contextlib.contextmanager
 def static_page(folder: Path):
     """Serve an empty page and PouchDB's dist file from a loopback origin of their own."""
     (folder / "index.html").write_text(
         '<!doctype html><meta charset="utf-8"><title>PouchDB</title>'
-        '<script src="pouchdb.min.js"></script>'
+        '<link rel="icon" href="data:,"><script src="pouchdb.min.js"></script>'
     )
     (folder / "pouchdb.min.js").write_bytes(POUCHDB_DIST.read_bytes())
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(folder))
-    handler.log_message = lambda *args: None
+    handler = functools.partial(QuietHandler, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
