@@ -68,28 +68,37 @@ class Device(threading.Thread):
         self.latencies, self.acknowledged, self.errors = [], [], Counter()
 
     def run(self):
-        for index, moment in enumerate(self.moments):
+        self.send(0)  # a warm-up push before the schedule starts (gunicorn workers, connections)
+        self.latencies, self.errors = [], Counter()
+        for index, moment in enumerate(self.moments, start=1):
             time.sleep(max(0.0, moment - time.perf_counter()))
-            mutations = mutations_for(index * BATCH_SIZE + 1)
-            body = json.dumps({"client_id": self.client_id, "mutations": mutations}).encode()
-            try:
-                status, data = self.http.request(
-                    "POST",
-                    "/api/push",
-                    body,
-                    {"Content-Type": "application/json", "X-CSRFToken": self.token},
-                )
-            except OSError as exc:
-                status, data = type(exc).__name__, b""
-            self.latencies.append(time.perf_counter() - moment)
-            if status != 200:
-                self.errors[f"{status} {data[:80]!r}"] += 1
+            if not self.send(index, moment):
                 return  # the next mids would be a gap: this device stops
-            self.acknowledged.extend(
-                item["id"]
-                for item in json.loads(data)["results"]
-                if item["status"] in ("applied", "duplicate")
+
+    def send(self, index: int, moment: float | None = None) -> bool:
+        """Send push number index (from 0); count its latency from moment; return success."""
+        moment = moment or time.perf_counter()
+        mutations = mutations_for(index * BATCH_SIZE + 1)
+        body = json.dumps({"client_id": self.client_id, "mutations": mutations}).encode()
+        try:
+            status, data = self.http.request(
+                "POST",
+                "/api/push",
+                body,
+                {"Content-Type": "application/json", "X-CSRFToken": self.token},
             )
+        except OSError as exc:
+            status, data = type(exc).__name__, b""
+        self.latencies.append(time.perf_counter() - moment)
+        if status != 200:
+            self.errors[f"{status} {data[:80]!r}"] += 1
+            return False
+        self.acknowledged.extend(
+            item["id"]
+            for item in json.loads(data)["results"]
+            if item["status"] in ("applied", "duplicate")
+        )
+        return True
 
 
 def one_run(name: str, run: int, url: str, folder: Path) -> dict:
@@ -101,7 +110,7 @@ def one_run(name: str, run: int, url: str, folder: Path) -> dict:
     clients = ACCOUNTS * DEVICES_PER_ACCOUNT
     with synclib.gunicorn(url, WORKERS, log) as (base_url, _process):
         accounts = [register(base_url, f"open-{index}@example.org") for index in range(ACCOUNTS)]
-        start = time.perf_counter() + 1.0
+        start = time.perf_counter() + 3.0  # after every device's warm-up push
         total = RATE * SECONDS
         devices = [
             Device(
