@@ -22,6 +22,7 @@ from lpb.models import Client, Entry, User
 
 MAX_BODY_BYTES = 64 * 1024
 MAX_PULL_LIMIT = 5000
+MAX_PULL_BYTES = 4 * 1024 * 1024  # about; a page stops after the change that passes it
 # Fields the server owns or that only mean something on the device: never kept in the body.
 RESERVED_FIELDS = {
     "id",
@@ -285,11 +286,19 @@ def pull(user: User, since: int, limit: int, seen: int = 0) -> str:
         .where(Entry.user_id == user.id, Entry.version > since)
         .order_by(Entry.version)
         .limit(limit + 1)
-    ).all()
-    page = rows[:limit]
-    changes = ",".join(_change_json(row) for row in page)
-    cursor = page[-1].version if page else since
-    return f'{{"changes":[{changes}],"cursor":{cursor},"has_more":{json.dumps(len(rows) > limit)}}}'
+    )
+    changes: list[str] = []
+    cursor, size, has_more = since, 0, False
+    for row in rows:
+        if len(changes) == limit or size > MAX_PULL_BYTES:
+            has_more = True  # a page of large entries ends early: the device asks again
+            break
+        changes.append(_change_json(row))
+        cursor, size = row.version, size + len(changes[-1])
+    rows.close()
+    return (
+        f'{{"changes":[{",".join(changes)}],"cursor":{cursor},"has_more":{json.dumps(has_more)}}}'
+    )
 
 
 def _change_json(row: sa.Row) -> str:
