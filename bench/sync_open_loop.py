@@ -9,7 +9,7 @@ the scheduled moment, not from when the request was sent, so a slow server canno
 (no coordinated omission). Afterwards every account is pulled in full: every acknowledged entry must
 be there exactly once. 3 runs per database; the summary gives the medians of the runs' percentiles.
 
-Set FLASK_SQLITE_SYNCHRONOUS=NORMAL to measure SQLite's relaxed fsync policy (see lpb/extensions.py).
+Usage: bench/sync_open_loop.py [RATE] (default 100). Set FLASK_SQLITE_SYNCHRONOUS=NORMAL to measure SQLite's relaxed fsync policy (see lpb/extensions.py).
 """
 
 import json
@@ -26,7 +26,7 @@ from sync_push_throughput import ACCOUNTS, DEVICES_PER_ACCOUNT, WORKERS, Http, p
 
 from tests.postgres import running_postgres
 
-RATE = 100  # pushes a second, offered
+RATE = int(sys.argv[1]) if len(sys.argv) > 1 else 100  # pushes a second, offered
 SECONDS = 10
 BATCH_SIZE = 10
 RUNS = 3
