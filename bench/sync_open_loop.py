@@ -9,7 +9,8 @@ the scheduled moment, not from when the request was sent, so a slow server canno
 (no coordinated omission). Afterwards every account is pulled in full: every acknowledged entry must
 be there exactly once. 3 runs per database; the summary gives the medians of the runs' percentiles.
 
-Usage: bench/sync_open_loop.py [RATE] (default 100). Set FLASK_SQLITE_SYNCHRONOUS=NORMAL to measure SQLite's relaxed fsync policy (see lpb/extensions.py).
+Usage: bench/sync_open_loop.py [RATE] (pushes a second, default 100). Set
+FLASK_SQLITE_SYNCHRONOUS=NORMAL to measure SQLite's relaxed fsync policy (see lpb/extensions.py).
 """
 
 import json
