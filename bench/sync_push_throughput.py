@@ -119,6 +119,7 @@ class Device(threading.Thread):
                             "text": synclib.text_for(mid),
                             "circles": ["self"],
                             "energy": 3,
+                            "day": at[:10],
                             "created_at": at,
                             "updated_at": at,
                         },

@@ -63,8 +63,12 @@ def sign_out() -> Response:
 @signed_in
 def push() -> Response:
     """Apply a batch of mutations from one device, once, in one transaction."""
+    user_id = signed_in_user().id
+    # Looking up the session began SQLite's write transaction (a POST begins IMMEDIATE): end it,
+    # so that no other push waits while this body is parsed and checked. sync.push locks again.
+    db.session.rollback()
     client_id, mutations = sync.parse_push(json_body())
-    answer = sync.push(signed_in_user().id, client_id, mutations)
+    answer = sync.push(user_id, client_id, mutations)
     db.session.commit()
     return jsonify(answer)
 
@@ -90,7 +94,7 @@ def pull() -> Response:
     since = _int_arg("since", 0, 0, 2**62)
     limit = _int_arg("limit", 500, 1, sync.MAX_PULL_LIMIT)
     seen = _int_arg("seen", 0, 0, 2**62)
-    return jsonify(sync.pull(signed_in_user(), since, limit, seen))
+    return Response(sync.pull(signed_in_user(), since, limit, seen), mimetype="application/json")
 
 
 @bp.get("/entries/<entry_id>")

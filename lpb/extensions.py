@@ -4,7 +4,7 @@ import random
 import sqlite3
 import time
 
-from flask import g, has_request_context, request
+from flask import current_app, g, has_app_context, has_request_context, request
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf import CSRFProtect
@@ -39,6 +39,20 @@ csrf = CSRFProtect()
 migrate = Migrate()
 
 
+# SQLite's fsync policy in WAL mode (config SQLITE_SYNCHRONOUS). FULL, the default, syncs the log
+# at every commit: an acknowledged write survives a power cut. NORMAL syncs only at checkpoints:
+# it survives a crash of the app, but a power cut or an OS crash may lose the last commits.
+SQLITE_SYNCHRONOUS = ("FULL", "NORMAL")
+
+
+def _sqlite_synchronous() -> str:
+    """Return the configured synchronous mode, FULL unless NORMAL is asked for."""
+    wanted = current_app.config.get("SQLITE_SYNCHRONOUS", "FULL") if has_app_context() else "FULL"
+    if str(wanted).upper() not in SQLITE_SYNCHRONOUS:
+        raise ValueError(f"SQLITE_SYNCHRONOUS must be one of {SQLITE_SYNCHRONOUS}, not {wanted!r}")
+    return str(wanted).upper()
+
+
 @event.listens_for(Engine, "connect")
 def _configure_sqlite(dbapi_connection: object, _record: object) -> None:
     """Use WAL and a busy timeout, and let SQLAlchemy (not pysqlite) begin transactions."""
@@ -47,6 +61,7 @@ def _configure_sqlite(dbapi_connection: object, _record: object) -> None:
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute(f"PRAGMA synchronous={_sqlite_synchronous()}")
     cursor.execute(f"PRAGMA busy_timeout={SQLITE_STATEMENT_TIMEOUT_MS}")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()

@@ -8,6 +8,7 @@ from pydantic import BaseModel
 from pydantic.json_schema import JsonSchemaMode, models_json_schema
 
 from lpb import contract, contract_reminders
+from lpb.sync import MAX_PULL_LIMIT
 
 REF_TEMPLATE = "#/components/schemas/{model}"
 
@@ -109,7 +110,9 @@ def openapi_document() -> dict:
                             "The highest version the device has heard of; "
                             "more than the server has gives 409 cursor_ahead.",
                         ),
-                        _query("limit", {"type": "integer", "minimum": 1, "maximum": 1000}),
+                        _query(
+                            "limit", {"type": "integer", "minimum": 1, "maximum": MAX_PULL_LIMIT}
+                        ),
                     ],
                     "responses": {
                         "200": _json(ref("PullResponse"), "A page of changes."),

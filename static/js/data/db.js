@@ -85,12 +85,13 @@ export function result(request) {
 
 /**
  * Run work(tx) in one transaction and resolve with its value once the transaction is complete.
- * Writes are 'strict': complete means on disk, so "Saved" is only shown when it is true.
+ * Writes are 'strict' unless asked otherwise: complete means on disk, so "Saved" is only shown
+ * when it is true. Only copies of what the server already holds may ask for 'relaxed'.
  */
-export async function transact(storeNames, mode, work) {
+export async function transact(storeNames, mode, work, { durability = 'strict' } = {}) {
   const db = await openDb();
   const tx = db.transaction(storeNames, mode, {
-    durability: mode === 'readwrite' ? 'strict' : 'default',
+    durability: mode === 'readwrite' ? durability : 'default',
   });
   const completed = new Promise((resolve, reject) => {
     tx.oncomplete = resolve;

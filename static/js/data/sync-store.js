@@ -109,15 +109,21 @@ export function readPullState() {
   }));
 }
 
-/** Store a pulled page together with its cursor (the checkpoint never runs ahead of the data). */
+/**
+ * Store a pulled page together with its cursor (the checkpoint never runs ahead of the data).
+ * Relaxed durability: a page is a copy of what the server holds, and its cursor is in the same
+ * transaction, so a power cut loses both or neither and the next pull fetches the page again.
+ * No local edit is written here (entries with unpushed changes are held, not overwritten).
+ */
 export function storePullPage(page, heldAt) {
-  return transact(STORES, 'readwrite', async (tx) => {
+  const work = async (tx) => {
     const waiting = new Set((await result(tx.objectStore('outbox').getAll())).map((row) => row.id));
     const decided = afterPullPage(page, waiting, heldAt);
     decided.writes.forEach((entry) => tx.objectStore('entries').put(entry));
     tx.objectStore('meta').put({ key: 'cursor', value: decided.cursor });
     return decided.heldAt;
-  });
+  };
+  return transact(STORES, 'readwrite', work, { durability: 'relaxed' });
 }
 
 /** Forget this account's data on the device (after signing out). */
