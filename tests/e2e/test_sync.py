@@ -1,6 +1,7 @@
 """Two devices of one account, in two browser contexts, kept in step by sync."""
 
 import json
+import sqlite3
 
 import pytest
 import sqlalchemy as sa
@@ -219,3 +220,27 @@ def test_signing_in_offline_says_a_connection_is_needed(context, page):
     page.get_by_role("link", name="Sign in").click()
     expect(page.get_by_role("heading", name="No connection")).to_be_visible()
     expect(page.get_by_text("You can keep writing")).to_be_visible()
+
+
+def test_a_busy_server_is_waited_for_and_the_change_still_arrives(make_context, live_server):
+    """While another writer holds the database, a push is answered 503 busy; the app says so and
+    sends it again after Retry-After, well before its next periodic round."""
+    phone = make_context()
+    page = phone.new_page()
+    open_app(page)
+    register(page, "carla@example.org")
+    expect(sync_state(page)).to_have_text("All synced")
+
+    database = live_server.app.config["SQLALCHEMY_DATABASE_URI"].removeprefix("sqlite:///")
+    other_writer = sqlite3.connect(database, isolation_level=None)
+    other_writer.execute("BEGIN IMMEDIATE")  # SQLite's one write lock, held like a long import
+    try:
+        write_reflection(page, "Sent while the server was busy")
+        expect(sync_state(page)).to_contain_text("The server is busy", timeout=30_000)
+    finally:
+        other_writer.execute("ROLLBACK")
+        other_writer.close()
+    expect(sync_state(page)).to_have_text("All synced", timeout=6_000)
+    with live_server.app.app_context():
+        texts = [entry.body.get("text") for entry in db.session.scalars(sa.select(Entry))]
+    assert texts == ["Sent while the server was busy"]

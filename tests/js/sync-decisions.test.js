@@ -5,10 +5,14 @@ import assert from 'node:assert/strict';
 import {
   afterPullPage,
   afterPush,
+  parseLenient,
   pullAnswer,
   pushAnswer,
   pushMutations,
+  readablePage,
+  refusedMutation,
   renumberedOutbox,
+  retryDelay,
 } from '../../static/js/data/sync-decisions.js';
 
 /** Return a server that follows docs/sync-design.md for puts: versions, duplicates, conflict copies. */
@@ -125,7 +129,7 @@ test('a stale token is renewed once, then means signing in again; a gap renumber
   assert.equal(pushAnswer({ status: 200, body: {} }), 'apply');
   assert.equal(pushAnswer({ status: 500, body: {} }), 'error');
   assert.equal(pullAnswer({ status: 409, body: { error: 'cursor_ahead' } }), 'resync');
-  assert.equal(pullAnswer({ status: 503, body: {} }), 'error');
+  assert.equal(pullAnswer({ status: 502, body: {} }), 'error');
 });
 
 test('a push answer drops the sent rows and takes versions, but not over newer local edits', () => {
@@ -267,4 +271,56 @@ test('a renumbered outbox counts from 1 under a new client id', () => {
     ],
     client: { key: 'client', client_id: 'new', next_mid: 3 },
   });
+});
+
+test('a busy server is waited for as long as it asks, a little spread out', () => {
+  assert.equal(pushAnswer({ status: 503, body: { error: 'busy' } }), 'busy');
+  assert.equal(pullAnswer({ status: 503, body: { error: 'busy' } }), 'busy');
+  assert.equal(
+    retryDelay('2', () => 0),
+    2000,
+  );
+  assert.equal(
+    retryDelay('2', () => 1),
+    3000,
+  );
+  assert.equal(
+    retryDelay(null, () => 0),
+    5000,
+  );
+  assert.equal(
+    retryDelay('99999', () => 0),
+    300000,
+  );
+});
+
+test('a mutation the server refuses for good is named, so the rest of the outbox can go on', () => {
+  const refused = {
+    status: 400,
+    body: { error: 'invalid_request', message: 'mutations[3].entry.day: Field required' },
+  };
+  assert.equal(pushAnswer(refused), 'refused');
+  assert.equal(refusedMutation(refused), 3);
+  const whole = { status: 400, body: { error: 'invalid_request', message: 'client_id: bad' } };
+  assert.equal(refusedMutation(whole), null);
+  assert.equal(pushAnswer(whole), 'error');
+});
+
+test('one unreadable change never stops the pull: it is set aside and the cursor moves on', () => {
+  const body = parseLenient(
+    '{"changes": [{"id": "a", "kind": "reflection", "version": 4, "energy": NaN},' +
+      ' {"kind": "reflection", "version": 5}, {"id": "c", "kind": "mix", "version": 6,' +
+      ' "note": "NaN, really"}], "cursor": 6, "has_more": false}',
+  );
+  const page = readablePage(body);
+  assert.deepEqual(
+    page.changes.map((change) => change.id),
+    ['a', 'c'],
+  );
+  assert.equal(page.changes[0].energy, null);
+  assert.equal(page.changes[1].note, 'NaN, really');
+  assert.equal(page.skipped, 1);
+  assert.equal(page.cursor, 6);
+  assert.equal(readablePage(parseLenient('<html>oops</html>')), null);
+  assert.equal(readablePage({ changes: [], cursor: 'x' }), null);
 });

@@ -12,11 +12,56 @@ export function pushMutations(rows, entries) {
   });
 }
 
-/** Return what a push answer asks for: 'apply', 'new-token', 'renumber', 'signin' or 'error'. */
-export function pushAnswer({ status, body }, { tokenRenewed = false } = {}) {
+/**
+ * Return what a push answer asks for: 'apply', 'new-token', 'renumber', 'signin', 'busy',
+ * 'refused' (the server will never take one of the mutations) or 'error'.
+ */
+export function pushAnswer(answer, { tokenRenewed = false } = {}) {
+  const { status, body } = answer;
   if (status === 400 && body.error === 'csrf_failed') return tokenRenewed ? 'signin' : 'new-token';
   if (status === 409 && body.error === 'conflict_gap') return 'renumber';
+  if (status === 503) return 'busy';
+  if (refusedMutation(answer) !== null) return 'refused';
   return status === 200 ? 'apply' : 'error';
+}
+
+/** Return the index of the mutation a 400 answer names ("mutations[3].entry.day: …"), or null. */
+export function refusedMutation({ status, body }) {
+  if (status !== 400 || body?.error !== 'invalid_request') return null;
+  const match = /^mutations\[(\d+)\]/.exec(body.message ?? '');
+  return match ? Number(match[1]) : null;
+}
+
+/** Return the milliseconds to wait after a busy answer: its Retry-After, a little spread out. */
+export function retryDelay(retryAfter, random = Math.random) {
+  const seconds = Number.parseInt(retryAfter, 10);
+  const wait = seconds > 0 ? Math.min(seconds, 300) : 5;
+  return Math.round(wait * 1000 * (1 + random() / 2));
+}
+
+/** Parse an answer's JSON; NaN or Infinity (which JSON does not have) read as null. */
+export function parseLenient(text) {
+  try {
+    return JSON.parse(text);
+  } catch {
+    try {
+      return JSON.parse(text.replace(/([:,[]\s*)-?(?:NaN|Infinity)(?=\s*[,}\]])/g, '$1null'));
+    } catch {
+      return null;
+    }
+  }
+}
+
+/** Return a pulled page with only the changes a device can store, and how many were set aside. */
+export function readablePage(body) {
+  if (!Array.isArray(body?.changes) || !Number.isInteger(body.cursor)) return null;
+  const changes = body.changes.filter(
+    (change) =>
+      typeof change?.id === 'string' &&
+      typeof change.kind === 'string' &&
+      Number.isInteger(change.version),
+  );
+  return { ...body, changes, skipped: body.changes.length - changes.length };
 }
 
 /** Return an entry as stored after hearing it from the server. */
@@ -53,9 +98,10 @@ export function afterPush(
   };
 }
 
-/** Return what a pull answer asks for: 'apply', 'resync' (the server is behind this device) or 'error'. */
+/** Return what a pull answer asks for: 'apply', 'resync' (the server is behind), 'busy' or 'error'. */
 export function pullAnswer({ status, body }) {
   if (status === 409 && body.error === 'cursor_ahead') return 'resync';
+  if (status === 503) return 'busy';
   return status === 200 ? 'apply' : 'error';
 }
 

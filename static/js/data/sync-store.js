@@ -78,6 +78,15 @@ function restartOutbox(tx, ids) {
   tx.objectStore('meta').put(client);
 }
 
+/** Take a mutation the server refuses for good out of the outbox; its entry stays, marked refused. */
+export function setAsideMutation(mutation) {
+  return transact(STORES, 'readwrite', async (tx) => {
+    tx.objectStore('outbox').delete(mutation.mid);
+    const entry = await result(tx.objectStore('entries').get(mutation.entry?.id ?? mutation.id));
+    if (entry) tx.objectStore('entries').put({ ...entry, sync: 'refused' });
+  });
+}
+
 /** The server lost track of this device's numbering (restored from a backup): start a new one. */
 export function renumberOutbox() {
   return transact(STORES, 'readwrite', async (tx) => {

@@ -1,6 +1,13 @@
 // Sync with the server: push the outbox, then pull pages of changes, never both in one transaction.
 // The rules live in sync-decisions.js, the reads and writes in sync-store.js.
-import { pullAnswer, pushAnswer } from './sync-decisions.js';
+import {
+  parseLenient,
+  pullAnswer,
+  pushAnswer,
+  readablePage,
+  refusedMutation,
+  retryDelay,
+} from './sync-decisions.js';
 import {
   claimDevice,
   clearAccountData,
@@ -9,6 +16,7 @@ import {
   readPullState,
   renumberOutbox,
   resendEverything,
+  setAsideMutation,
   storedAccount,
   storePullPage,
   storePushAnswer,
@@ -21,6 +29,8 @@ const listeners = new Set();
 let current = { state: 'idle', waiting: 0, account: null };
 let running = null;
 let requested = false;
+// Pulled changes this device could not read since the page was opened (said in the status line).
+let setAside = 0;
 
 /** Call listener with {state, waiting, account} whenever the sync state changes. */
 export function onSyncState(listener) {
@@ -34,11 +44,12 @@ function report(state, extra = {}) {
   listeners.forEach((listener) => listener(current));
 }
 
-/** An answer from the server that stops this round (not signed in, offline, …). */
+/** An answer from the server that stops this round (not signed in, offline, busy …). */
 export class SyncStop extends Error {
-  constructor(state) {
+  constructor(state, retryAfter = null) {
     super(state);
     this.state = state;
+    this.retryAfter = retryAfter;
   }
 }
 
@@ -50,8 +61,9 @@ async function request(path, options = {}) {
   } catch {
     throw new SyncStop('offline');
   }
-  const body = await response.json().catch(() => ({}));
+  const body = parseLenient(await response.text().catch(() => '')) ?? {};
   if (response.status === 401) throw new SyncStop('signin');
+  if (response.status === 503) throw new SyncStop('busy', response.headers.get('Retry-After'));
   return { status: response.status, body };
 }
 
@@ -88,6 +100,7 @@ async function syncRound() {
     const pushedChanges = await pushAll(session);
     const pulledChanges = await pullAll();
     report('synced', {
+      setAside,
       waiting: await countWaiting(),
       account: session.email,
       changed: pushedChanges || pulledChanges,
@@ -95,6 +108,11 @@ async function syncRound() {
   } catch (error) {
     const state = error instanceof SyncStop ? error.state : 'error';
     if (state === 'resync') requested = true; // another round at once, from the start
+    if (state === 'busy') {
+      // The server asked for a pause: try again then, and not at once for a request made meanwhile.
+      requested = false;
+      setTimeout(syncNow, retryDelay(error.retryAfter));
+    }
     report(state, { waiting: await countWaiting().catch(() => current.waiting) });
   }
 }
@@ -125,7 +143,11 @@ async function pushAll(session) {
     if (mutations.length === 0) return changed;
     report('syncing', { waiting: await countWaiting() });
     const { next, body } = await sendPush(session, clientId, mutations);
-    if (next === 'renumber') await renumberOutbox();
+    if (next === 'refused') {
+      // Never taken as it is: kept on the device, out of the way of everything after it.
+      await setAsideMutation(mutations[refusedMutation({ status: 400, body })]);
+      await renumberOutbox();
+    } else if (next === 'renumber') await renumberOutbox();
     else if (next === 'apply') changed = (await storePushAnswer(body)) || changed;
     else throw new SyncStop(next);
   }
@@ -140,7 +162,10 @@ async function fetchPage(since, seen) {
     throw new SyncStop('resync');
   }
   if (next !== 'apply') throw new SyncStop(next);
-  return answer.body;
+  const page = readablePage(answer.body);
+  if (!page) throw new SyncStop('unreadable');
+  setAside += page.skipped;
+  return page;
 }
 
 /**

@@ -67,6 +67,10 @@ export const APP_TEXTS = {
     sync_other_account: 'Dit toestel hoort bij een ander account',
     sync_error: 'Sync lukte niet · {n} wachten · we proberen opnieuw',
     sync_local: 'Alleen op dit toestel',
+    sync_server_busy: 'De server heeft het even druk · {n} wachten · we proberen zo opnieuw',
+    sync_unreadable:
+      'Een deel van de server kon niet gelezen worden · {n} wachten · we proberen opnieuw',
+    sync_set_aside: 'Gesynchroniseerd · {n} wijziging(en) van de server konden niet gelezen worden',
     account_title: 'Account',
     account_none:
       'Je reflecties staan alleen op dit toestel. Met een account komen ze veilig op de server en op je andere toestellen; wat je al schreef, gaat mee.',
@@ -174,6 +178,9 @@ export const APP_TEXTS = {
     sync_other_account: 'This device belongs to another account',
     sync_error: 'Sync failed · {n} waiting · will retry',
     sync_local: 'On this device only',
+    sync_server_busy: 'The server is busy · {n} waiting · trying again shortly',
+    sync_unreadable: 'Part of the server could not be read · {n} waiting · will retry',
+    sync_set_aside: 'Synced · {n} change(s) from the server could not be read',
     account_title: 'Account',
     account_none:
       'Your reflections are on this device only. With an account they are kept safe on the server and reach your other devices; what you already wrote comes along.',

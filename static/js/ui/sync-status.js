@@ -2,10 +2,15 @@
 import { t } from '../i18n/i18n.js';
 
 /** Return the text for a sync state. */
-function describe({ state, waiting }) {
+function describe({ state, waiting, setAside }) {
   switch (state) {
     case 'synced':
+      if (setAside) return t('sync_set_aside', { n: setAside });
       return waiting ? t('sync_waiting', { n: waiting }) : t('sync_done');
+    case 'busy':
+      return t('sync_server_busy', { n: waiting });
+    case 'unreadable':
+      return t('sync_unreadable', { n: waiting });
     case 'syncing':
     case 'resync':
       return t('sync_busy', { n: waiting });
