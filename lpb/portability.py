@@ -16,7 +16,16 @@ from lpb.accounts import check_password, end_session
 from lpb.contract import EXPORT_FORMAT, EXPORT_VERSION
 from lpb.extensions import db
 from lpb.jsonapi import ApiError, json_body, parse, signed_in, signed_in_user
-from lpb.models import Client, Entry, RateLimit, Session, User
+from lpb.models import (
+    Client,
+    Entry,
+    GuideInvitation,
+    GuideLink,
+    RateLimit,
+    Session,
+    Share,
+    User,
+)
 from lpb.sync import Batch, Mutation, entry_json, lock_user, put_of
 
 CSV_COLUMNS = [
@@ -170,6 +179,8 @@ def import_entries(user: User, entries: list[tuple[Mutation, str | None]]) -> di
     for mutation, conflict_of in entries:
         if batch.known[mutation.id] is not None:
             continue
+        # An import never grants anyone access: link ids in a file name no links of this account.
+        mutation.body.pop("shared_with", None)
         batch.insert(mutation).conflict_of = conflict_of
         added += 1
     return {"added": added, "skipped": len(entries) - added}
@@ -178,7 +189,16 @@ def import_entries(user: User, entries: list[tuple[Mutation, str | None]]) -> di
 def delete_account(user: User) -> None:
     """Erase a user and everything of theirs, in the caller's transaction."""
     # Explicit deletes rather than relying on ON DELETE CASCADE alone: every table, every engine.
-    for model in (Entry, Client, Session, RateLimit):
+    links = sa.select(GuideLink.id).where(
+        sa.or_(GuideLink.user_id == user.id, GuideLink.guide_id == user.id)
+    )
+    db.session.execute(sa.delete(Share).where(Share.link_id.in_(links)))
+    db.session.execute(
+        sa.delete(GuideLink).where(
+            sa.or_(GuideLink.user_id == user.id, GuideLink.guide_id == user.id)
+        )
+    )
+    for model in (Share, GuideInvitation, Entry, Client, Session, RateLimit):
         db.session.execute(sa.delete(model).where(model.user_id == user.id))
     db.session.execute(sa.delete(User).where(User.id == user.id))
 
