@@ -188,10 +188,11 @@ def sync_machine(app):
             self.replaced.add(device.entries[key]["text"])
             device.save(key, text)
 
-        @rule(index=DEVICES)
-        def write(self, index):
-            """Write a new entry."""
-            self.device(index).save(next(self.ids), next(self.texts))
+        @rule(index=DEVICES, shared=st.booleans())
+        def write(self, index, shared):
+            """Write a new entry, shared with the guide or not."""
+            links = (self.link,) if shared else ()
+            self.device(index).save(next(self.ids), next(self.texts), links)
 
         def showing(self) -> list[DeviceModel]:
             """Return the devices that show at least one entry."""
