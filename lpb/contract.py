@@ -322,6 +322,9 @@ class Export(Answer):
     account: dict[str, Any] | None
     settings: dict[str, Any]
     entries: list[ExportedEntry]
+    guides: list[dict[str, Any]] | None = Field(
+        None, description="The account's guide links (no tokens); only when it has any."
+    )
 
 
 class ImportResult(Answer):

@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 import sqlalchemy as sa
 from flask import Blueprint, Response, jsonify, request
 
-from lpb import contract, limits
+from lpb import contract, guidance, limits
 from lpb.accounts import check_password, end_session
 from lpb.contract import EXPORT_FORMAT, EXPORT_VERSION
 from lpb.extensions import db
@@ -76,7 +76,7 @@ def user_entries(user: User) -> list[dict]:
 
 def export_document(user: User) -> dict:
     """Return everything of a user in our versioned JSON export format."""
-    return {
+    document = {
         "format": EXPORT_FORMAT,
         "version": EXPORT_VERSION,
         "exported_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
@@ -85,6 +85,13 @@ def export_document(user: User) -> dict:
         "settings": {},
         "entries": user_entries(user),
     }
+    guides = db.session.scalars(
+        sa.select(GuideLink).where(GuideLink.user_id == user.id).order_by(GuideLink.id)
+    )
+    # Only when there are any, so an export without guides stays the one the device writes.
+    if links := [guidance.link_json(link) for link in guides]:
+        document["guides"] = links
+    return document
 
 
 def export_markdown(document: dict) -> str:
@@ -122,7 +129,7 @@ def _markdown_entry(entry: dict) -> list[str]:
             f"```json\n{json.dumps(_without_common(entry), ensure_ascii=False, separators=(',', ':'))}\n```",
             "",
         ]
-    text = entry.get("text") or entry.get("nl") or entry.get("en") or ""
+    text = entry.get("text") or entry.get("markdown") or entry.get("nl") or entry.get("en") or ""
     return [f"### {time} · {entry['kind']}", "", text, ""]
 
 

@@ -366,6 +366,9 @@ def test_import_never_grants_access(story):
     anna = story["anna"]
     exported = json.loads(text_of(anna.get("/api/export?format=json")))
     assert any(item.get("shared_with") == [story["link_a"]] for item in exported["entries"])
+    guides = {guide["guide_email"]: guide for guide in exported["guides"]}
+    assert set(guides) == {"gerda@example.org", "hugo@example.org"}
+    assert guides["gerda@example.org"]["name_for_guide"] == "Anna"
     olga = account(story["app"], "olga2@example.org")
     imported = olga.post("/api/import", json=exported, headers={"X-CSRFToken": api_token(olga)})
     assert imported.json["added"] == 3
