@@ -63,7 +63,7 @@ def _token_hash(token: str) -> str:
 
 def _number(raw: str) -> int:
     """Return an id from a path, or answer 404 (an id that cannot exist is not found)."""
-    if not raw.isascii() or not raw.isdigit() or len(raw) > 18:
+    if not raw.isascii() or not raw.isdigit() or len(raw) > 10 or int(raw) >= 2**31:
         abort(404)
     return int(raw)
 
