@@ -118,7 +118,12 @@ function markdownEntry(entry, word, lang) {
     return [`### ${time} · ${word('balance')}`, '', ...balanceTable(entry, word, lang), ''];
   }
   const title = entry.kind === 'question' ? word('question') : escapeHtml(entry.kind);
-  return [`### ${time} · ${title}`, '', escapeHtml(entry.text || entry.nl || entry.en || ''), ''];
+  return [
+    `### ${time} · ${title}`,
+    '',
+    escapeHtml(entry.text || entry.markdown || entry.nl || entry.en || ''),
+    '',
+  ];
 }
 
 /** Return an export as one readable Markdown document, by day, in the reader's language. */
