@@ -1,6 +1,7 @@
 """Your data in the browser: export, import into a fresh account, privacy, and deleting it all."""
 
 import json
+import re
 import sqlite3
 import time
 
@@ -113,6 +114,28 @@ def test_deleting_the_account_from_the_app(make_context, live_server):
     with live_server.app.app_context():
         assert db.session.scalar(sa.select(sa.func.count()).select_from(User)) == 0
         assert db.session.scalar(sa.select(sa.func.count()).select_from(Entry)) == 0
+
+
+def test_guessing_the_password_to_delete_is_slowed_down(make_context, live_server):
+    """After five wrong passwords the form says how long to wait, and nothing is deleted."""
+    phone = make_context()
+    page = phone.new_page()
+    open_app(page)
+    register(page, "hugo@example.org")
+    go_to(page, "Settings")
+    page.get_by_text("Delete account", exact=True).click()
+    for _ in range(5):
+        page.get_by_label("Your password, to confirm").fill("not my password")
+        page.get_by_role("button", name="Delete account for good").click()
+        expect(page.get_by_text("That password is not right. Nothing was deleted.")).to_be_visible()
+        page.evaluate("document.querySelector('.danger-zone [role=alert]').textContent = ''")
+    page.get_by_label("Your password, to confirm").fill(PASSWORD)
+    page.get_by_role("button", name="Delete account for good").click()
+    expect(
+        page.get_by_text(re.compile(r"^Too many tries. Try again in \d+ seconds"))
+    ).to_be_visible()
+    with live_server.app.app_context():
+        assert db.session.scalar(sa.select(sa.func.count()).select_from(User)) == 1
 
 
 def server_holds(live_server, count, seconds=15):

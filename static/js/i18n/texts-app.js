@@ -108,6 +108,8 @@ export const APP_TEXTS = {
     delete_password: 'Je wachtwoord, ter bevestiging',
     delete_button: 'Account voorgoed verwijderen',
     delete_wrong_password: 'Dat wachtwoord klopt niet. Er is niets verwijderd.',
+    delete_too_many:
+      'Te veel pogingen. Probeer het over {n} seconden opnieuw; er is niets verwijderd.',
     delete_failed: 'Verwijderen lukte niet. Er is niets verwijderd; probeer het opnieuw.',
     delete_offline: 'Om je account te verwijderen heb je verbinding nodig.',
     privacy_title: 'Privacy',
@@ -218,6 +220,7 @@ export const APP_TEXTS = {
     delete_password: 'Your password, to confirm',
     delete_button: 'Delete account for good',
     delete_wrong_password: 'That password is not right. Nothing was deleted.',
+    delete_too_many: 'Too many tries. Try again in {n} seconds; nothing was deleted.',
     delete_failed: 'Deleting did not work. Nothing was deleted; please try again.',
     delete_offline: 'You need a connection to delete your account.',
     privacy_title: 'Privacy',

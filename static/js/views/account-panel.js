@@ -40,8 +40,13 @@ async function deleteAccount(password, message) {
       headers: { 'Content-Type': 'application/json', 'X-CSRFToken': session.csrf_token },
       body: JSON.stringify({ password }),
     });
-    if (response.status === 403) {
+    if (response.status === 403 || response.status === 400) {
       message.textContent = t('delete_wrong_password');
+      return;
+    }
+    if (response.status === 429) {
+      const wait = (await response.json().catch(() => ({}))).retry_after;
+      message.textContent = t('delete_too_many', { n: wait ?? 60 });
       return;
     }
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
