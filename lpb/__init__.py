@@ -48,7 +48,17 @@ def create_app(test_config: dict | None = None) -> Flask:
         # Not X-Forwarded-Host: links and checks must not follow a host name the client chose.
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)  # type: ignore[method-assign]
 
-    from lpb import api, auth, cli, i18n, models, pages, portability, reminders  # noqa: F401  (models: migrations)
+    from lpb import (  # noqa: F401  (models: migrations)
+        api,
+        auth,
+        cli,
+        guidance,
+        i18n,
+        models,
+        pages,
+        portability,
+        reminders,
+    )
 
     i18n.init_app(app)
     pages.init_app(app)
@@ -57,6 +67,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(auth.bp)
     app.register_blueprint(portability.bp)
     app.register_blueprint(reminders.bp)
+    app.register_blueprint(guidance.bp)
     jsonapi.init_app(app)
     security.init_app(app)
     app.after_request(accounts.touch_session)

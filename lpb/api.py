@@ -8,7 +8,7 @@ from pathlib import Path
 from flask import Blueprint, Response, abort, jsonify, request
 from flask_wtf.csrf import generate_csrf
 
-from lpb import accounts, sync
+from lpb import accounts, shares, sync
 from lpb.extensions import db
 from lpb.jsonapi import ApiError, json_body, signed_in, signed_in_user
 from lpb.models import Entry
@@ -47,6 +47,7 @@ def session_state() -> Response:
         signed_in=user is not None,
         user_id=user.id if user else None,
         email=user.email if user else None,
+        guiding=shares.guiding(user.id) if user else False,
         csrf_token=generate_csrf(),
     )
 

@@ -26,6 +26,7 @@ from lpb.i18n import translate
 bp = Blueprint("auth", __name__)
 
 SHOW_NEW_CODES = "show_new_recovery_codes"
+AFTER_CODES = "after_recovery_codes"
 
 
 def _strip(value: str | None) -> str | None:
@@ -223,9 +224,10 @@ def register():
             accounts.start_session(user)
             db.session.commit()
             if recovery.mail_configured():
-                response = redirect(url_for("pages.today"))
+                response = redirect(_safe_next())
             else:
                 session[SHOW_NEW_CODES] = True
+                session[AFTER_CODES] = _safe_next()
                 response = redirect(url_for("auth.recovery_codes"))
             accounts.remember_device(response, user)
             return response
@@ -308,7 +310,8 @@ def recovery_codes():
         return redirect(url_for("auth.account"))
     codes = recovery.new_recovery_codes(user)
     db.session.commit()
-    response = make_response(render_template("recovery_codes.html", codes=codes))
+    after = session.pop(AFTER_CODES, None) or url_for("pages.today")
+    response = make_response(render_template("recovery_codes.html", codes=codes, after=after))
     response.headers["Cache-Control"] = "no-store"
     return response
 

@@ -19,11 +19,22 @@ from pydantic import (
 )
 from pydantic_core import ErrorDetails
 
-KINDS = ("reflection", "mix", "question", "checkin", "balance")
+KINDS = (
+    "reflection",
+    "mix",
+    "question",
+    "checkin",
+    "balance",
+    "shared_summary",
+    "guide_question",
+    "guide_reply",
+)
 CIRCLES = ("self", "close", "organisations", "society", "place")
 MIX_SHARES = ("paid", "care", "volunteering", "learning", "rest")
 MAX_TEXT_LENGTH = 20_000
 MAX_SHORT_TEXT = 1_000
+MAX_GUIDE_TEXT = 2_000
+MAX_SHARED_WITH = 50
 MAX_MUTATIONS = 500
 MAX_IMPORT_ENTRIES = 10_000
 EXPORT_FORMAT = "levensloopbaan-export"
@@ -56,12 +67,29 @@ DeviceTime = Annotated[
 ]
 Day = Annotated[str, Field(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", description="The local day.")]
 Circle = Literal["self", "close", "organisations", "society", "place"]
-Kind = Literal["reflection", "mix", "question", "checkin", "balance"]
 Rating = Annotated[int, Field(ge=1, le=5)]
 Weight = Annotated[int, Field(ge=0, le=100)]
 Text = Annotated[str, Field(max_length=MAX_TEXT_LENGTH)]
 ShortText = Annotated[str, Field(max_length=MAX_SHORT_TEXT)]
 Share = Annotated[float, Field(ge=0, le=100)]
+SharedWith = Annotated[
+    list[Annotated[int, Field(ge=1, le=2**53)]],
+    Field(
+        max_length=MAX_SHARED_WITH,
+        description="Ids of the user's guide links (GET /api/guides) this entry is shared with; "
+        "other ids are ignored. Nothing is shared by default.",
+    ),
+]
+EntryKind = Literal[
+    "reflection",
+    "mix",
+    "question",
+    "checkin",
+    "balance",
+    "shared_summary",
+    "guide_question",
+    "guide_reply",
+]
 Scalar = Annotated[
     object,
     PlainValidator(_scalar),
@@ -104,6 +132,10 @@ class Reflection(EntryBase):
     kantelen_of: Uuid | None = None
     from_circle: Circle | None = None
     to_circle: Circle | None = None
+    shared_with: SharedWith = Field(default_factory=list)
+    guide_question_id: Uuid | None = Field(
+        None, description="The guide_question entry this reflection answers."
+    )
 
 
 class Shares(Strict):
@@ -173,7 +205,41 @@ class Balance(EntryBase):
     weights: Weights
 
 
-EntryInput = Annotated[Reflection | Mix | Question | CheckIn | Balance, Field(discriminator="kind")]
+
+class SharedSummary(EntryBase):
+    """A "since last time" summary, shared with guides as a snapshot."""
+
+    kind: Literal["shared_summary"]
+    day: Day
+    period_days: Annotated[int, Field(ge=1, le=366)]
+    markdown: Text
+    shared_with: SharedWith = Field(default_factory=list)
+
+
+class GuideQuestion(EntryBase):
+    """A guide's question for the client (levensloopbaanvraag); the server writes these."""
+
+    kind: Literal["guide_question"]
+    link_id: Annotated[int, Field(ge=1)]
+    guide_name: ShortText
+    text: Annotated[str, Field(max_length=MAX_GUIDE_TEXT)]
+    asked_at: DeviceTime
+
+
+class GuideReply(EntryBase):
+    """A guide's short reply to a shared reflection; the server writes these."""
+
+    kind: Literal["guide_reply"]
+    link_id: Annotated[int, Field(ge=1)]
+    guide_name: ShortText
+    entry_id: Uuid
+    text: Annotated[str, Field(max_length=MAX_GUIDE_TEXT)]
+
+
+EntryInput = Annotated[
+    Reflection | Mix | Question | CheckIn | Balance | SharedSummary | GuideQuestion | GuideReply,
+    Field(discriminator="kind"),
+]
 
 
 class PutMutation(Strict):
@@ -240,6 +306,7 @@ class Session(Answer):
     signed_in: bool
     user_id: int | None
     email: str | None
+    guiding: bool = Field(description="The account guides at least one client.")
     csrf_token: str
 
 
@@ -255,7 +322,7 @@ class Entry(Answer):
     model_config = ConfigDict(extra="allow")
 
     id: Uuid
-    kind: Kind
+    kind: EntryKind
     version: Annotated[int, Field(ge=1)]
     deleted: bool
     created_at: Annotated[str, Field(max_length=40)]
@@ -296,7 +363,7 @@ class ExportedEntry(Answer):
     model_config = ConfigDict(extra="allow")
 
     id: Uuid
-    kind: Kind
+    kind: EntryKind
     created_at: str
     updated_at: str
     conflict_of: Uuid | None
@@ -312,6 +379,9 @@ class Export(Answer):
     account: dict[str, Any] | None
     settings: dict[str, Any]
     entries: list[ExportedEntry]
+    guides: list[dict[str, Any]] | None = Field(
+        None, description="The account's guide links (no tokens); only when it has any."
+    )
 
 
 class ImportResult(Answer):

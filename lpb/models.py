@@ -151,3 +151,63 @@ class CalendarFeed(Model):
     time_zone: so.Mapped[str] = so.mapped_column(sa.String(64))
     lang: so.Mapped[str] = so.mapped_column(sa.String(2))
     scheduled_at: so.Mapped[datetime] = so.mapped_column(default=utcnow)
+
+
+class GuideInvitation(Model):
+    """A client's one-time invitation for a guide; only its token's hash is kept."""
+
+    __tablename__ = "guide_invitations"
+
+    id: so.Mapped[int] = so.mapped_column(primary_key=True)
+    user_id: so.Mapped[int] = so.mapped_column(
+        sa.ForeignKey("users.id", ondelete="CASCADE"), index=True
+    )
+    token_hash: so.Mapped[str] = so.mapped_column(sa.String(64), unique=True)
+    name_for_guide: so.Mapped[str] = so.mapped_column(sa.String(100), default="")
+    created_at: so.Mapped[datetime] = so.mapped_column(default=utcnow)
+    expires_at: so.Mapped[datetime]
+
+
+class GuideLink(Model):
+    """An accepted guide of a client (user_id); deleting the row ends every view at once."""
+
+    __tablename__ = "guide_links"
+    __table_args__ = (
+        sa.UniqueConstraint("user_id", "guide_id", name="uq_guide_links_user_guide"),
+        # Never reuse an ended link's id: old bodies may still name it in shared_with.
+        {"sqlite_autoincrement": True},
+    )
+
+    id: so.Mapped[int] = so.mapped_column(primary_key=True)
+    user_id: so.Mapped[int] = so.mapped_column(
+        sa.ForeignKey("users.id", ondelete="CASCADE"), index=True
+    )
+    guide_id: so.Mapped[int] = so.mapped_column(
+        sa.ForeignKey("users.id", ondelete="CASCADE"), index=True
+    )
+    name_for_guide: so.Mapped[str] = so.mapped_column(sa.String(100), default="")
+    show_insights: so.Mapped[bool] = so.mapped_column(default=False)
+    accepted_at: so.Mapped[datetime] = so.mapped_column(default=utcnow)
+    guide_last_seen_at: so.Mapped[datetime | None]
+    # The client's version at the guide's last visit: what is newer is "new since last time".
+    seen_version: so.Mapped[int] = so.mapped_column(sa.BigInteger, default=0)
+
+
+class Share(Model):
+    """An entry of a client shared with one guide link, as the entry's current body says."""
+
+    __tablename__ = "shares"
+    __table_args__ = (
+        sa.ForeignKeyConstraint(
+            ["user_id", "entry_id"], ["entries.user_id", "entries.id"], ondelete="CASCADE"
+        ),
+        sa.Index("ix_shares_user_id_entry_id", "user_id", "entry_id"),
+    )
+
+    link_id: so.Mapped[int] = so.mapped_column(
+        sa.ForeignKey("guide_links.id", ondelete="CASCADE"), primary_key=True
+    )
+    user_id: so.Mapped[int] = so.mapped_column(
+        sa.ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    entry_id: so.Mapped[str] = so.mapped_column(sa.String(36), primary_key=True)

@@ -7,7 +7,7 @@ every request, so the description cannot drift from what the server accepts.
 from pydantic import BaseModel
 from pydantic.json_schema import JsonSchemaMode, models_json_schema
 
-from lpb import contract, contract_reminders
+from lpb import contract, contract_guidance, contract_reminders
 
 REF_TEMPLATE = "#/components/schemas/{model}"
 
@@ -42,7 +42,7 @@ def schemas() -> dict:
     """Return the JSON Schemas of every model of the contract, by name."""
     models: list[tuple[type[BaseModel], JsonSchemaMode]] = [
         (getattr(module, name), "validation")
-        for module in (contract, contract_reminders)
+        for module in (contract, contract_reminders, contract_guidance)
         for name in module.REQUESTS + module.ANSWERS
     ]
     _, document = models_json_schema(models, ref_template=REF_TEMPLATE)
@@ -199,6 +199,7 @@ def openapi_document() -> dict:
                 }
             },
             **_reminder_paths(),
+            **_guidance_paths(),
         },
         "components": {"schemas": schemas()},
     }
@@ -295,5 +296,76 @@ def _reminder_paths() -> dict:
                     **_errors(400, 401, 404, 503),
                 },
             },
+        },
+    }
+
+
+def _guidance_paths() -> dict:
+    """Return the guidance API's paths (lpb/guidance.py); the guide's pages are HTML."""
+
+    def path_id(name: str) -> dict:
+        """Return a numeric id in the path."""
+        return {"name": name, "in": "path", "required": True, "schema": {"type": "string"}}
+
+    deleted = _json(ref("GuideDeleted"), "Gone.")
+    return {
+        "/api/guides": {
+            "get": {
+                "summary": "The signed-in client's guides (link ids for shared_with) and invitations",
+                "responses": {"200": _json(ref("Guides"), "The guides."), **_errors(401, 503)},
+            }
+        },
+        "/api/guides/invitations": {
+            "post": {
+                "summary": "Make a one-time invitation link for a guide, valid for 7 days",
+                "parameters": [CSRF_HEADER],
+                "requestBody": _body("InvitationRequest"),
+                "responses": {
+                    "201": _json(ref("NewInvitation"), "The invitation and its link, shown once."),
+                    **_errors(400, 401, 409, 413, 415, 503),
+                },
+            }
+        },
+        "/api/guides/invitations/{invitation_id}": {
+            "delete": {
+                "summary": "Revoke an open invitation",
+                "parameters": [path_id("invitation_id"), CSRF_HEADER],
+                "responses": {"200": deleted, **_errors(400, 401, 404, 503)},
+            }
+        },
+        "/api/guides/{link_id}": {
+            "patch": {
+                "summary": "Rename what a guide sees, or choose whether the guide sees insights",
+                "parameters": [path_id("link_id"), CSRF_HEADER],
+                "requestBody": _body("GuideLinkChange"),
+                "responses": {
+                    "200": _json(ref("GuideLink"), "Changed."),
+                    **_errors(400, 401, 404, 413, 415, 503),
+                },
+            },
+            "delete": {
+                "summary": "Stop sharing with a guide, at once",
+                "parameters": [path_id("link_id"), CSRF_HEADER],
+                "responses": {"200": deleted, **_errors(400, 401, 404, 503)},
+            },
+        },
+        "/api/guide/clients": {
+            "get": {
+                "summary": "The signed-in guide's clients, with what is new since the last visit",
+                "responses": {
+                    "200": _json(ref("GuidedClients"), "The clients."),
+                    **_errors(401, 503),
+                },
+            }
+        },
+        "/api/guide/clients/{link_id}": {
+            "get": {
+                "summary": "What one client shared with the signed-in guide (counts as a visit)",
+                "parameters": [path_id("link_id")],
+                "responses": {
+                    "200": _json(ref("GuidedClientDetail"), "What is shared."),
+                    **_errors(401, 404, 503),
+                },
+            }
         },
     }

@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 import sqlalchemy as sa
 from flask import Blueprint, Response, jsonify, request
 
-from lpb import contract, limits
+from lpb import contract, guidance, limits
 from lpb.accounts import check_password, end_session
 from lpb.contract import EXPORT_FORMAT, EXPORT_VERSION
 from lpb.export_words import (
@@ -25,7 +25,17 @@ from lpb.export_words import (
 from lpb.extensions import db
 from lpb.i18n import LANGUAGES, current_language
 from lpb.jsonapi import ApiError, json_body, parse, signed_in, signed_in_user
-from lpb.models import Client, Entry, RateLimit, Session, SetAsideEntry, User
+from lpb.models import (
+    Client,
+    Entry,
+    GuideInvitation,
+    GuideLink,
+    RateLimit,
+    Session,
+    SetAsideEntry,
+    Share,
+    User,
+)
 from lpb.sync import Batch, Mutation, entry_json, lock_user, put_of
 
 # Per transaction: a chunk is written in well under 100 ms, so others wait that long at most.
@@ -82,7 +92,7 @@ def user_entries(user: User) -> list[dict]:
 
 def export_document(user: User) -> dict:
     """Return everything of a user in our versioned JSON export format."""
-    return {
+    document = {
         "format": EXPORT_FORMAT,
         "version": EXPORT_VERSION,
         "exported_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
@@ -91,6 +101,13 @@ def export_document(user: User) -> dict:
         "settings": {},
         "entries": user_entries(user),
     }
+    guides = db.session.scalars(
+        sa.select(GuideLink).where(GuideLink.user_id == user.id).order_by(GuideLink.id)
+    )
+    # Only when there are any, so an export without guides stays the one the device writes.
+    if links := [guidance.link_json(link) for link in guides]:
+        document["guides"] = links
+    return document
 
 
 def export_markdown(document: dict, reader: str | None = None) -> str:
@@ -135,7 +152,7 @@ def _markdown_entry(entry: dict, word: Words, lang: str) -> list[str]:
     if entry["kind"] == "balance":
         return [f"### {time} · {word('balance')}", "", *balance_table(entry, word, lang), ""]
     title = word("question") if entry["kind"] == "question" else _md(entry["kind"])
-    text = entry.get("text") or entry.get("nl") or entry.get("en") or ""
+    text = entry.get("text") or entry.get("markdown") or entry.get("nl") or entry.get("en") or ""
     return [f"### {time} · {title}", "", _md(text), ""]
 
 
@@ -217,6 +234,8 @@ def import_chunk(user_id: int, entries: list[tuple[Mutation, str | None]]) -> di
     for mutation, conflict_of in entries:
         if batch.known[mutation.id] is not None:
             continue
+        # An import never grants anyone access: link ids in a file name no links of this account.
+        mutation.body.pop("shared_with", None)
         batch.insert(mutation).conflict_of = conflict_of
         added += 1
     db.session.flush()
@@ -249,7 +268,16 @@ def check_account_room(user_id: int, entries: list[tuple[Mutation, str | None]])
 def delete_account(user: User) -> None:
     """Erase a user and everything of theirs, in the caller's transaction."""
     # Explicit deletes rather than relying on ON DELETE CASCADE alone: every table, every engine.
-    for model in (Entry, SetAsideEntry, Client, Session, RateLimit):
+    links = sa.select(GuideLink.id).where(
+        sa.or_(GuideLink.user_id == user.id, GuideLink.guide_id == user.id)
+    )
+    db.session.execute(sa.delete(Share).where(Share.link_id.in_(links)))
+    db.session.execute(
+        sa.delete(GuideLink).where(
+            sa.or_(GuideLink.user_id == user.id, GuideLink.guide_id == user.id)
+        )
+    )
+    for model in (Share, GuideInvitation, Entry, SetAsideEntry, Client, Session, RateLimit):
         db.session.execute(sa.delete(model).where(model.user_id == user.id))
     db.session.execute(sa.delete(User).where(User.id == user.id))
 

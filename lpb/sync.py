@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import sqlalchemy as sa
 from flask import current_app
 
-from lpb import contract
+from lpb import contract, shares
 from lpb.contract import EntryInput
 from lpb.extensions import db
 from lpb.jsonapi import ApiError, invalid, parse
@@ -185,7 +185,8 @@ class Batch:
             id=self._free_copy_id(stored.id, mutation.mid),
             version=self.next_version(),
             kind=stored.kind,
-            body=dict(body),
+            # A copy waits for its writer to merge it: it is never shared with a guide.
+            body={key: value for key, value in body.items() if key != "shared_with"},
             created_at=stored.created_at,
             updated_at=updated,
             deleted=False,
@@ -252,6 +253,7 @@ def push(user_id: int, client_id: str, mutations: list[Mutation]) -> dict:
             )
         results.append(batch.apply(mutation))
         client.last_mutation_id = mutation.mid
+    shares.refresh(user.id, [entry for entry in batch.known.values() if entry is not None])
     db.session.flush()
     return {
         "last_mutation_id": client.last_mutation_id,

@@ -255,6 +255,19 @@ def add_reminders(client, device_id: str) -> None:
     assert feed.status_code == 201
 
 
+def add_guidance(app, client) -> None:
+    """Give the account a guide, an open invitation and a reflection shared with the guide."""
+    guide = app.test_client()
+    assert register(guide, "guide@example.org").status_code == 302
+    invitations = [
+        client.post("/api/guides/invitations", json={}, headers={"X-CSRFToken": api_token(client)})
+        for _ in range(2)
+    ]
+    accepted = guide.post(invitations[0].json["path"], data={"csrf_token": api_token(guide)})
+    link_id = int(accepted.headers["Location"].rsplit("/", 1)[1])
+    assert Device(client).push([put(1, entry(shared_with=[link_id]))]).status_code == 200
+
+
 def b64url(data: bytes) -> str:
     """Return unpadded base64url, as the Push API writes keys."""
     return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
@@ -269,6 +282,7 @@ def test_deleting_an_account_erases_everything_and_refuses_later_pushes(api_app)
     phone = Device(client)
     fill_account(client)
     add_reminders(client, phone.client_id)
+    add_guidance(api_app, client)
     with api_app.app_context():
         user_id = db.session.scalar(sa.select(User.id).where(User.email == EMAIL))
         # Left by the migration that checked old entries: erased with the rest.
@@ -289,7 +303,7 @@ def test_deleting_an_account_erases_everything_and_refuses_later_pushes(api_app)
         "/api/account/delete", json={"password": "nope"}, headers={"X-CSRFToken": api_token(client)}
     )
     assert wrong.status_code == 403
-    assert rows_of_user(api_app, user_id, EMAIL)["entries"] == 4
+    assert rows_of_user(api_app, user_id, EMAIL)["entries"] == 5
 
     offline_token = api_token(other_device)
     response = client.post(
@@ -338,6 +352,7 @@ PUBLIC_ON_PURPOSE = {
     "/recover": "a recovery code stands in for the session",
     "/api/signout": "signing out without a session is harmless",
     "/calendar/<token>.ics": "the private calendar feed, opened by its secret token",
+    "/guide/accept/<token>": "an invitation asks a visitor to sign in first, then to accept",
 }
 
 

@@ -20,7 +20,8 @@ from hypothesis.stateful import (
 )
 
 from lpb.extensions import db
-from lpb.models import Entry, User
+from lpb.models import Entry, Share, User
+from lpb.shares import SHAREABLE_KINDS
 from tests.api_client import api_token, delete, entry, put, register
 
 # Small pages, so that a lost answer can stop a pull halfway.
@@ -38,11 +39,18 @@ PUSH_FATES = st.sampled_from(
 )
 # How many pull pages arrive before an answer is lost; None: all of them.
 PULL_FATES = st.one_of(st.none(), st.integers(0, 2))
+# A link id no link of the user has: a body may name it, and it must never become a share.
+NOBODY = 2**40
 
 
 def from_server(change: dict) -> dict:
     """Return an entry as a device stores it after hearing it from the server."""
-    return {"text": change.get("text"), "deleted": change["deleted"], "version": change["version"]}
+    return {
+        "text": change.get("text"),
+        "deleted": change["deleted"],
+        "version": change["version"],
+        "shared": tuple(change.get("shared_with") or ()),
+    }
 
 
 class DeviceModel:
@@ -61,10 +69,16 @@ class DeviceModel:
         """Name the device in Hypothesis's reports."""
         return self.name
 
-    def save(self, key: str, text: str | None) -> None:
+    def save(self, key: str, text: str | None, shared: tuple[int, ...] | None = None) -> None:
         """Store a local change (text None deletes) and queue it, as one transaction would."""
-        version = self.entries[key]["version"] if key in self.entries else 0
-        self.entries[key] = {"text": text, "deleted": text is None, "version": version}
+        old = self.entries.get(key, {})
+        shared = old.get("shared", ()) if shared is None else shared
+        self.entries[key] = {
+            "text": text,
+            "deleted": text is None,
+            "version": old.get("version", 0),
+            "shared": () if text is None else shared,
+        }
         self.outbox.append((self.next_mid, key))
         self.next_mid += 1
 
@@ -84,7 +98,8 @@ class DeviceModel:
             if local["deleted"]:
                 batch.append(delete(mid, key, local["version"]))
             else:
-                batch.append(put(mid, entry(key, local["text"]), local["version"]))
+                item = entry(key, local["text"], shared_with=list(local["shared"]))
+                batch.append(put(mid, item, local["version"]))
         return batch
 
     def take_push_answer(self, answer: dict) -> None:
@@ -129,6 +144,15 @@ def sync_machine(app):
             email = f"model-{next(accounts)}@example.org"
             assert register(self.client, email).status_code == 302
             self.token = api_token(self.client)
+            self.guide = app.test_client()
+            assert register(self.guide, f"guide-{email}").status_code == 302
+            invitation = self.client.post(
+                "/api/guides/invitations", json={}, headers={"X-CSRFToken": self.token}
+            )
+            accepted = self.guide.post(
+                invitation.json["path"], data={"csrf_token": api_token(self.guide)}
+            )
+            self.link = int(accepted.headers["Location"].rsplit("/", 1)[1])
             with app.app_context():
                 self.user_id = db.session.scalar(sa.select(User.id).where(User.email == email))
             self.devices = [DeviceModel(f"device {number}") for number in range(count)]
@@ -153,6 +177,8 @@ def sync_machine(app):
                         "text": row.body.get("text"),
                         "deleted": row.deleted,
                         "conflict_of": row.conflict_of,
+                        "kind": row.kind,
+                        "shared": tuple(row.body.get("shared_with") or ()),
                     }
                     for row in rows
                 }
@@ -162,10 +188,11 @@ def sync_machine(app):
             self.replaced.add(device.entries[key]["text"])
             device.save(key, text)
 
-        @rule(index=DEVICES)
-        def write(self, index):
-            """Write a new entry."""
-            self.device(index).save(next(self.ids), next(self.texts))
+        @rule(index=DEVICES, shared=st.booleans())
+        def write(self, index, shared):
+            """Write a new entry, shared with the guide or not."""
+            links = (self.link,) if shared else ()
+            self.device(index).save(next(self.ids), next(self.texts), links)
 
         def showing(self) -> list[DeviceModel]:
             """Return the devices that show at least one entry."""
@@ -187,6 +214,46 @@ def sync_machine(app):
         def remove(self, data):
             """Delete an entry a device shows."""
             self.change(*self.pick_entry(data), None)
+
+        @precondition(lambda self: self.showing())
+        @rule(data=st.data(), shared=st.sampled_from([(), ("link",), ("link", "nobody")]))
+        def share(self, data, shared):
+            """Share an entry a device shows with the guide (or a link id of nobody), or unshare."""
+            device, key = self.pick_entry(data)
+            ids = {"link": self.link, "nobody": NOBODY}
+            device.save(key, device.entries[key]["text"], tuple(ids[name] for name in shared))
+
+        @rule()
+        def guide_asks(self):
+            """The guide writes a question: a new entry of the user, made by the server."""
+            response = self.guide.post(
+                f"/guide/clients/{self.link}/question",
+                data={"csrf_token": api_token(self.guide), "guide_text": next(self.texts)},
+            )
+            assert response.status_code == 303
+
+        @invariant()
+        def shares_follow_the_bodies(self):
+            """The shares table is exactly what the current bodies say; copies share nothing."""
+            if not hasattr(self, "devices"):
+                return
+            server = self.server_entries()
+            expected = {
+                (key, link)
+                for key, stored in server.items()
+                if not stored["deleted"]
+                and not stored["conflict_of"]
+                and stored["kind"] in SHAREABLE_KINDS
+                for link in stored["shared"]
+                if link == self.link
+            }
+            with app.app_context():
+                rows = db.session.execute(
+                    sa.select(Share.entry_id, Share.link_id).where(Share.user_id == self.user_id)
+                )
+                assert set(map(tuple, rows)) == expected
+            copies = [stored for stored in server.values() if stored["conflict_of"]]
+            assert not any(stored["shared"] for stored in copies), "a conflict copy is shared"
 
         @rule(index=DEVICES)
         def toggle_network(self, index):
@@ -283,8 +350,13 @@ def sync_machine(app):
 
             server = self.server_entries()
             live = {key: stored["text"] for key, stored in server.items() if not stored["deleted"]}
+            shared = {
+                key: stored["shared"] for key, stored in server.items() if not stored["deleted"]
+            }
             for number, device in enumerate(self.devices):
                 assert device.live() == live, f"device {number} differs from the server"
+                on_device = {key: local["shared"] for key, local in device.entries.items()}
+                assert {key: on_device[key] for key in shared} == shared, f"device {number} shares"
             lost = self.acknowledged - self.replaced - set(live.values())
             assert not lost, f"acknowledged texts lost: {sorted(lost)}"
 
