@@ -6,6 +6,7 @@ import { MAX_TEXT_LENGTH } from '../method/circles.js';
 import { keepDraft } from '../data/draft-keeper.js';
 import { clearDraft } from '../data/drafts.js';
 import { afterSave } from '../data/storage.js';
+import { shareChoice } from './share-choice.js';
 import { circleChips, ratingPickers, ratings, saveErrorMessage } from './reflection-fields.js';
 
 /** Return the message for an error from saving: the entry is gone, the disk is full, or else. */
@@ -49,6 +50,7 @@ export function reflectionForm({
   actions = [],
   save,
   onSaved,
+  shareable = true,
 }) {
   // save() stores the text and drops its draft in one transaction: a saved text never returns as a draft.
   const state = { circles: new Set(start.circles ?? []), ...ratings(start) };
@@ -57,7 +59,14 @@ export function reflectionForm({
   const status = h('p', { className: statusClass, role: 'status' });
   const fields = h('div', {});
   const saveButton = h('button', { type: 'submit', className: 'primary' }, t('save'));
-  const read = () => ({ text: textarea.value, circles: [...state.circles], ...ratings(state) });
+  const sharing = shareable
+    ? shareChoice(id, start.shared_with ?? [], () => changed())
+    : { element: null, read: () => null };
+  const read = () => {
+    const shared = sharing.read();
+    const base = { text: textarea.value, circles: [...state.circles], ...ratings(state) };
+    return shared ? { ...base, shared_with: shared } : base;
+  };
   const keeper = keepDraft(draftKey, () => ({ ...read(), ...draftExtra() }));
   const say = (text, { error = false } = {}) => {
     status.className = error ? `${statusClass} error` : statusClass;
@@ -75,6 +84,7 @@ export function reflectionForm({
     ...before,
     textarea,
     fields,
+    sharing.element,
     h('div', { className: 'actions' }, saveButton, ...actions),
     status,
     ...after,

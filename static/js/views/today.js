@@ -82,6 +82,7 @@ export async function renderToday(view) {
     const reflections = await listWritten();
     const card = doneCard(entry, { reflections, today: localDay(), justSaved: focus });
     view.replaceChildren(
+      ...extras.guide,
       card,
       nextStep(extras, () => showForm(fresh(), { focus: true })),
     );
