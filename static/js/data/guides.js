@@ -64,7 +64,10 @@ export async function currentLinks() {
 
 /** Make an invitation; resolve with it and its one-time url. */
 export function invite(nameForGuide) {
-  return call('/api/guides/invitations', { method: 'POST', body: { name_for_guide: nameForGuide } });
+  return call('/api/guides/invitations', {
+    method: 'POST',
+    body: { name_for_guide: nameForGuide },
+  });
 }
 
 /** Change what a guide sees: { name_for_guide } and/or { show_insights }. */

@@ -5,7 +5,8 @@ export const GUIDE_TEXTS = {
     guide_title: 'Begeleider',
     guide_intro:
       'Werk je met een levensloopbaanbegeleider? Nodig die uit. Je begeleider ziet alleen wat je zelf deelt, per reflectie.',
-    guide_needs_account: 'Voor begeleiding heb je een account nodig: maak er een aan of meld je aan.',
+    guide_needs_account:
+      'Voor begeleiding heb je een account nodig: maak er een aan of meld je aan.',
     guide_name_label: 'Naam die je begeleider voor jou ziet',
     guide_invite: 'Begeleider uitnodigen',
     guide_link_label: 'Uitnodigingslink (een week geldig, één keer te gebruiken)',

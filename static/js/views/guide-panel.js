@@ -64,7 +64,12 @@ function inviteForm(email, ui) {
   const form = h(
     'form',
     { novalidate: true },
-    h('p', { className: 'form-field' }, h('label', { for: 'guide-name' }, t('guide_name_label')), name),
+    h(
+      'p',
+      { className: 'form-field' },
+      h('label', { for: 'guide-name' }, t('guide_name_label')),
+      name,
+    ),
     h('button', { type: 'submit', className: 'primary' }, t('guide_invite')),
     result,
   );
@@ -145,7 +150,11 @@ function linkItem(link, ui) {
     h('h3', {}, link.guide_email),
     nameField(link, ui),
     h('label', { className: 'choice' }, insights, ` ${t('guide_show_insights')}`),
-    h('p', { className: 'hint' }, t('guide_last_seen', { when: lastSeen(link.guide_last_seen_at) })),
+    h(
+      'p',
+      { className: 'hint' },
+      t('guide_last_seen', { when: lastSeen(link.guide_last_seen_at) }),
+    ),
     h('button', { type: 'button', className: 'danger', onclick: ask }, t('guide_stop')),
     confirmArea,
   );
@@ -162,12 +171,22 @@ async function drawLists(list, ui) {
   }
   const parts = [];
   if (guides.links.length) {
-    parts.push(h('ul', { className: 'guide-list' }, guides.links.map((l) => linkItem(l, ui))));
+    parts.push(
+      h(
+        'ul',
+        { className: 'guide-list' },
+        guides.links.map((l) => linkItem(l, ui)),
+      ),
+    );
   } else parts.push(h('p', { className: 'hint' }, t('guide_none')));
   if (guides.invitations.length) {
     parts.push(
       h('h3', {}, t('guide_invitations_title')),
-      h('ul', {}, guides.invitations.map((i) => invitationItem(i, ui))),
+      h(
+        'ul',
+        {},
+        guides.invitations.map((i) => invitationItem(i, ui)),
+      ),
     );
   }
   list.replaceChildren(...parts);

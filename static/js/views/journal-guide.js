@@ -43,7 +43,10 @@ function shareSwitches(entry, links, reload) {
           checked: shared.has(link.id),
           onchange: (event) => toggle(link, event.target.checked),
         });
-        const text = links.length > 1 ? t('share_with_named', { name: link.guide_email }) : t('share_with_guide');
+        const text =
+          links.length > 1
+            ? t('share_with_named', { name: link.guide_email })
+            : t('share_with_guide');
         return h('label', { className: 'choice' }, box, ` ${text}`);
       }),
     ),
@@ -60,8 +63,9 @@ export function guidePart(entry, journal) {
       t('guide_replied', { name: reply.guide_name, text: reply.text }),
     ),
   );
-  const shares = guidance.links.length || entry.shared_with?.length
-    ? shareSwitches(entry, guidance.links, journal.reload)
-    : [];
+  const shares =
+    guidance.links.length || entry.shared_with?.length
+      ? shareSwitches(entry, guidance.links, journal.reload)
+      : [];
   return [...shares, ...replies];
 }

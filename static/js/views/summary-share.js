@@ -48,7 +48,9 @@ function guideButton(read) {
       });
       showToast(t('summary_shared'));
     };
-    place.replaceChildren(h('button', { type: 'button', onclick: share }, t('summary_share_guide')));
+    place.replaceChildren(
+      h('button', { type: 'button', onclick: share }, t('summary_share_guide')),
+    );
   });
   return place;
 }
