@@ -37,6 +37,16 @@ def accept(guide: Page, path: str) -> str:
     return guide.url[guide.url.index("/guide/clients/") :]
 
 
+def guide_sees(guide: Page, path: str, text: str) -> None:
+    """Reload the guide's page of the client until text shows (the client syncs within seconds)."""
+    for _ in range(SYNC_SECONDS // 1000):
+        guide.goto(path)
+        if guide.get_by_text(text).count():
+            return
+        guide.wait_for_timeout(1000)
+    expect(guide.get_by_text(text)).to_be_visible()
+
+
 def share_in_journal(client: Page, text: str) -> None:
     """Share one reflection with the guide from the journal, offline."""
     go_to(client, "Journal")
@@ -87,9 +97,10 @@ def test_client_shares_one_reflection_and_answers_a_question(make_context):
     card.get_by_label("Your answer").fill("The walk with my sister")
     card.get_by_role("button", name="Save").click()
     expect(client.get_by_text("Your answer is saved and shared.")).to_be_visible()
-    expect(sync_state(client)).to_have_text("All synced", timeout=SYNC_SECONDS)
-    guide.goto(client_page)
-    expect(guide.get_by_text("The walk with my sister")).to_be_visible()
+    guide_sees(guide, client_page, "The walk with my sister")
+    expect(
+        guide.get_by_text("Answer to your question: What gave you energy this week?")
+    ).to_be_visible()
 
     go_to(client, "Settings")
     client.get_by_role("button", name="Stop sharing").click()
@@ -100,20 +111,43 @@ def test_client_shares_one_reflection_and_answers_a_question(make_context):
     expect(guide.get_by_text("For my guide")).to_have_count(0)
 
 
-def test_guide_section_is_accessible_in_dutch(make_context):
-    """The guide section of Settings, signed in and with an open invitation, in Dutch."""
+def test_guide_section_and_pages_are_accessible_in_dutch(make_context, live_server):
+    """The guide section of Settings and the guide's pages, in Dutch."""
     client = make_context().new_page()
     open_app(client)
-    register_nl(client)
+    register(client, "bea@example.org")
+    in_dutch(client, live_server)
+    client.reload()
     go_to(client, "Instellingen")
     client.get_by_role("button", name="Begeleider uitnodigen").click()
-    expect(client.get_by_text(re.compile("Open uitnodiging"))).to_be_visible()
+    url = client.get_by_label(re.compile("Uitnodigingslink")).input_value()
+    expect(client.get_by_text("Open uitnodiging (bea)")).to_be_visible()
+    assert_no_violations(client)
+
+    guide = make_context().new_page()
+    open_app(guide)
+    register(guide, GUIDE)
+    in_dutch(guide, live_server)
+    guide.goto(url[url.index("/guide/accept/") :])
+    assert_no_violations(guide)
+    guide.get_by_role("button", name="Aanvaarden").click()
+    guide.wait_for_url(re.compile(r"/guide/clients/\d+$"))
+    expect(guide.get_by_text("Er is nog niets met jou gedeeld.")).to_be_visible()
+    assert_no_violations(guide)
+    guide.goto("/guide")
+    expect(guide.get_by_role("link", name="bea")).to_be_visible()
+    assert_no_violations(guide)
+
+    client.reload()
+    expect(client.get_by_role("heading", name=GUIDE)).to_be_visible()
+    expect(client.get_by_text(re.compile("Laatst gekeken: "))).to_be_visible()
+    expect(
+        client.get_by_role("checkbox", name="Toon inzichten uit gedeelde reflecties")
+    ).to_be_visible()
     assert_no_violations(client)
 
 
-def register_nl(page: Page) -> None:
-    """Register in English forms (the server follows the cookie), then switch the app to Dutch."""
-    register(page, "bea@example.org")
+def in_dutch(page: Page, live_server) -> None:
+    """Switch the app and the server's pages to Dutch, as Settings does."""
     page.evaluate("() => localStorage.setItem('lpb.lang', 'nl')")
-    page.reload()
-    page.locator("#main .view").wait_for()
+    page.context.add_cookies([{"name": "lpb_lang", "value": "nl", "url": live_server.url}])

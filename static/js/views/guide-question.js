@@ -10,7 +10,11 @@ function questionCard(question) {
   const name = question.guide_name;
   const id = `guide-answer-${question.id}`;
   const titleId = `${id}-title`;
-  const card = h('section', { className: 'card guide-question', 'aria-labelledby': titleId });
+  const card = h('section', {
+    className: 'card guide-question',
+    'aria-labelledby': titleId,
+    'data-question-id': question.id,
+  });
   const reflection = reflectionForm({
     id,
     rows: 4,
@@ -34,11 +38,22 @@ function questionCard(question) {
   return { element: card, stop: () => reflection.keeper.stop() };
 }
 
-/** Resolve with the cards of the guide's open questions, and a stop() that keeps their drafts. */
-export async function guideQuestionCards() {
-  const cards = (await openQuestions()).map(questionCard);
+/**
+ * Resolve with the cards of the guide's open questions (but those shown already), and a stop()
+ * that keeps their drafts.
+ */
+export async function guideQuestionCards(shown = new Set()) {
+  const cards = (await openQuestions()).filter((q) => !shown.has(q.id)).map(questionCard);
   return {
     elements: cards.map((card) => card.element),
     stop: () => Promise.all(cards.map((card) => card.stop())),
   };
+}
+
+/** Add the cards of questions that arrived since view was drawn; resolve with their stop(). */
+export async function addNewQuestions(view) {
+  const cards = view.querySelectorAll('[data-question-id]');
+  const more = await guideQuestionCards(new Set([...cards].map((card) => card.dataset.questionId)));
+  view.prepend(...more.elements);
+  return more.stop;
 }
