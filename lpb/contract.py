@@ -35,6 +35,7 @@ MAX_TEXT_LENGTH = 20_000
 MAX_SHORT_TEXT = 1_000
 MAX_GUIDE_TEXT = 2_000
 MAX_SHARED_WITH = 50
+MAX_LINK_ID = 2**31 - 1  # link ids are 32-bit integers in the database
 MAX_MUTATIONS = 500
 MAX_IMPORT_ENTRIES = 10_000
 EXPORT_FORMAT = "levensloopbaan-export"
@@ -73,7 +74,7 @@ Text = Annotated[str, Field(max_length=MAX_TEXT_LENGTH)]
 ShortText = Annotated[str, Field(max_length=MAX_SHORT_TEXT)]
 Share = Annotated[float, Field(ge=0, le=100)]
 SharedWith = Annotated[
-    list[Annotated[int, Field(ge=1, le=2**53)]],
+    list[Annotated[int, Field(ge=1, le=MAX_LINK_ID)]],
     Field(
         max_length=MAX_SHARED_WITH,
         description="Ids of the user's guide links (GET /api/guides) this entry is shared with; "

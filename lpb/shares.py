@@ -9,6 +9,7 @@ from collections.abc import Iterable
 
 import sqlalchemy as sa
 
+from lpb.contract import MAX_LINK_ID
 from lpb.extensions import db
 from lpb.models import Entry, GuideLink, Share
 
@@ -20,7 +21,11 @@ def shared_link_ids(entry: Entry) -> set[int]:
     if entry.deleted or entry.conflict_of or entry.kind not in SHAREABLE_KINDS:
         return set()
     wanted = (entry.body or {}).get("shared_with") or []
-    return {link for link in wanted if isinstance(link, int) and not isinstance(link, bool)}
+    return {
+        link
+        for link in wanted
+        if isinstance(link, int) and not isinstance(link, bool) and 0 < link <= MAX_LINK_ID
+    }
 
 
 def refresh(user_id: int, entries: Iterable[Entry]) -> None:

@@ -40,7 +40,7 @@ PUSH_FATES = st.sampled_from(
 # How many pull pages arrive before an answer is lost; None: all of them.
 PULL_FATES = st.one_of(st.none(), st.integers(0, 2))
 # A link id no link of the user has: a body may name it, and it must never become a share.
-NOBODY = 2**40
+NOBODY = 2**31 - 1
 
 
 def from_server(change: dict) -> dict:
