@@ -102,6 +102,17 @@ def test_client_shares_one_reflection_and_answers_a_question(make_context):
         guide.get_by_text("Answer to your question: What gave you energy this week?")
     ).to_be_visible()
 
+    shared = guide.get_by_role("article").filter(has_text="For my guide")
+    shared.locator("summary").click()
+    shared.get_by_role("textbox").fill("Good to read: what made it work?")
+    shared.get_by_role("button", name="Send reply").click()
+    go_to(client, "Journal")
+    expect(
+        client.get_by_role("article")
+        .filter(has_text="For my guide")
+        .get_by_text(f"{GUIDE} replied: Good to read: what made it work?")
+    ).to_be_visible(timeout=SYNC_SECONDS)
+
     go_to(client, "Settings")
     client.get_by_role("button", name="Stop sharing").click()
     client.get_by_role("button", name="Yes, stop").click()

@@ -26,6 +26,8 @@ function shareSwitches(entry, links, reload) {
     else next.delete(link.id);
     await shareEntry(entry.id, [...next]);
     await reload();
+    // The list is drawn anew: keep the focus on this switch.
+    document.getElementById(`share-${entry.id}-${link.id}`)?.focus();
   };
   return [
     h(
@@ -40,6 +42,7 @@ function shareSwitches(entry, links, reload) {
         const box = h('input', {
           type: 'checkbox',
           role: 'switch',
+          id: `share-${entry.id}-${link.id}`,
           checked: shared.has(link.id),
           onchange: (event) => toggle(link, event.target.checked),
         });
