@@ -206,7 +206,6 @@ class Balance(EntryBase):
     weights: Weights
 
 
-
 class SharedSummary(EntryBase):
     """A "since last time" summary, shared with guides as a snapshot."""
 
