@@ -148,6 +148,9 @@ def test_guide_section_and_pages_are_accessible_in_dutch(make_context, live_serv
     guide.goto("/guide")
     expect(guide.get_by_role("link", name="bea")).to_be_visible()
     assert_no_violations(guide)
+    guide.goto("/settings")  # someone who guides finds the way to the guide's pages in Settings
+    guide.get_by_role("link", name="Begeleiding: naar je cliënten").click()
+    guide.wait_for_url(re.compile(r"/guide$"))
 
     client.reload()
     expect(client.get_by_role("heading", name=GUIDE)).to_be_visible()

@@ -99,6 +99,21 @@ export async function isGuiding() {
   return Boolean(await readMeta(GUIDING_KEY));
 }
 
+/**
+ * Bring this device's copy of the guides and the "guiding" flag up to date, when online and
+ * signed in; resolves quietly either way (the share switches use what was last seen).
+ */
+export async function refreshGuideCache() {
+  try {
+    const session = await (await fetch('/api/session', { cache: 'no-store' })).json();
+    if (!session.signed_in) return;
+    await rememberGuiding(session.guiding);
+    await loadGuides();
+  } catch {
+    /* offline: keep what this device knows */
+  }
+}
+
 /** Share an entry with these link ids only (offline; syncs like any change). */
 export function shareEntry(id, linkIds) {
   return changeEntry(id, { shared_with: [...linkIds] });
