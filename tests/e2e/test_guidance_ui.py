@@ -113,6 +113,11 @@ def test_client_shares_one_reflection_and_answers_a_question(make_context):
         .get_by_text(f"{GUIDE} replied: Good to read: what made it work?")
     ).to_be_visible(timeout=SYNC_SECONDS)
 
+    go_to(client, "Insights")  # the "since last time" summary, shared as a snapshot
+    client.get_by_role("button", name="Share with my guide").click()
+    expect(client.get_by_text("Shared with your guide.")).to_be_visible()
+    guide_sees(guide, client_page, "Shared summaries")
+
     go_to(client, "Settings")
     client.get_by_role("button", name="Stop sharing").click()
     client.get_by_role("button", name="Yes, stop").click()
