@@ -6,6 +6,7 @@ import { flushDrafts } from './data/draft-keeper.js';
 import { onVersionChange } from './data/db.js';
 import { rememberLanguage } from './data/device-meta.js';
 import { onLocalChange } from './data/entries.js';
+import { refreshGuideCache } from './data/guides.js';
 import { onSyncState, syncNow } from './data/sync.js';
 import { showSyncState } from './ui/sync-status.js';
 import { showToast } from './ui/toast.js';
@@ -33,7 +34,10 @@ onSyncState((status) => {
   if (status.changed) refreshView();
 });
 syncNow();
+// Another device may have added a guide: the share switches follow without opening Settings.
+refreshGuideCache();
 addEventListener('online', syncNow);
+addEventListener('online', refreshGuideCache);
 addEventListener('offline', syncNow);
 document.addEventListener('visibilitychange', () => {
   if (document.visibilityState === 'visible') syncNow();

@@ -96,8 +96,14 @@ function reflectionFields({
   energy = null,
   meaning = null,
   engagement = null,
+  shared_with: sharedWith,
 }) {
+  // shared_with only when given, so an edit without the guides known keeps the entry's shares.
+  const shares = Array.isArray(sharedWith)
+    ? { shared_with: sharedWith.filter((id) => Number.isInteger(id) && id > 0) }
+    : {};
   return {
+    ...shares,
     text: String(text).slice(0, MAX_TEXT_LENGTH),
     circles: CIRCLES.filter((circle) => circles.includes(circle)),
     energy: rating(energy),

@@ -3,6 +3,7 @@ import { APP_TEXTS } from './texts-app.js';
 import { FILTER_TEXTS, MEANING_TEXTS } from './texts-meaning.js';
 import { METHOD_TEXTS } from './texts-method.js';
 import { HABIT_TEXTS } from './texts-habit.js';
+import { GUIDE_TEXTS } from './texts-guide.js';
 
 export const LANGUAGES = { nl: 'Nederlands', en: 'English' };
 const STORAGE_KEY = 'lpb.lang';
@@ -18,7 +19,7 @@ export function addTexts(catalogue) {
   Object.assign(TEXTS.en, catalogue.en);
 }
 
-[MEANING_TEXTS, FILTER_TEXTS].forEach(addTexts);
+[MEANING_TEXTS, FILTER_TEXTS, GUIDE_TEXTS].forEach(addTexts);
 
 /** Return the browser's language as one of ours: Dutch for nl*, English otherwise. */
 export function browserLanguage(languages = navigator.languages ?? [navigator.language]) {

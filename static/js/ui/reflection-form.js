@@ -6,6 +6,7 @@ import { MAX_TEXT_LENGTH } from '../method/circles.js';
 import { keepDraft } from '../data/draft-keeper.js';
 import { clearDraft } from '../data/drafts.js';
 import { afterSave } from '../data/storage.js';
+import { shareChoice } from './share-choice.js';
 import { circleChips, ratingPickers, ratings, saveErrorMessage } from './reflection-fields.js';
 
 /** Return the message for an error from saving: the entry is gone, the disk is full, or else. */
@@ -35,6 +36,29 @@ async function submit(parts, { draftKey, save, onSaved }) {
   }
 }
 
+/** Return the form's text, share switches and read(): its fields, with shared_with once known. */
+function formReader({ id, rows, start, state, shareable }, onChange) {
+  const textarea = h('textarea', { id, name: id, rows, maxlength: MAX_TEXT_LENGTH });
+  textarea.value = start.text ?? '';
+  const sharing = shareable
+    ? shareChoice(id, start.shared_with ?? [], onChange)
+    : { element: null, read: () => null };
+  const read = () => {
+    const shared = sharing.read();
+    const base = { text: textarea.value, circles: [...state.circles], ...ratings(state) };
+    return shared ? { ...base, shared_with: shared } : base;
+  };
+  return { textarea, sharing, read };
+}
+
+/** Empty a form: no text, no circles, no ratings. */
+function emptyForm(textarea, state, drawFields) {
+  textarea.value = '';
+  state.circles.clear();
+  Object.assign(state, ratings({}));
+  drawFields();
+}
+
 /** Return a reflection form from start (a draft or an entry), kept under draftKey and saved by save(). */
 export function reflectionForm({
   id,
@@ -49,15 +73,16 @@ export function reflectionForm({
   actions = [],
   save,
   onSaved,
+  shareable = true,
 }) {
   // save() stores the text and drops its draft in one transaction: a saved text never returns as a draft.
   const state = { circles: new Set(start.circles ?? []), ...ratings(start) };
-  const textarea = h('textarea', { id, name: id, rows, maxlength: MAX_TEXT_LENGTH });
-  textarea.value = start.text ?? '';
   const status = h('p', { className: statusClass, role: 'status' });
   const fields = h('div', {});
   const saveButton = h('button', { type: 'submit', className: 'primary' }, t('save'));
-  const read = () => ({ text: textarea.value, circles: [...state.circles], ...ratings(state) });
+  const { textarea, sharing, read } = formReader({ id, rows, start, state, shareable }, () =>
+    changed(),
+  );
   const keeper = keepDraft(draftKey, () => ({ ...read(), ...draftExtra() }));
   const say = (text, { error = false } = {}) => {
     status.className = error ? `${statusClass} error` : statusClass;
@@ -75,6 +100,7 @@ export function reflectionForm({
     ...before,
     textarea,
     fields,
+    sharing.element,
     h('div', { className: 'actions' }, saveButton, ...actions),
     status,
     ...after,
@@ -85,12 +111,7 @@ export function reflectionForm({
     submit({ textarea, saveButton, keeper, say, read }, { draftKey, save, onSaved });
   });
   drawFields();
-  const reset = () => {
-    textarea.value = '';
-    state.circles.clear();
-    Object.assign(state, ratings({}));
-    drawFields();
-  };
+  const reset = () => emptyForm(textarea, state, drawFields);
   const discard = () => {
     keeper.cancel();
     return clearDraft(draftKey);

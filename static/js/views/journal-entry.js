@@ -9,6 +9,7 @@ import { reflectionForm } from '../ui/reflection-form.js';
 import { ratings } from '../ui/reflection-fields.js';
 import { ratingTags } from './rating-tags.js';
 import { kantelenNote } from './kantelen.js';
+import { guidePart } from './journal-guide.js';
 
 /** Return the draft key of an entry's edit. */
 export function editDraftKey(entry) {
@@ -91,6 +92,7 @@ export function entryArticle(entry, journal) {
       (entry.circles ?? []).map((circle) => h('span', { className: 'tag' }, t(`circle_${circle}`))),
       ratingTags(entry),
     ),
+    guidePart(entry, journal),
     h(
       'div',
       { className: 'actions' },
@@ -118,7 +120,12 @@ export async function editForm(entry, { onSaved, onCancel }) {
     id,
     className: 'entry',
     draftKey,
-    start: { text: start.text, circles: start.circles, ...ratings(start) },
+    start: {
+      text: start.text,
+      circles: start.circles,
+      shared_with: start.shared_with ?? entry.shared_with,
+      ...ratings(start),
+    },
     before: [h('label', { for: id, className: 'question' }, t('edit_label'))],
     actions: [h('button', { type: 'button', onclick: cancel }, t('cancel'))],
     save: (fields, key) => updateReflection(entry.id, fields, key),

@@ -15,6 +15,7 @@ import {
 } from '../method/journal-order.js';
 import { showToast } from '../ui/toast.js';
 import { editDraftKey, editForm, entryArticle } from './journal-entry.js';
+import { loadGuidance } from './journal-guide.js';
 import { activeFilters, filterPanel, filterState, jumpCalendar } from './journal-filters.js';
 
 /** Delete a reflection, with a toast that can undo it. */
@@ -106,9 +107,11 @@ export async function renderJournal(view) {
   const journal = {
     lang: currentLanguage(),
     entries: await listWritten(),
+    guidance: await loadGuidance(),
     editor: null,
     reload: async () => {
       journal.entries = await listWritten();
+      journal.guidance = await loadGuidance();
       parts.draw();
     },
     remove: (entry) => removeWithUndo(entry, journal.reload),

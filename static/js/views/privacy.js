@@ -5,7 +5,7 @@ import { PRIVACY_TEXTS } from '../i18n/texts-privacy.js';
 
 addTexts(PRIVACY_TEXTS);
 
-const SECTIONS = ['device', 'server', 'security', 'reminders', 'readers', 'rights'];
+const SECTIONS = ['device', 'server', 'security', 'reminders', 'readers', 'guide', 'rights'];
 
 /** Draw the privacy page into view. */
 export async function renderPrivacy(view) {

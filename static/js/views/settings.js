@@ -6,11 +6,13 @@ import { rememberLanguage } from '../data/device-meta.js';
 import { accountPanel, deletePanel } from './account-panel.js';
 import { dataPanel } from './data-panel.js';
 import { remindersPanel } from './reminders-panel.js';
+import { guidePanel } from './guide-panel.js';
 
 /** Draw the settings into view; onLanguage() redraws the app in the new language. */
 export async function renderSettings(view, { onLanguage }) {
   const [persisted, account] = await Promise.all([isPersisted(), accountPanel()]);
   const reminders = await remindersPanel({ signedIn: account.signedIn });
+  const guide = await guidePanel({ signedIn: account.signedIn });
   const current = currentLanguage();
   const languages = h(
     'fieldset',
@@ -45,6 +47,7 @@ export async function renderSettings(view, { onLanguage }) {
     ),
     languages,
     account.section,
+    guide,
     reminders,
     dataPanel(),
     h('h2', {}, t('storage_title')),

@@ -4,6 +4,7 @@ import { t } from '../i18n/i18n.js';
 import { addDays } from '../method/day-math.js';
 import { summaryMarkdown } from '../method/summary.js';
 import { showToast } from '../ui/toast.js';
+import { cachedLinks, shareSummary } from '../data/guides.js';
 
 const LAST_SHARED_KEY = 'lpb.summary-until';
 
@@ -25,6 +26,33 @@ function dateField(id, label, value, onChange) {
     input,
     element: h('div', { className: 'date-field' }, h('label', { for: id }, label), input),
   };
+}
+
+/** Return the number of days from one day to another, both included. */
+function periodDays(from, to) {
+  const days = Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1;
+  return Math.min(366, Math.max(1, days || 1));
+}
+
+/** Return a place for "Share with my guide", filled in when this person has a guide. */
+function guideButton(read) {
+  const place = h('span', {});
+  cachedLinks().then((links) => {
+    if (!links.length) return;
+    const share = async () => {
+      const { markdown, from, to } = read();
+      await shareSummary({
+        periodDays: periodDays(from, to),
+        markdown,
+        linkIds: links.map((link) => link.id),
+      });
+      showToast(t('summary_shared'));
+    };
+    place.replaceChildren(
+      h('button', { type: 'button', onclick: share }, t('summary_share_guide')),
+    );
+  });
+  return place;
 }
 
 /** Return the summary section for the reflections and eigen mix check-ins. */
@@ -75,6 +103,7 @@ export function summarySection({ reflections, mixes, today, lang }) {
       { className: 'actions' },
       h('button', { type: 'button', onclick: copy }, t('copy')),
       navigator.share ? h('button', { type: 'button', onclick: share }, t('share')) : null,
+      guideButton(() => ({ markdown: output.value, from: from.input.value, to: to.input.value })),
     ),
   );
 }

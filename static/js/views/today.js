@@ -13,6 +13,7 @@ import { reflectionForm } from '../ui/reflection-form.js';
 import { methodCards } from './today-method.js';
 import { doneCard, nextStep } from './today-done.js';
 import { introCard } from './intro.js';
+import { addNewQuestions } from './guide-question.js';
 
 const DRAFT_KEY = 'today';
 
@@ -82,6 +83,7 @@ export async function renderToday(view) {
     const reflections = await listWritten();
     const card = doneCard(entry, { reflections, today: localDay(), justSaved: focus });
     view.replaceChildren(
+      ...extras.guide,
       card,
       nextStep(extras, () => showForm(fresh(), { focus: true })),
     );
@@ -98,5 +100,10 @@ export async function renderToday(view) {
   const written = extras.reflections.find((entry) => entry.day === localDay());
   if (written && !draft?.text?.trim()) await showDone(written, { focus: false });
   else await showForm(draft ?? fresh());
-  return () => Promise.all([reflection?.keeper.stop(), extras.stop()]);
+  const stops = [() => reflection?.keeper.stop(), extras.stop];
+  return {
+    leave: () => Promise.all(stops.map((stop) => stop())),
+    // A guide's question that a sync brought shows at once; nothing else moves under your hands.
+    refresh: async () => stops.push(await addNewQuestions(view)),
+  };
 }

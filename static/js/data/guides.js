@@ -1,0 +1,148 @@
+// Guidance on the client's side: the guides API of the server, with the links and the "guiding"
+// flag kept in meta, so the share switches and the guidance link work offline too.
+import { readMeta, writeMeta } from './device-meta.js';
+import { changeEntry, createEntry, listEntries } from './entries.js';
+
+const LINKS_KEY = 'guide-links';
+const GUIDING_KEY = 'guiding';
+
+/** A failure to show: 'offline', 'signin', 'not-found', or 'failed' with the server's message. */
+export class GuideError extends Error {
+  constructor(reason, message = reason) {
+    super(message);
+    this.reason = reason;
+  }
+}
+
+/** Resolve with the JSON answer of a guides request, with a fresh CSRF token for changes. */
+async function call(path, { method = 'GET', body } = {}) {
+  try {
+    const headers = {};
+    if (method !== 'GET') {
+      const session = await (await fetch('/api/session', { cache: 'no-store' })).json();
+      headers['X-CSRFToken'] = session.csrf_token;
+    }
+    if (body) headers['Content-Type'] = 'application/json';
+    const response = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      cache: 'no-store',
+      body: body && JSON.stringify(body),
+    });
+    const answer = await response.json().catch(() => ({}));
+    if (response.status === 401) throw new GuideError('signin');
+    if (response.status === 404) throw new GuideError('not-found');
+    if (!response.ok) throw new GuideError('failed', answer.message);
+    return answer;
+  } catch (error) {
+    if (error instanceof GuideError) throw error;
+    throw new GuideError('offline');
+  }
+}
+
+/** Resolve with the guide links this device last saw (offline too); [] when none. */
+export async function cachedLinks() {
+  return (await readMeta(LINKS_KEY)) ?? [];
+}
+
+/** Resolve with the server's { links, invitations }, and keep the links for offline use. */
+export async function loadGuides() {
+  const answer = await call('/api/guides');
+  await writeMeta(LINKS_KEY, answer.links ?? []);
+  return { links: answer.links ?? [], invitations: answer.invitations ?? [] };
+}
+
+/** Resolve with the guides, from the server when it answers, else as last seen. */
+export async function currentLinks() {
+  try {
+    return (await loadGuides()).links;
+  } catch {
+    return cachedLinks();
+  }
+}
+
+/** Make an invitation; resolve with it and its one-time url. */
+export function invite(nameForGuide) {
+  return call('/api/guides/invitations', {
+    method: 'POST',
+    body: { name_for_guide: nameForGuide },
+  });
+}
+
+/** Change what a guide sees: { name_for_guide } and/or { show_insights }. */
+export function changeLink(id, change) {
+  return call(`/api/guides/${id}`, { method: 'PATCH', body: change });
+}
+
+/** Stop sharing with a guide; forget the link here at once. */
+export async function stopSharing(id) {
+  await call(`/api/guides/${id}`, { method: 'DELETE' });
+  await writeMeta(
+    LINKS_KEY,
+    (await cachedLinks()).filter((link) => link.id !== id),
+  );
+}
+
+/** Revoke an open invitation. */
+export function revokeInvitation(id) {
+  return call(`/api/guides/invitations/${id}`, { method: 'DELETE' });
+}
+
+/** Remember whether this account guides anyone (from /api/session), for the guidance link. */
+export async function rememberGuiding(guiding) {
+  if ((await readMeta(GUIDING_KEY)) !== Boolean(guiding)) await writeMeta(GUIDING_KEY, !!guiding);
+}
+
+/** Resolve with true when this account guided someone at the last look. */
+export async function isGuiding() {
+  return Boolean(await readMeta(GUIDING_KEY));
+}
+
+/**
+ * Bring this device's copy of the guides and the "guiding" flag up to date, when online and
+ * signed in; resolves quietly either way (the share switches use what was last seen).
+ */
+export async function refreshGuideCache() {
+  try {
+    const session = await (await fetch('/api/session', { cache: 'no-store' })).json();
+    if (!session.signed_in) return;
+    await rememberGuiding(session.guiding);
+    await loadGuides();
+  } catch {
+    /* offline: keep what this device knows */
+  }
+}
+
+/** Share an entry with these link ids only (offline; syncs like any change). */
+export function shareEntry(id, linkIds) {
+  return changeEntry(id, { shared_with: [...linkIds] });
+}
+
+/** Resolve with the guide's questions not answered yet, newest first. */
+export async function openQuestions() {
+  const [questions, reflections] = await Promise.all([
+    listEntries('guide_question'),
+    listEntries('reflection'),
+  ]);
+  const answered = new Set(reflections.map((entry) => entry.guide_question_id).filter(Boolean));
+  return questions.filter((question) => !answered.has(question.id));
+}
+
+/** Resolve with the guides' replies, by the id of the reflection they answer. */
+export async function repliesByEntry() {
+  const replies = new Map();
+  for (const reply of (await listEntries('guide_reply')).reverse()) {
+    replies.set(reply.entry_id, [...(replies.get(reply.entry_id) ?? []), reply]);
+  }
+  return replies;
+}
+
+/** Store a "since last time" summary shared with these guides. */
+export function shareSummary({ periodDays, markdown, linkIds }) {
+  return createEntry('shared_summary', {
+    period_days: periodDays,
+    markdown,
+    shared_with: [...linkIds],
+  });
+}
