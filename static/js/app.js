@@ -7,6 +7,7 @@ import { onVersionChange } from './data/db.js';
 import { rememberLanguage } from './data/device-meta.js';
 import { onLocalChange } from './data/entries.js';
 import { refreshGuideCache } from './data/guides.js';
+import { showGuideTab } from './ui/guide-tab.js';
 import { onSyncState, syncNow } from './data/sync.js';
 import { showSyncState } from './ui/sync-status.js';
 import { showToast } from './ui/toast.js';
@@ -35,9 +36,10 @@ onSyncState((status) => {
 });
 syncNow();
 // Another device may have added a guide: the share switches follow without opening Settings.
-refreshGuideCache();
+showGuideTab();
+refreshGuideCache().then(showGuideTab);
 addEventListener('online', syncNow);
-addEventListener('online', refreshGuideCache);
+addEventListener('online', () => refreshGuideCache().then(showGuideTab));
 addEventListener('offline', syncNow);
 document.addEventListener('visibilitychange', () => {
   if (document.visibilityState === 'visible') syncNow();

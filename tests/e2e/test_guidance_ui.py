@@ -156,6 +156,13 @@ def test_guide_section_and_pages_are_accessible_in_dutch(make_context, live_serv
     guide.goto("/settings")  # someone who guides finds the way to the guide's pages in Settings
     guide.get_by_role("link", name="Begeleiding: naar je cliënten").click()
     guide.wait_for_url(re.compile(r"/guide$"))
+    guide.goto("/")  # and a fifth tab, which the client (who guides nobody) does not get
+    tabs = guide.get_by_role("navigation", name="Hoofdmenu")
+    tabs.get_by_role("link", name="Begeleiding", exact=True).click()
+    guide.wait_for_url(re.compile(r"/guide$"))
+    expect(
+        client.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Begeleiding")
+    ).to_have_count(0)
 
     client.reload()
     expect(client.get_by_role("heading", name=GUIDE)).to_be_visible()
