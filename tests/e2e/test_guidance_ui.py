@@ -158,6 +158,8 @@ def test_guide_section_and_pages_are_accessible_in_dutch(make_context, live_serv
     guide.wait_for_url(re.compile(r"/guide$"))
     guide.goto("/")  # and a fifth tab, which the client (who guides nobody) does not get
     tabs = guide.get_by_role("navigation", name="Hoofdmenu")
+    guide.wait_for_timeout(1000)  # both the remembered flag and the fresh session have answered
+    expect(tabs.get_by_role("link", name="Begeleiding", exact=True)).to_have_count(1)
     tabs.get_by_role("link", name="Begeleiding", exact=True).click()
     guide.wait_for_url(re.compile(r"/guide$"))
     expect(

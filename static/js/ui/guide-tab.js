@@ -26,10 +26,11 @@ function guideLink() {
 
 /** Show the Guidance tab when this account guides someone (as last seen), and hide it otherwise. */
 export async function showGuideTab() {
+  const guiding = await isGuiding();
   const nav = document.querySelector('nav.tabs');
   if (!nav) return;
+  // Looked up after the wait: two calls may overlap, and only one tab may come of them.
   const existing = nav.querySelector('a[href="/guide"]');
-  const guiding = await isGuiding();
   if (guiding && !existing) nav.append(guideLink());
   if (!guiding) existing?.remove();
 }
