@@ -1,45 +1,11 @@
 // Guidance on the client's side: the guides API of the server, with the links and the "guiding"
 // flag kept in meta, so the share switches and the guidance link work offline too.
+import { callApi } from './api-call.js';
 import { readMeta, writeMeta } from './device-meta.js';
 import { changeEntry, createEntry, listEntries } from './entries.js';
 
 const LINKS_KEY = 'guide-links';
 const GUIDING_KEY = 'guiding';
-
-/** A failure to show: 'offline', 'signin', 'not-found', or 'failed' with the server's message. */
-export class GuideError extends Error {
-  constructor(reason, message = reason) {
-    super(message);
-    this.reason = reason;
-  }
-}
-
-/** Resolve with the JSON answer of a guides request, with a fresh CSRF token for changes. */
-async function call(path, { method = 'GET', body } = {}) {
-  try {
-    const headers = {};
-    if (method !== 'GET') {
-      const session = await (await fetch('/api/session', { cache: 'no-store' })).json();
-      headers['X-CSRFToken'] = session.csrf_token;
-    }
-    if (body) headers['Content-Type'] = 'application/json';
-    const response = await fetch(path, {
-      method,
-      headers,
-      credentials: 'same-origin',
-      cache: 'no-store',
-      body: body && JSON.stringify(body),
-    });
-    const answer = await response.json().catch(() => ({}));
-    if (response.status === 401) throw new GuideError('signin');
-    if (response.status === 404) throw new GuideError('not-found');
-    if (!response.ok) throw new GuideError('failed', answer.message);
-    return answer;
-  } catch (error) {
-    if (error instanceof GuideError) throw error;
-    throw new GuideError('offline');
-  }
-}
 
 /** Resolve with the guide links this device last saw (offline too); [] when none. */
 export async function cachedLinks() {
@@ -48,7 +14,7 @@ export async function cachedLinks() {
 
 /** Resolve with the server's { links, invitations }, and keep the links for offline use. */
 export async function loadGuides() {
-  const answer = await call('/api/guides');
+  const answer = await callApi('/api/guides');
   await writeMeta(LINKS_KEY, answer.links ?? []);
   return { links: answer.links ?? [], invitations: answer.invitations ?? [] };
 }
@@ -64,7 +30,7 @@ export async function currentLinks() {
 
 /** Make an invitation; resolve with it and its one-time url. */
 export function invite(nameForGuide) {
-  return call('/api/guides/invitations', {
+  return callApi('/api/guides/invitations', {
     method: 'POST',
     body: { name_for_guide: nameForGuide },
   });
@@ -72,12 +38,12 @@ export function invite(nameForGuide) {
 
 /** Change what a guide sees: { name_for_guide } and/or { show_insights }. */
 export function changeLink(id, change) {
-  return call(`/api/guides/${id}`, { method: 'PATCH', body: change });
+  return callApi(`/api/guides/${id}`, { method: 'PATCH', body: change });
 }
 
 /** Stop sharing with a guide; forget the link here at once. */
 export async function stopSharing(id) {
-  await call(`/api/guides/${id}`, { method: 'DELETE' });
+  await callApi(`/api/guides/${id}`, { method: 'DELETE' });
   await writeMeta(
     LINKS_KEY,
     (await cachedLinks()).filter((link) => link.id !== id),
@@ -86,7 +52,7 @@ export async function stopSharing(id) {
 
 /** Revoke an open invitation. */
 export function revokeInvitation(id) {
-  return call(`/api/guides/invitations/${id}`, { method: 'DELETE' });
+  return callApi(`/api/guides/invitations/${id}`, { method: 'DELETE' });
 }
 
 /** Remember whether this account guides anyone (from /api/session), for the guidance link. */

@@ -1,45 +1,11 @@
 // The reminders API of the server: this device's push reminder, the calendar feed, written-today.
+import { callApi } from './api-call.js';
 import { result, transact } from './db.js';
 import { readMeta, writeMeta } from './device-meta.js';
 import { localDay } from '../method/dates.js';
 
 const REMINDERS_ON_KEY = 'reminders-on';
 const WRITTEN_PENDING_KEY = 'written-today-pending';
-
-/** A failure to show: 'offline', 'signin', 'not-found', or 'failed' with the server's message. */
-export class ReminderError extends Error {
-  constructor(reason, message = reason) {
-    super(message);
-    this.reason = reason;
-  }
-}
-
-/** Resolve with the JSON answer of a reminders request, with a fresh CSRF token for changes. */
-async function call(path, { method = 'GET', body } = {}) {
-  try {
-    const headers = {};
-    if (method !== 'GET') {
-      const session = await (await fetch('/api/session', { cache: 'no-store' })).json();
-      headers['X-CSRFToken'] = session.csrf_token;
-    }
-    if (body) headers['Content-Type'] = 'application/json';
-    const response = await fetch(path, {
-      method,
-      headers,
-      credentials: 'same-origin',
-      cache: 'no-store',
-      body: body && JSON.stringify(body),
-    });
-    const answer = await response.json().catch(() => ({}));
-    if (response.status === 401) throw new ReminderError('signin');
-    if (response.status === 404) throw new ReminderError('not-found');
-    if (!response.ok) throw new ReminderError('failed', answer.message);
-    return answer;
-  } catch (error) {
-    if (error instanceof ReminderError) throw error;
-    throw new ReminderError('offline');
-  }
-}
 
 /** Resolve with this device's id: the sync client id, made now if the device never wrote. */
 export function deviceId() {
@@ -55,13 +21,13 @@ export function deviceId() {
 
 /** Resolve with the server's key that browsers subscribe to push with. */
 export async function vapidPublicKey() {
-  return (await call('/api/reminders/vapid-public-key')).public_key;
+  return (await callApi('/api/reminders/vapid-public-key')).public_key;
 }
 
 /** Resolve with this device's reminder on the server, or null when it has none. */
 export async function loadDeviceReminder() {
   try {
-    return await call(`/api/reminders/device/${await deviceId()}`);
+    return await callApi(`/api/reminders/device/${await deviceId()}`);
   } catch (error) {
     if (error.reason === 'not-found') return null;
     throw error;
@@ -75,16 +41,18 @@ export async function saveDeviceReminder(reminder) {
     device_id: await deviceId(),
     time_zone: Intl.DateTimeFormat().resolvedOptions().timeZone,
   };
-  const saved = await call('/api/reminders/device', { method: 'PUT', body });
+  const saved = await callApi('/api/reminders/device', { method: 'PUT', body });
   await writeMeta(REMINDERS_ON_KEY, true);
   return saved;
 }
 
 /** Stop this device's reminders on the server. */
 export async function deleteDeviceReminder() {
-  await call(`/api/reminders/device/${await deviceId()}`, { method: 'DELETE' }).catch((error) => {
-    if (error.reason !== 'not-found') throw error;
-  });
+  await callApi(`/api/reminders/device/${await deviceId()}`, { method: 'DELETE' }).catch(
+    (error) => {
+      if (error.reason !== 'not-found') throw error;
+    },
+  );
   await writeMeta(REMINDERS_ON_KEY, false);
 }
 
@@ -93,7 +61,7 @@ export async function flushWrittenToday() {
   const day = await readMeta(WRITTEN_PENDING_KEY);
   if (!day) return;
   if (day === localDay())
-    await call('/api/reminders/written-today', { method: 'POST', body: { day } });
+    await callApi('/api/reminders/written-today', { method: 'POST', body: { day } });
   await writeMeta(WRITTEN_PENDING_KEY, null);
 }
 
@@ -111,7 +79,7 @@ export async function noteWrittenToday() {
 /** Resolve with the calendar feed's settings, or null when there is none. */
 export async function loadCalendarFeed() {
   try {
-    return await call('/api/reminders/calendar');
+    return await callApi('/api/reminders/calendar');
   } catch (error) {
     if (error.reason === 'not-found') return null;
     throw error;
@@ -121,10 +89,13 @@ export async function loadCalendarFeed() {
 /** Make (or renew) the calendar feed; resolve with its settings and its secret url. */
 export function createCalendarFeed({ time, days, lang }) {
   const time_zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  return call('/api/reminders/calendar', { method: 'POST', body: { time, days, lang, time_zone } });
+  return callApi('/api/reminders/calendar', {
+    method: 'POST',
+    body: { time, days, lang, time_zone },
+  });
 }
 
 /** Revoke the calendar feed: its URL stops working. */
 export function revokeCalendarFeed() {
-  return call('/api/reminders/calendar', { method: 'DELETE' });
+  return callApi('/api/reminders/calendar', { method: 'DELETE' });
 }
