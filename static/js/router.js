@@ -66,6 +66,16 @@ export function refreshView() {
   return refreshCurrent?.();
 }
 
+/**
+ * The tab of the view already open: back to its top, drawn as it is. Drawing it anew would throw
+ * away what is being done there (a search being typed, an open edit, filters), in every view alike.
+ */
+function backToTop() {
+  clearPassingToast();
+  document.getElementById('main').focus({ preventScroll: true });
+  scrollTo(0, 0);
+}
+
 /** Redraw everything in the newly chosen language. */
 function redraw() {
   applyLanguage();
@@ -85,8 +95,11 @@ export function startRouter() {
     )
       return;
     event.preventDefault();
-    if (link.pathname !== location.pathname) history.pushState(null, '', link.pathname);
-    showCurrentView({ focus: true });
+    if (link.pathname === location.pathname) backToTop();
+    else {
+      history.pushState(null, '', link.pathname);
+      showCurrentView({ focus: true });
+    }
   });
   addEventListener('popstate', () => showCurrentView({ focus: true }));
   return showCurrentView();
