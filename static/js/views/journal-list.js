@@ -7,7 +7,7 @@ import { countKept, countShowing, groupByDay } from '../method/journal-order.js'
 
 // A first screen is drawn at once (a tall screen's worth, quick to draw); more come in steps,
 // before the user scrolls to them.
-const FIRST_SCREEN = 12;
+const FIRST_SCREEN = 8;
 export const STEP = 40;
 
 /** Return the element that stands for an entry in the list (its article or its open edit). */
