@@ -59,8 +59,8 @@ export class JournalWindow {
     Object.assign(this, { lang, drawEntry, emptyText, needAll });
     this.list = h('div', { className: 'journal-list', 'aria-busy': 'true' });
     this.status = h('p', { className: 'journal-count', role: 'status' });
-    this.button = h('button', { type: 'button', hidden: true }, t('show_older'));
-    this.footer = h('div', { className: 'journal-more' }, this.status, this.button);
+    this.button = h('button', { type: 'button' }, t('show_older'));
+    this.footer = h('div', { className: 'journal-more' }, this.status);
     this.elements = [this.list, this.footer];
     Object.assign(this, { entries: [], complete: false, count: 0, wanted: false });
     this.button.addEventListener('click', () => this.showMore());
@@ -102,7 +102,11 @@ export class JournalWindow {
   updateFooter() {
     const shown = Math.min(this.count, this.entries.length);
     const left = shown < this.entries.length || !this.complete;
-    this.button.hidden = !left || this.entries.length === 0;
+    // Taken out rather than hidden (the buttons' display rule would override `hidden`), and only
+    // when that changes, so a focused button keeps the focus.
+    const wanted = left && this.entries.length > 0;
+    if (wanted && !this.button.isConnected) this.footer.append(this.button);
+    if (!wanted) this.button.remove();
     this.status.textContent = this.entries.length
       ? t(this.complete ? 'journal_showing_of' : 'journal_showing', {
           n: shown,
