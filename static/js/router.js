@@ -67,13 +67,16 @@ export function refreshView() {
 }
 
 /**
- * The tab of the view already open: back to its top, drawn as it is. Drawing it anew would throw
- * away what is being done there (a search being typed, an open edit, filters), in every view alike.
+ * The tab of the open view tapped again: back to its top. A view that can bring itself up to date
+ * in place (refresh) does so, keeping what is being done there (a search being typed, an open
+ * edit, filters); the others are drawn anew, as on any visit.
  */
-function backToTop() {
+function showSameView() {
+  if (!refreshCurrent) return showCurrentView({ focus: true });
   clearPassingToast();
   document.getElementById('main').focus({ preventScroll: true });
   scrollTo(0, 0);
+  return refreshCurrent();
 }
 
 /** Redraw everything in the newly chosen language. */
@@ -95,7 +98,7 @@ export function startRouter() {
     )
       return;
     event.preventDefault();
-    if (link.pathname === location.pathname) backToTop();
+    if (link.pathname === location.pathname) showSameView();
     else {
       history.pushState(null, '', link.pathname);
       showCurrentView({ focus: true });

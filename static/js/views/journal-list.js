@@ -5,8 +5,8 @@ import { t } from '../i18n/i18n.js';
 import { formatDay } from '../method/dates.js';
 import { countKept, countShowing, groupByDay } from '../method/journal-order.js';
 
-// A first screen is drawn at once (a tall screen's worth, quick to draw); more come in steps,
-// before the user scrolls to them.
+// A first screen is drawn at once (a tall screen's worth, quick to draw), the rest of a window
+// right after it is shown; more come in steps, before the user scrolls to them.
 const FIRST_SCREEN = 8;
 export const STEP = 40;
 
@@ -153,11 +153,16 @@ export class JournalWindow {
     this.updateFooter();
   }
 
-  /** Show other entries (a new search or filters) from the top. */
+  /** Show other entries (a new search or filters) from the top: a screenful now, a window soon. */
   replace(entries, complete) {
     Object.assign(this, { entries, complete, count: FIRST_SCREEN });
     this.draw();
     this.observer.observe(this.footer);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        if (this.entries === entries && this.count === FIRST_SCREEN) this.showMore();
+      }),
+    );
   }
 
   /** Show the same list changed (a sync, an edit): what was in sight stays in sight. */
