@@ -155,3 +155,18 @@ def test_tapping_the_journal_tab_keeps_the_typed_search(page):
     search.press_sequentially("elin")
     expect(search).to_have_value("zeppelin")
     expect(page.get_by_role("article")).to_have_count(1)
+
+
+def test_jumping_to_a_day_not_drawn_yet_draws_down_to_it(page):
+    """The calendar's day from last month, far below the window, is drawn and its heading focused."""
+    seed(page, 300)
+    page.get_by_text("Jump to a day").click()
+    page.get_by_role("button", name="Previous month").click()
+    day = page.locator(".month-calendar td button").first
+    expect(day).to_be_visible()
+    drawn_before = page.locator(".journal-list h2").evaluate_all("(all) => all.map((h) => h.id)")
+    day.click()
+    heading = page.locator(".journal-list h2:focus")
+    expect(heading).to_have_count(1)
+    assert heading.get_attribute("id") not in drawn_before
+    expect(heading.locator("xpath=..").get_by_role("article").first).to_be_in_viewport()
