@@ -116,9 +116,9 @@ export class JournalWindow {
     this.list.setAttribute('aria-busy', String(this.wanted));
   }
 
-  /** Draw the window anew; the entry at the top of the screen and the focus stay where they were. */
-  draw() {
-    const anchor = scrollAnchor(this.list);
+  /** Draw the window anew, the focus kept; keepPlace: the entry at the top of the screen stays there. */
+  draw({ keepPlace = true } = {}) {
+    const anchor = keepPlace && scrollAnchor(this.list);
     const place = focusPlace(this.list);
     if (this.entries.length === 0 && this.complete) {
       this.list.replaceChildren(h('p', { className: 'empty' }, this.emptyText()));
@@ -156,7 +156,8 @@ export class JournalWindow {
   /** Show other entries (a new search or filters) from the top: a screenful now, a window soon. */
   replace(entries, complete) {
     Object.assign(this, { entries, complete, count: FIRST_SCREEN });
-    this.draw();
+    // Not keeping the place: a match further down would scroll the search box out of sight.
+    this.draw({ keepPlace: false });
     this.observer.observe(this.footer);
     requestAnimationFrame(() =>
       setTimeout(() => {
