@@ -122,6 +122,14 @@ def start_session(user: User) -> None:
     g.user = user
 
 
+# The session and its user in one query, built once: every API request asks it first.
+SIGNED_IN_USER = (
+    sa.select(User, Session.last_seen)
+    .join(Session, Session.user_id == User.id)
+    .where(Session.token_hash == sa.bindparam("token_hash"))
+)
+
+
 def current_user() -> User | None:
     """Return the signed-in user, or None; a revoked or expired session counts as signed out."""
     if "user" in g:
@@ -130,13 +138,14 @@ def current_user() -> User | None:
     token = session.get("token")
     if not token:
         return None
-    row = db.session.get(Session, _token_hash(token))
+    token_hash = _token_hash(token)
+    found = db.session.execute(SIGNED_IN_USER, {"token_hash": token_hash}).first()
     lifetime = current_app.permanent_session_lifetime
-    if row is None or row.last_seen < utcnow() - lifetime:
+    if found is None or found.last_seen < utcnow() - lifetime:
         return None
-    if row.last_seen < utcnow() - LAST_SEEN_EVERY:
-        g.session_to_touch = row.token_hash  # written by touch_session, after the view
-    g.user = db.session.get(User, row.user_id)
+    if found.last_seen < utcnow() - LAST_SEEN_EVERY:
+        g.session_to_touch = token_hash  # written by touch_session, after the view
+    g.user = found.User
     return g.user
 
 
