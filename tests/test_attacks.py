@@ -1,8 +1,10 @@
 """Hardened against an outside attacker (issue 8, the API's findings): each attack, then the fix."""
 
 import csv
+import fcntl
 import io
 import json
+import os
 import sqlite3
 import subprocess
 import sys
@@ -225,6 +227,53 @@ def test_a_locked_database_answers_503_busy_with_retry_after(app, tmp_path, monk
         holder.execute("ROLLBACK")
         holder.close()
     assert device.push([put(1, entry())], token=token).status_code == 200
+
+
+@pytest.mark.parametrize("where", ["main thread", "other thread"])
+def test_a_write_queue_held_too_long_delays_a_push_but_never_fails_it(
+    app, tmp_path, monkeypatch, where
+):
+    """The queue only orders our writers: a lock file held by a hung process costs a push the
+    busy timeout at most, and SQLite itself, free, lets it write."""
+    monkeypatch.setattr(extensions, "SQLITE_BUSY_TIMEOUT_MS", 300)
+    with app.app_context():
+        db.engine.dispose()
+    client = signed_in(app)
+    device, token = Device(client), api_token(client)
+    hung = os.open(tmp_path / "test.sqlite-writers", os.O_RDWR | os.O_CREAT)
+    fcntl.flock(hung, fcntl.LOCK_EX)
+    try:
+        started = time.monotonic()
+        if where == "main thread":  # as in a gunicorn sync worker
+            answer = device.push([put(1, entry())], token=token)
+        else:  # as in a threaded server
+            with ThreadPoolExecutor(1) as pool:
+                answer = pool.submit(device.push, [put(1, entry())], token=token).result()
+        waited = time.monotonic() - started
+    finally:
+        os.close(hung)
+    assert answer.status_code == 200
+    assert 0.3 <= waited < 4
+    assert len(device.pull_all()) == 1
+
+
+def test_a_queued_push_starts_when_the_writer_before_it_commits(app):
+    """A waiting writer goes as soon as the one holding the write lock commits, not at a
+    timeout."""
+    client = signed_in(app)
+    device, token = Device(client), api_token(client)
+    with app.app_context(), db.engine.connect() as holder:
+        holder.exec_driver_sql("UPDATE users SET created_at = created_at")  # holds the lock
+        with ThreadPoolExecutor(1) as pool:
+            pushing = pool.submit(device.push, [put(1, entry())], token=token)
+            time.sleep(0.3)
+            assert not pushing.done(), "the push waits for the write lock"
+            holder.commit()
+            committed = time.monotonic()
+            answer = pushing.result()
+            waited = time.monotonic() - committed
+    assert answer.status_code == 200
+    assert waited < 2, "well before the 5 s busy timeout"
 
 
 # (2) No poison entries, (7) no NUL: each entry kind's body is checked against the contract.
