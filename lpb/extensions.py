@@ -135,7 +135,8 @@ class QueuedSQLiteConnection(sqlite3.Connection):
 def _wait_blocking(queue: int, deadline: float) -> None:
     """Block on the lock file until it is ours, or until an alarm at the deadline ends the wait."""
     previous = signal.signal(signal.SIGALRM, _end_wait)
-    signal.setitimer(signal.ITIMER_REAL, max(deadline - time.monotonic(), 0.001))
+    started = time.monotonic()
+    pending, interval = signal.setitimer(signal.ITIMER_REAL, max(deadline - started, 0.001))
     try:
         fcntl.flock(queue, fcntl.LOCK_EX)
     except _QueueTimeout:
@@ -143,6 +144,9 @@ def _wait_blocking(queue: int, deadline: float) -> None:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+        if pending:  # someone else's alarm was set: it goes on (late, if it was due meanwhile)
+            left = max(pending - (time.monotonic() - started), 0.001)
+            signal.setitimer(signal.ITIMER_REAL, left, interval)
 
 
 def engine_options(database_uri: str) -> dict:

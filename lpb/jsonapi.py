@@ -55,8 +55,11 @@ def signed_in_user() -> User:
 
 
 def signed_in_user_id() -> int:
-    """Return the id of the user a signed_in view was let in for, without loading the user."""
-    return g.user_id
+    """Return the signed-in user's id without loading the user, or answer 401."""
+    user_id = accounts.current_user_id()
+    if user_id is None:
+        raise ApiError(401, "not_signed_in", "Sign in to sync.")
+    return user_id
 
 
 def signed_in(view: Callable[P, R]) -> Callable[P, R]:
@@ -68,9 +71,7 @@ def signed_in(view: Callable[P, R]) -> Callable[P, R]:
         # and its transaction ends before the view, whose work begins one of its own.
         g.reading = True
         try:
-            # Kept apart: the rollback below expires the user, and reading its id again would
-            # cost a query in the view.
-            g.user_id = signed_in_user().id
+            signed_in_user_id()  # the id only: a view that needs the user loads it in its own
         finally:
             g.reading = False
             db.session.rollback()

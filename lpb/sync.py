@@ -286,12 +286,14 @@ def lock_user(user_id: int) -> User:
 
 def push(user_id: int, client_id: str, mutations: list[Mutation]) -> dict:
     """Apply a batch once in the caller's transaction; retried mutations are skipped by their mid."""
-    # The user's and the device's rows are read and written with Core: cheaper than the ORM,
-    # and the user's row is locked (FOR UPDATE; BEGIN IMMEDIATE on SQLite) all the same.
-    version = db.session.execute(LOCKED_VERSION, {"user_id": user_id}).scalar_one_or_none()
+    # The user's and the device's rows are read and written with Core on the session's
+    # connection, past the ORM's bookkeeping. The user's row is locked all the same: FOR UPDATE
+    # on PostgreSQL; on SQLite, taking the connection began the transaction IMMEDIATE.
+    connection = db.session.connection()
+    version = connection.execute(LOCKED_VERSION, {"user_id": user_id}).scalar_one_or_none()
     if version is None:  # erased since its session was checked, in an earlier transaction
         raise ApiError(401, "not_signed_in", "Sign in to sync.")
-    client = db.session.execute(CLIENT, {"client_id": client_id}).first()
+    client = connection.execute(CLIENT, {"client_id": client_id}).first()
     if client is not None and client.user_id != user_id:
         raise ApiError(404, "unknown_client", "This device id belongs to no device of yours.")
     last = client.last_mutation_id if client else 0
@@ -316,13 +318,13 @@ def push(user_id: int, client_id: str, mutations: list[Mutation]) -> dict:
     batch.write()
     shares.refresh(user_id, candidates)
     if owner.version != version:
-        db.session.execute(SET_VERSION, {"user_id": user_id, "version": owner.version})
+        connection.execute(SET_VERSION, {"user_id": user_id, "version": owner.version})
     if client is None:
-        db.session.execute(
+        connection.execute(
             INSERT_CLIENT, {"client_id": client_id, "user_id": user_id, "last_mutation_id": last}
         )
     elif last != client.last_mutation_id:
-        db.session.execute(SET_LAST_MUTATION, {"device": client_id, "last_mutation_id": last})
+        connection.execute(SET_LAST_MUTATION, {"device": client_id, "last_mutation_id": last})
     return {"last_mutation_id": last, "version": owner.version, "results": results}
 
 
