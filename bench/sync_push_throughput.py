@@ -6,7 +6,8 @@ Each run starts `gunicorn -w 4 app:app` on a free loopback port over a fresh, mi
 50 clients, each with its own client_id, each pushing 20 batches of 10 new entries (sequential mids)
 at once. A failed push is counted as an error and retried as a device would (same batch, same mids).
 Afterwards every account is pulled in full: every acknowledged entry must be there exactly once.
-3 runs per database, median.
+3 runs per database, median. Each run also reports the CPU time (user and system) a push cost
+gunicorn's processes and this load generator, which shares the machine's cores with the server.
 """
 
 import http.client
