@@ -6,7 +6,8 @@ Each run starts `gunicorn -w 4 app:app` on a free loopback port over a fresh, mi
 50 clients, each with its own client_id, each pushing 20 batches of 10 new entries (sequential mids)
 at once. A failed push is counted as an error and retried as a device would (same batch, same mids).
 Afterwards every account is pulled in full: every acknowledged entry must be there exactly once.
-3 runs per database, median.
+3 runs per database, median. Each run also reports the CPU time (user and system) a push cost
+gunicorn's processes and this load generator, which shares the machine's cores with the server.
 """
 
 import http.client
@@ -167,7 +168,7 @@ def one_run(name: str, run: int, url: str, folder: Path) -> dict:
     with app.app_context():
         synclib.db.engine.dispose()
     log = folder / f"gunicorn-{name}-{run}.log"
-    with synclib.gunicorn(url, WORKERS, log) as (base_url, _process):
+    with synclib.gunicorn(url, WORKERS, log) as (base_url, process):
         accounts = [register(base_url, f"device-{index}@example.org") for index in range(ACCOUNTS)]
         barrier = threading.Barrier(ACCOUNTS * DEVICES_PER_ACCOUNT + 1)
         devices = [
@@ -177,11 +178,14 @@ def one_run(name: str, run: int, url: str, folder: Path) -> dict:
         ]
         for device in devices:
             device.start()
+        server_cpu, generator_cpu = synclib.cpu_seconds(process.pid), time.process_time()
         barrier.wait()
         started = time.perf_counter()
         for device in devices:
             device.join(timeout=max(0.0, RUN_TIMEOUT - (time.perf_counter() - started)))
         wall = time.perf_counter() - started
+        server_cpu = synclib.cpu_seconds(process.pid) - server_cpu
+        generator_cpu = time.process_time() - generator_cpu
         unfinished = sum(device.is_alive() for device in devices)
         lost = duplicated = extra = 0
         for index, (cookie, _token) in enumerate(accounts):
@@ -216,6 +220,8 @@ def one_run(name: str, run: int, url: str, folder: Path) -> dict:
         "lost": lost,
         "duplicated": duplicated,
         "extra": extra,
+        "server_cpu_ms": server_cpu * 1000 / len(latencies),
+        "generator_cpu_ms": generator_cpu * 1000 / len(latencies),
         "tracebacks": log_text.count("Traceback"),
         "locked": log_text.count("database is locked"),
     }
@@ -234,7 +240,8 @@ def report(name: str, results: list[dict]) -> bool:
         f"{RUNS} runs: median {pick('mutations_per_s'):,.0f} mutations/s "
         f"({pick('requests_per_s'):,.0f} pushes/s), push latency median "
         f"{pick('median_ms'):.0f} ms, p95 {pick('p95_ms'):.0f} ms; errors {errors}; "
-        f"lost: {lost}, duplicated: {duplicated}"
+        f"lost: {lost}, duplicated: {duplicated}; CPU a push: server "
+        f"{pick('server_cpu_ms'):.1f} ms, load generator {pick('generator_cpu_ms'):.1f} ms"
     )
     return lost == 0 and duplicated == 0 and unfinished == 0
 
@@ -250,7 +257,8 @@ def line(name: str, run: int, result: dict) -> str:
         f"statuses {dict(result['statuses'])}; lost: {result['lost']}, duplicated: "
         f"{result['duplicated']}, unexpected on server: {result['extra']}; unfinished "
         f"clients {result['unfinished']}; server log: {result['tracebacks']} tracebacks, "
-        f"{result['locked']} 'database is locked'"
+        f"{result['locked']} 'database is locked'; CPU a push: server "
+        f"{result['server_cpu_ms']:.1f} ms, load generator {result['generator_cpu_ms']:.1f} ms"
     )
 
 

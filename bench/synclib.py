@@ -274,6 +274,22 @@ def gunicorn(url: str, workers: int = 4, log: Path | None = None):
             out.close()
 
 
+def cpu_seconds(pid: int) -> float:
+    """Return the CPU time (user and system) a process and its living descendants have used."""
+    total = 0.0
+    pending = [pid]
+    while pending:
+        current = pending.pop()
+        try:
+            fields = Path(f"/proc/{current}/stat").read_text().rsplit(")", 1)[1].split()
+            children = Path(f"/proc/{current}/task/{current}/children").read_text().split()
+        except FileNotFoundError:
+            continue  # it ended meanwhile
+        total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        pending.extend(int(child) for child in children)
+    return total
+
+
 def launch_chromium(playwright, profile: Path, base_url: str):
     """Launch Debian's Chromium with a persistent on-disk profile (real, durable IndexedDB)."""
     return playwright.chromium.launch_persistent_context(

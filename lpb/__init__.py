@@ -9,7 +9,7 @@ from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from lpb import accounts, jsonapi, security
-from lpb.extensions import csrf, db, migrate
+from lpb.extensions import csrf, db, engine_options, migrate
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -39,6 +39,9 @@ def create_app(test_config: dict | None = None) -> Flask:
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = _instance_secret_key(Path(app.instance_path))
 
+    app.config.setdefault(
+        "SQLALCHEMY_ENGINE_OPTIONS", engine_options(str(app.config["SQLALCHEMY_DATABASE_URI"]))
+    )
     db.init_app(app)
     migrate.init_app(app, db, directory=str(Path(__file__).parent / "migrations"))
     csrf.init_app(app)

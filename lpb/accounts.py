@@ -119,24 +119,40 @@ def start_session(user: User) -> None:
     session.clear()
     session["token"] = token
     session.permanent = True
-    g.user = user
+    g.user, g.user_id = user, user.id
+
+
+# Built once: every API request asks it first.
+SIGNED_IN_SESSION = sa.select(Session.user_id, Session.last_seen).where(
+    Session.token_hash == sa.bindparam("token_hash")
+)
+
+
+def current_user_id() -> int | None:
+    """Return the signed-in user's id, or None, without loading the user (one Core query)."""
+    if "user_id" in g:
+        return g.user_id
+    g.user_id = None
+    token = session.get("token")
+    if not token:
+        return None
+    token_hash = _token_hash(token)
+    found = db.session.connection().execute(SIGNED_IN_SESSION, {"token_hash": token_hash}).first()
+    lifetime = current_app.permanent_session_lifetime
+    if found is None or found.last_seen < utcnow() - lifetime:
+        return None
+    if found.last_seen < utcnow() - LAST_SEEN_EVERY:
+        g.session_to_touch = token_hash  # written by touch_session, after the view
+    g.user_id = found.user_id
+    return g.user_id
 
 
 def current_user() -> User | None:
     """Return the signed-in user, or None; a revoked or expired session counts as signed out."""
     if "user" in g:
         return g.user
-    g.user = None
-    token = session.get("token")
-    if not token:
-        return None
-    row = db.session.get(Session, _token_hash(token))
-    lifetime = current_app.permanent_session_lifetime
-    if row is None or row.last_seen < utcnow() - lifetime:
-        return None
-    if row.last_seen < utcnow() - LAST_SEEN_EVERY:
-        g.session_to_touch = row.token_hash  # written by touch_session, after the view
-    g.user = db.session.get(User, row.user_id)
+    user_id = current_user_id()
+    g.user = None if user_id is None else db.session.get(User, user_id)
     return g.user
 
 
@@ -163,7 +179,7 @@ def end_session() -> None:
     if token:
         db.session.execute(sa.delete(Session).where(Session.token_hash == _token_hash(token)))
     session.clear()
-    g.user = None
+    g.user = g.user_id = None
 
 
 def end_other_sessions(user: User) -> int:

@@ -54,6 +54,14 @@ def signed_in_user() -> User:
     return user
 
 
+def signed_in_user_id() -> int:
+    """Return the signed-in user's id without loading the user, or answer 401."""
+    user_id = accounts.current_user_id()
+    if user_id is None:
+        raise ApiError(401, "not_signed_in", "Sign in to sync.")
+    return user_id
+
+
 def signed_in(view: Callable[P, R]) -> Callable[P, R]:
     """Answer 401 in JSON unless a user is signed in."""
 
@@ -63,7 +71,7 @@ def signed_in(view: Callable[P, R]) -> Callable[P, R]:
         # and its transaction ends before the view, whose work begins one of its own.
         g.reading = True
         try:
-            signed_in_user()
+            signed_in_user_id()  # the id only: a view that needs the user loads it in its own
         finally:
             g.reading = False
             db.session.rollback()

@@ -180,7 +180,7 @@ def limited(limit: Limit):
     def decorate(view):
         @wraps(view)
         def wrapped(*args, **kwargs):
-            wait = attempt(limit, f"user:{g.user.id}", user_id=g.user.id)
+            wait = attempt(limit, f"user:{g.user_id}", user_id=g.user_id)
             if wait:
                 return too_many_json(wait)
             return view(*args, **kwargs)

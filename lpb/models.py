@@ -1,5 +1,6 @@
 """Database models: users, their sessions and devices, their entries, and rate limits."""
 
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
@@ -80,6 +81,23 @@ class Entry(Model):
     deleted: so.Mapped[bool] = so.mapped_column(default=False)
     conflict_of: so.Mapped[str | None] = so.mapped_column(sa.String(36))
     written_by: so.Mapped[str] = so.mapped_column(sa.String(36))
+
+
+@dataclass(slots=True)
+class NewEntry:
+    """An entry a push is about to insert: a plain object with Entry's columns, far cheaper to
+    make than a mapped one; sync.Batch inserts a batch's new entries in one statement."""
+
+    user_id: int
+    id: str
+    version: int
+    kind: str
+    body: dict
+    created_at: str
+    updated_at: str
+    deleted: bool
+    written_by: str
+    conflict_of: str | None = None
 
 
 class SetAsideEntry(Model):

@@ -238,7 +238,7 @@ def import_chunk(user_id: int, entries: list[tuple[Mutation, str | None]]) -> di
         mutation.body.pop("shared_with", None)
         batch.insert(mutation).conflict_of = conflict_of
         added += 1
-    db.session.flush()
+    batch.write()
     return {"added": added, "skipped": len(entries) - added}
 
 

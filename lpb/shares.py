@@ -11,12 +11,12 @@ import sqlalchemy as sa
 
 from lpb.contract import MAX_LINK_ID
 from lpb.extensions import db
-from lpb.models import Entry, GuideLink, Share
+from lpb.models import Entry, GuideLink, NewEntry, Share
 
 SHAREABLE_KINDS = ("reflection", "shared_summary")
 
 
-def shared_link_ids(entry: Entry) -> set[int]:
+def shared_link_ids(entry: Entry | NewEntry) -> set[int]:
     """Return the link ids an entry's body asks to share it with (not yet checked as the owner's)."""
     if entry.deleted or entry.conflict_of or entry.kind not in SHAREABLE_KINDS:
         return set()
@@ -28,7 +28,7 @@ def shared_link_ids(entry: Entry) -> set[int]:
     }
 
 
-def refresh(user_id: int, entries: Iterable[Entry]) -> None:
+def refresh(user_id: int, entries: Iterable[Entry | NewEntry]) -> None:
     """Make the shares of these entries of one user what their current bodies say."""
     entries = list(entries)
     if not entries:

@@ -18,7 +18,7 @@ from lpb import contract, shares
 from lpb.contract import EntryInput
 from lpb.extensions import db
 from lpb.jsonapi import ApiError, invalid, parse
-from lpb.models import Client, Entry, User
+from lpb.models import Client, Entry, NewEntry, User
 
 MAX_BODY_BYTES = 64 * 1024
 MAX_PULL_LIMIT = 5000
@@ -77,7 +77,7 @@ def parse_push(payload: object) -> tuple[str, list[Mutation]]:
     return request.client_id, mutations
 
 
-def entry_json(entry: Entry) -> dict:
+def entry_json(entry: Entry | NewEntry) -> dict:
     """Return an entry as the API sends it: its body with the server's fields."""
     return {
         **(entry.body or {}),
@@ -91,18 +91,49 @@ def entry_json(entry: Entry) -> dict:
     }
 
 
+# Built once: every push runs them, and building a statement costs about as much as running it.
+ENTRY_COLUMNS = tuple(column.key for column in Entry.__table__.columns)
+INSERT_ENTRIES = sa.insert(Entry)
+KNOWN_ENTRIES = sa.select(Entry).where(
+    Entry.user_id == sa.bindparam("user_id"), Entry.id.in_(sa.bindparam("ids", expanding=True))
+)
+LOCKED_VERSION = sa.select(User.version).where(User.id == sa.bindparam("user_id")).with_for_update()
+SET_VERSION = sa.update(User).where(User.id == sa.bindparam("user_id"))
+CLIENT = sa.select(Client.user_id, Client.last_mutation_id).where(
+    Client.client_id == sa.bindparam("client_id")
+)
+INSERT_CLIENT = sa.insert(Client)
+SET_LAST_MUTATION = sa.update(Client).where(Client.client_id == sa.bindparam("device"))
+LOCKED_USER = (
+    sa.select(User)
+    .where(User.id == sa.bindparam("user_id"))
+    .with_for_update()
+    .execution_options(populate_existing=True)
+)
+
+
+@dataclass
+class Owner:
+    """The user a batch writes for, as push reads it: the id and the latest version."""
+
+    id: int
+    version: int
+
+
 class Batch:
     """Applies one push for one user inside the caller's transaction."""
 
-    def __init__(self, user: User, client_id: str):
+    def __init__(self, user: User | Owner, client_id: str):
         self.user, self.client_id = user, client_id
-        self.known: dict[str, Entry | None] = {}  # entry id → stored entry, None if there is none
+        # entry id → stored (or new) entry, None if there is none
+        self.known: dict[str, Entry | NewEntry | None] = {}
+        # New entries, kept out of the ORM session and written at once by write(): one
+        # executemany instead of the unit of work's per-object bookkeeping.
+        self.created: list[NewEntry] = []
 
     def preload(self, ids: set[str]) -> None:
         """Load the entries a batch touches in one query, instead of one per mutation."""
-        rows = db.session.scalars(
-            sa.select(Entry).where(Entry.user_id == self.user.id, Entry.id.in_(ids))
-        )
+        rows = db.session.scalars(KNOWN_ENTRIES, {"user_id": self.user.id, "ids": list(ids)})
         self.known.update(dict.fromkeys(ids))
         self.known.update((entry.id, entry) for entry in rows)
 
@@ -146,10 +177,10 @@ class Batch:
         self._tombstone(stored)
         return {**result, "status": "applied", "version": stored.version}
 
-    def insert(self, mutation: Mutation) -> Entry:
+    def insert(self, mutation: Mutation) -> NewEntry:
         """Store a new entry (a delete of an unknown id stores a tombstone)."""
         deleted = mutation.op == "delete"
-        entry = Entry(
+        entry = NewEntry(
             user_id=self.user.id,
             id=mutation.id,
             version=self.next_version(),
@@ -160,11 +191,11 @@ class Batch:
             deleted=deleted,
             written_by=self.client_id,
         )
-        db.session.add(entry)
+        self.created.append(entry)
         self.known[entry.id] = entry
         return entry
 
-    def _update(self, stored: Entry, mutation: Mutation) -> None:
+    def _update(self, stored: Entry | NewEntry, mutation: Mutation) -> None:
         """Overwrite an entry with a change based on its current version."""
         stored.body = mutation.body
         stored.kind = mutation.kind
@@ -172,16 +203,18 @@ class Batch:
         stored.version = self.next_version()
         stored.written_by = self.client_id
 
-    def _tombstone(self, stored: Entry) -> None:
+    def _tombstone(self, stored: Entry | NewEntry) -> None:
         """Turn an entry into a tombstone without text."""
         stored.body = {}
         stored.deleted = True
         stored.version = self.next_version()
         stored.written_by = self.client_id
 
-    def _conflict_copy(self, mutation: Mutation, stored: Entry, body: dict, updated: str) -> Entry:
+    def _conflict_copy(
+        self, mutation: Mutation, stored: Entry | NewEntry, body: dict, updated: str
+    ) -> NewEntry:
         """Keep a text that lost a race as a new entry marked as a conflict of the original."""
-        copy = Entry(
+        copy = NewEntry(
             user_id=self.user.id,
             id=self._free_copy_id(stored.id, mutation.mid),
             version=self.next_version(),
@@ -194,9 +227,33 @@ class Batch:
             conflict_of=stored.id,
             written_by=self.client_id,
         )
-        db.session.add(copy)
+        self.created.append(copy)
         self.known[copy.id] = copy
         return copy
+
+    def write(self) -> None:
+        """Insert the new entries in one statement, then flush the changes to stored ones."""
+        if self.created:
+            # On the session's connection, as Core: the ORM's bulk path costs more than the write.
+            db.session.connection().execute(
+                INSERT_ENTRIES,
+                [
+                    {column: getattr(entry, column) for column in ENTRY_COLUMNS}
+                    for entry in self.created
+                ],
+            )
+            self.created = []
+        db.session.flush()
+
+    def share_candidates(self) -> list[Entry | NewEntry]:
+        """Return the entries whose shares may have changed: every stored one the batch touched,
+        and the new ones that ask to be shared (a new entry has no shares to remove)."""
+        return [
+            entry
+            for entry in self.known.values()
+            if isinstance(entry, Entry)
+            or (isinstance(entry, NewEntry) and shares.shared_link_ids(entry))
+        ]
 
     def _free_copy_id(self, original: str, mid: int) -> str:
         """Return the id of a conflict copy: unguessable, and never one the user has already."""
@@ -221,12 +278,7 @@ def conflict_copy_id(user_id: int, original: str, client_id: str, mid: int, atte
 def lock_user(user_id: int) -> User:
     """Load the user's row locked, so that one user's changes apply one at a time."""
     # PostgreSQL: FOR UPDATE; SQLite has no row locks, but its BEGIN IMMEDIATE serialises writers.
-    user = db.session.execute(
-        sa.select(User)
-        .where(User.id == user_id)
-        .with_for_update()
-        .execution_options(populate_existing=True)
-    ).scalar_one_or_none()
+    user = db.session.execute(LOCKED_USER, {"user_id": user_id}).scalar_one_or_none()
     if user is None:  # erased since its session was checked, in an earlier transaction
         raise ApiError(401, "not_signed_in", "Sign in to sync.")
     return user
@@ -234,36 +286,46 @@ def lock_user(user_id: int) -> User:
 
 def push(user_id: int, client_id: str, mutations: list[Mutation]) -> dict:
     """Apply a batch once in the caller's transaction; retried mutations are skipped by their mid."""
-    user = lock_user(user_id)
-    client = db.session.get(Client, client_id, populate_existing=True)
-    if client is None:
-        client = Client(client_id=client_id, user_id=user.id, last_mutation_id=0)
-        db.session.add(client)
-    elif client.user_id != user.id:
+    # The user's and the device's rows are read and written with Core on the session's
+    # connection, past the ORM's bookkeeping. The user's row is locked all the same: FOR UPDATE
+    # on PostgreSQL; on SQLite, taking the connection began the transaction IMMEDIATE.
+    connection = db.session.connection()
+    version = connection.execute(LOCKED_VERSION, {"user_id": user_id}).scalar_one_or_none()
+    if version is None:  # erased since its session was checked, in an earlier transaction
+        raise ApiError(401, "not_signed_in", "Sign in to sync.")
+    client = connection.execute(CLIENT, {"client_id": client_id}).first()
+    if client is not None and client.user_id != user_id:
         raise ApiError(404, "unknown_client", "This device id belongs to no device of yours.")
-    batch = Batch(user, client_id)
+    last = client.last_mutation_id if client else 0
+    owner = Owner(user_id, version)
+    batch = Batch(owner, client_id)
     batch.preload({mutation.id for mutation in mutations})
     results = []
     for mutation in mutations:
-        if mutation.mid <= client.last_mutation_id:
+        if mutation.mid <= last:
             results.append({"mid": mutation.mid, "id": mutation.id, "status": "duplicate"})
             continue
-        if mutation.mid != client.last_mutation_id + 1:
+        if mutation.mid != last + 1:
             raise ApiError(
                 409,
                 "conflict_gap",
-                f"Mutation {mutation.mid} follows {client.last_mutation_id}: "
+                f"Mutation {mutation.mid} follows {last}: "
                 "some changes are missing, nothing was applied.",
             )
         results.append(batch.apply(mutation))
-        client.last_mutation_id = mutation.mid
-    shares.refresh(user.id, [entry for entry in batch.known.values() if entry is not None])
-    db.session.flush()
-    return {
-        "last_mutation_id": client.last_mutation_id,
-        "version": user.version,
-        "results": results,
-    }
+        last = mutation.mid
+    candidates = batch.share_candidates()
+    batch.write()
+    shares.refresh(user_id, candidates)
+    if owner.version != version:
+        connection.execute(SET_VERSION, {"user_id": user_id, "version": owner.version})
+    if client is None:
+        connection.execute(
+            INSERT_CLIENT, {"client_id": client_id, "user_id": user_id, "last_mutation_id": last}
+        )
+    elif last != client.last_mutation_id:
+        connection.execute(SET_LAST_MUTATION, {"device": client_id, "last_mutation_id": last})
+    return {"last_mutation_id": last, "version": owner.version, "results": results}
 
 
 def pull(user: User, since: int, limit: int, seen: int = 0) -> str:
