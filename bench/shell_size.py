@@ -5,7 +5,6 @@ views behind a dynamic import() load on first visit (from the worker's cache whe
 """
 
 import gzip
-import posixpath
 import re
 import sys
 from pathlib import Path
@@ -14,25 +13,17 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from lpb import create_app  # noqa: E402
+from lpb.module_graph import static_graph  # noqa: E402
 from tests.test_pages import precached_urls  # noqa: E402
 
 BUDGET_KIB = 50
-STATIC_IMPORT = re.compile(r"^\s*(?:import|export)\b[^;]*?from\s+'([^']+)'", re.M)
 
 
 def startup_urls(html: str) -> list[str]:
     """Return the URLs the browser loads to open the app: page, CSS, and the static module graph."""
     urls = ["/", *re.findall(r'<link rel="stylesheet" href="([^"]+)"', html)]
-    pending = re.findall(r'<script type="module" src="([^"]+)"', html)
-    while pending:
-        url = pending.pop()
-        if url in urls:
-            continue
-        urls.append(url)
-        source = (ROOT / url.lstrip("/")).read_text()
-        folder = url.rsplit("/", 1)[0]
-        for target in STATIC_IMPORT.findall(source):
-            pending.append(posixpath.normpath(posixpath.join(folder, target)))
+    for script in re.findall(r'<script type="module" src="([^"]+)"', html):
+        urls.extend(url for url in static_graph(ROOT, script) if url not in urls)
     return urls
 
 

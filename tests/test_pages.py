@@ -1,5 +1,6 @@
 """The server side of the app shell: routes, headers, manifest, worker and errors."""
 
+import gzip
 import html
 import json
 import posixpath
@@ -11,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from lpb import create_app
+from lpb.module_graph import static_graph
 from lpb.pages import APP_ROUTES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -231,3 +233,70 @@ def test_every_import_is_a_precached_module():
         for target in MODULE_IMPORT.findall(path.read_text()):
             assert target.endswith(".js"), (url, target)
             assert posixpath.normpath(posixpath.join(posixpath.dirname(url), target)) in precached
+
+
+def test_module_graph_follows_static_imports_only(tmp_path):
+    """The walk finds every form of static import, each module once, and leaves import() for later."""
+    modules = {
+        "app.js": "import { a } from './a.js';\nimport './side.js';\nimport('./lazy.js');\n",
+        "a.js": "import {\n  b,\n  c,\n} from './lib/b.js';\nexport { d } from './d.js';\n",
+        "lib/b.js": "import { a } from '../a.js';\n",
+        "side.js": "",
+        "d.js": "// import { x } from './nothing.js' is not on a line of its own\n",
+        "lazy.js": "",
+    }
+    for name, source in modules.items():
+        (tmp_path / "js" / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "js" / name).write_text(source)
+    assert static_graph(tmp_path, "/js/app.js") == [
+        "/js/app.js",
+        "/js/a.js",
+        "/js/side.js",
+        "/js/lib/b.js",
+        "/js/d.js",
+    ]
+
+
+def test_shell_preloads_exactly_the_start_modules(client):
+    """The shell preloads each module app.js imports, directly or not, so the browser fetches them
+    at once instead of one import level after another; views and catalogues load later."""
+    shell = client.get("/").get_data(as_text=True)
+    preloaded = re.findall(r'<link rel="modulepreload" href="([^"]+)"', shell)
+    assert preloaded == static_graph(ROOT, "/static/js/app.js")[1:]
+    assert "/static/js/views/today.js" in preloaded
+    assert "/static/js/i18n/texts-app.js" in preloaded
+    assert "/static/js/i18n/texts-method.js" not in preloaded
+    assert "/static/js/views/journal.js" not in preloaded
+
+
+def test_todays_question_is_drawn_before_the_modules_run(client):
+    """Today's shell holds the question's kicker, in the visitor's language; other views' do not."""
+    dutch = client.get("/", headers={"Accept-Language": "nl-NL"}).get_data(as_text=True)
+    assert '<html lang="nl"' in dutch
+    assert "Vraag van vandaag" in dutch and "question-skeleton" in dutch
+    english = client.get("/", headers={"Accept-Language": "en-GB"}).get_data(as_text=True)
+    assert '<html lang="en"' in english and "Today&#39;s question" in english
+    journal = client.get("/journal").get_data(as_text=True)
+    assert "question-skeleton" not in journal and "/api/questions" not in journal
+
+
+def test_shell_files_are_compressed_for_browsers_that_accept_it(client):
+    """The shell, modules, styles and question bank travel gzipped; pages with a form do not."""
+    for url in ("/", "/static/js/app.js", "/static/css/app.css", "/api/questions"):
+        with client.get(url, headers={"Accept-Encoding": "gzip, br"}) as response:
+            assert response.headers["Content-Encoding"] == "gzip", url
+            assert "Accept-Encoding" in response.headers["Vary"]
+            with client.get(url) as plain:
+                assert gzip.decompress(response.get_data()) == plain.get_data(), url
+    with client.get("/login", headers={"Accept-Encoding": "gzip"}) as login:
+        assert "Content-Encoding" not in login.headers
+
+
+def test_a_compressed_file_still_revalidates(client):
+    """A browser that has the file gets 304, not the file again."""
+    with client.get("/static/js/app.js", headers={"Accept-Encoding": "gzip"}) as first:
+        etag = first.headers["ETag"]
+    with client.get(
+        "/static/js/app.js", headers={"Accept-Encoding": "gzip", "If-None-Match": etag}
+    ) as again:
+        assert again.status_code == 304
