@@ -11,7 +11,7 @@ from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from lpb.i18n import current_language, translate
-from lpb.module_graph import static_graph
+from lpb.module_graph import static_graph, view_graph
 
 bp = Blueprint("pages", __name__)
 
@@ -75,26 +75,29 @@ def precache_urls() -> list[str]:
 
 
 @cache
-def _start_modules(root: Path) -> tuple[str, ...]:
-    """Return the modules app.js imports statically, directly or not: the browser needs them all."""
-    return tuple(static_graph(root, APP_MODULE)[1:])
+def _start_modules(root: Path, view: str) -> tuple[str, ...]:
+    """Return the modules app.js imports statically, directly or not, then those the view adds to
+    draw itself: the browser fetches them all at once, not one import level after another."""
+    start = static_graph(root, APP_MODULE)
+    return tuple([*start[1:], *view_graph(root, f"/static/js/views/{view}.js", start)])
 
 
-def start_modules() -> tuple[str, ...]:
-    """Return the modules to preload with the shell (recomputed in debug mode)."""
+def start_modules(view: str) -> tuple[str, ...]:
+    """Return the modules to preload with a view's shell (recomputed in debug mode)."""
     if current_app.debug:
         _start_modules.cache_clear()
-    return _start_modules(Path(current_app.root_path).parent)
+    return _start_modules(Path(current_app.root_path).parent, view)
 
 
 def _shell() -> str:
     """Render the app shell with the route table for the router; views are drawn on the device."""
+    view = APP_ROUTES[request.path]["view"]
     return render_template(
         "shell.html",
         routes=APP_ROUTES,
         app_module=APP_MODULE,
-        preloads=start_modules(),
-        view=APP_ROUTES[request.path]["view"],
+        preloads=start_modules(view),
+        view=view,
         lang=current_language(),
     )
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from lpb import create_app
-from lpb.module_graph import static_graph
+from lpb.module_graph import static_graph, view_graph
 from lpb.pages import APP_ROUTES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -255,18 +255,22 @@ def test_module_graph_follows_static_imports_only(tmp_path):
         "/js/lib/b.js",
         "/js/d.js",
     ]
+    start = static_graph(tmp_path, "/js/a.js")
+    assert view_graph(tmp_path, "/js/app.js", start) == ["/js/app.js", "/js/side.js", "/js/lazy.js"]
 
 
-def test_shell_preloads_exactly_the_start_modules(client):
-    """The shell preloads each module app.js imports, directly or not, so the browser fetches them
-    at once instead of one import level after another; views and catalogues load later."""
-    shell = client.get("/").get_data(as_text=True)
-    preloaded = re.findall(r'<link rel="modulepreload" href="([^"]+)"', shell)
-    assert preloaded == static_graph(ROOT, "/static/js/app.js")[1:]
-    assert "/static/js/views/today.js" in preloaded
-    assert "/static/js/i18n/texts-app.js" in preloaded
-    assert "/static/js/i18n/texts-method.js" not in preloaded
-    assert "/static/js/views/journal.js" not in preloaded
+def test_shell_preloads_the_start_and_the_views_parts(client):
+    """A view's shell preloads each module app.js imports, directly or not, and what the view adds
+    to draw itself, so the browser fetches them at once instead of one import level after another."""
+    start = static_graph(ROOT, "/static/js/app.js")
+    for path, route in APP_ROUTES.items():
+        shell = client.get(path).get_data(as_text=True)
+        preloaded = re.findall(r'<link rel="modulepreload" href="([^"]+)"', shell)
+        view = f"/static/js/views/{route['view']}.js"
+        assert preloaded == start[1:] + view_graph(ROOT, view, start), path
+    today = client.get("/").get_data(as_text=True)
+    assert '<link rel="modulepreload" href="/static/js/views/today-method.js">' in today
+    assert "/static/js/views/journal.js" not in today
 
 
 def test_todays_question_is_drawn_before_the_modules_run(client):
