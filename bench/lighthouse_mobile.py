@@ -61,6 +61,7 @@ def figures(report: dict) -> dict[str, object]:
     }
     for label, audit in TIMINGS.items():
         result[label] = report["audits"][audit]["numericValue"]
+    result["CLS"] = report["audits"]["cumulative-layout-shift"]["numericValue"]
     observed_lcp = report["audits"]["metrics"]["details"]["items"][0][
         "observedLargestContentfulPaint"
     ]
@@ -109,7 +110,8 @@ def line(result: dict[str, object]) -> str:
     """Format one run's (or the medians') figures."""
     scores = " ".join(f"{name} {result[name]}" for name in CATEGORIES)
     timings = " ".join(f"{label} {result[label]:.0f} ms" for label in TIMINGS)
-    return f"{scores} | {timings} | {result['requests']:.0f} requests before the LCP"
+    shift = f"CLS {result['CLS']:.3f}"
+    return f"{scores} | {timings} {shift} | {result['requests']:.0f} requests before the LCP"
 
 
 def main() -> int:
@@ -131,7 +133,7 @@ def main() -> int:
                 print(f"  {candidate}")
         with app.app_context():
             synclib.db.engine.dispose()
-    keys = (*CATEGORIES, *TIMINGS, "requests")
+    keys = (*CATEGORIES, *TIMINGS, "CLS", "requests")
     medians = {key: synclib.median([run[key] for run in runs]) for key in keys}
     print("load average after: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
     print(f"median of {RUNS} ({LIGHTHOUSE}, mobile, simulated throttling): {line(medians)}")
