@@ -16,16 +16,17 @@ sys.path.insert(0, str(ROOT))
 
 from lpb import create_app  # noqa: E402
 from lpb.module_graph import static_graph  # noqa: E402
-from tests.test_pages import precached_urls  # noqa: E402
+from tests.test_pages import boot_modules, precached_urls  # noqa: E402
 
 BUDGET_KIB = 50
 
 
 def startup_urls(html: str) -> list[str]:
-    """Return the URLs the browser loads to open the app: page, CSS, and the static module graph."""
+    """Return the URLs the browser loads to open the app: page, CSS, boot.js, and the static module
+    graph of the app module that boot.js adds after the first paint."""
     urls = ["/", *re.findall(r'<link rel="stylesheet" href="([^"]+)"', html)]
-    for script in re.findall(r'<script type="module" src="([^"]+)"', html):
-        urls.extend(url for url in static_graph(ROOT, script) if url not in urls)
+    urls.extend(re.findall(r'<script src="([^"]+)"', html))
+    urls.extend(url for url in static_graph(ROOT, boot_modules(html)[0]) if url not in urls)
     return urls
 
 
@@ -58,7 +59,7 @@ if __name__ == "__main__":
         "whole precache (HTML, CSS, JS, worker)",
         gzip_sizes(client, [*everything, "/service-worker.js"]),
     )
-    preloaded = re.findall(r'<link rel="modulepreload" href="([^"]+)"', html)
+    _, preloaded = boot_modules(html)
     i18n = (ROOT / "static/js/i18n/i18n.js").read_text()
     todays = re.search(r"^\s*today: \[([^\]]*)\]", i18n, re.M).group(1)
     catalogues = [f"/static/js/i18n/texts-{name}.js" for name in re.findall(r"'(\w+)'", todays)]

@@ -6,17 +6,28 @@ import json
 import posixpath
 import re
 import struct
+import subprocess
 import tempfile
 from pathlib import Path
 
 import pytest
 
 from lpb import create_app
+from lpb.i18n import TEXTS
 from lpb.module_graph import static_graph, view_graph
 from lpb.pages import APP_ROUTES
 
 ROOT = Path(__file__).resolve().parent.parent
 MODULE_IMPORT = re.compile(r"^\s*(?:import|export)\b[^;]*?from\s+'([^']+)'", re.M)
+BOOT_SCRIPT = re.compile(
+    r"""<script src="/static/js/boot\.js" data-app="([^"]+)" data-preloads='([^']+)'></script>"""
+)
+
+
+def boot_modules(shell: str) -> tuple[str, list[str]]:
+    """Return the app's module and the modules to preload that a shell hands to boot.js."""
+    app, preloads = BOOT_SCRIPT.search(shell).groups()
+    return app, json.loads(preloads)
 
 
 def served_worker() -> str:
@@ -38,10 +49,10 @@ def precached_urls() -> list[str]:
 
 @pytest.mark.parametrize("path", APP_ROUTES)
 def test_app_routes_serve_the_shell(client, path):
-    """Every view's address answers with the shell, which loads the app module."""
+    """Every view's address answers with the shell, which loads the app module (through boot.js)."""
     response = client.get(path)
     assert response.status_code == 200
-    assert b'src="/static/js/app.js"' in response.data
+    assert boot_modules(response.get_data(as_text=True))[0] == "/static/js/app.js"
     assert b'rel="manifest"' in response.data
 
 
@@ -265,23 +276,57 @@ def test_shell_preloads_the_start_and_the_views_parts(client):
     start = static_graph(ROOT, "/static/js/app.js")
     for path, route in APP_ROUTES.items():
         shell = client.get(path).get_data(as_text=True)
-        preloaded = re.findall(r'<link rel="modulepreload" href="([^"]+)"', shell)
+        app, preloaded = boot_modules(shell)
+        assert app == "/static/js/app.js"
         view = f"/static/js/views/{route['view']}.js"
         assert preloaded == start[1:] + view_graph(ROOT, view, start), path
-    today = client.get("/").get_data(as_text=True)
-    assert 'href="/static/js/views/today-method.js"' in today
+    _, today = boot_modules(client.get("/").get_data(as_text=True))
+    assert "/static/js/views/today-method.js" in today
     assert "/static/js/views/journal.js" not in today
 
 
+@pytest.mark.parametrize("path", APP_ROUTES)
+def test_shell_starts_no_module_before_the_first_paint(client, path):
+    """The page paints from its HTML and styles: no module, preload or fetch starts from <head>;
+    boot.js, a classic script (it runs before the body paints), adds the modules after the paint."""
+    head = client.get(path).get_data(as_text=True).split("</head>")[0]
+    assert not re.search(r"<script[^>]*type=\"module\"", head)
+    assert not re.search(r"<link[^>]*rel=\"(?:modulepreload|preload)\"", head)
+    assert re.search(r'<script src="/static/js/boot\.js"[^>]*>', head)
+    assert not re.search(r"<script src=\"/static/js/boot\.js\"[^>]*\b(?:defer|async|type)\b", head)
+    boot = (ROOT / "static/js/boot.js").read_text()
+    assert "'modulepreload'" in boot and "type: 'module'" in boot
+
+
+def habit_catalogue() -> dict[str, dict[str, str]]:
+    """Return the app's catalogue of the introduction's texts (static/js/i18n/texts-habit.js)."""
+    module = (ROOT / "static/js/i18n/texts-habit.js").as_uri()
+    script = "console.log(JSON.stringify((await import(process.argv[1])).HABIT_TEXTS))"
+    node = ["node", "--input-type=module", "-e", script, module]
+    return json.loads(subprocess.run(node, check=True, capture_output=True, text=True).stdout)
+
+
+def test_servers_introduction_texts_are_the_apps():
+    """The introduction the server paints first uses the app's very words, in both languages."""
+    catalogue = habit_catalogue()
+    for lang in ("nl", "en"):
+        server = {key: text for key, text in TEXTS[lang].items() if key.startswith("intro_")}
+        assert len(server) == 6
+        assert server == {key: catalogue[lang][key] for key in server}, lang
+
+
 def test_todays_question_is_drawn_before_the_modules_run(client):
-    """Today's shell holds the question's kicker, in the visitor's language; other views' do not."""
+    """Today's shell holds the introduction's first step and the question's kicker, in the
+    visitor's language; other views' do not."""
     dutch = client.get("/", headers={"Accept-Language": "nl-NL"}).get_data(as_text=True)
     assert '<html lang="nl"' in dutch
     assert "Vraag van vandaag" in dutch and "question-skeleton" in dutch
     english = client.get("/", headers={"Accept-Language": "en-GB"}).get_data(as_text=True)
     assert '<html lang="en"' in english and "Today&#39;s question" in english
+    assert "Kennismaking" in dutch and "Werk en leven, één geheel" in dutch
+    assert "Work and life, one whole" in english
     journal = client.get("/journal").get_data(as_text=True)
-    assert "question-skeleton" not in journal and "/api/questions" not in journal
+    assert "question-skeleton" not in journal and 'class="card intro"' not in journal
 
 
 def test_shell_files_are_compressed_for_browsers_that_accept_it(client):
