@@ -15,7 +15,7 @@ import pytest
 from lpb import create_app
 from lpb.i18n import TEXTS
 from lpb.module_graph import static_graph, view_graph
-from lpb.pages import APP_ROUTES
+from lpb.pages import APP_ROUTES, SHELL_STYLES
 
 ROOT = Path(__file__).resolve().parent.parent
 MODULE_IMPORT = re.compile(r"^\s*(?:import|export)\b[^;]*?from\s+'([^']+)'", re.M)
@@ -83,9 +83,9 @@ def test_shell_has_no_inline_script():
         assert not re.search(r"\son\w+=", html), template.name
 
 
-def status_of(client, url: str) -> int:
+def status_of(client, url: str, headers: dict[str, str] | None = None) -> int:
     """Return the status of a GET, closing the response (static files hold a file open)."""
-    with client.get(url) as response:
+    with client.get(url, headers=headers or {}) as response:
         return response.status_code
 
 
@@ -296,6 +296,21 @@ def test_shell_starts_no_module_before_the_first_paint(client, path):
     assert not re.search(r"<script src=\"/static/js/boot\.js\"[^>]*\b(?:defer|async|type)\b", head)
     boot = (ROOT / "static/js/boot.js").read_text()
     assert "'modulepreload'" in boot and "type: 'module'" in boot
+
+
+def test_shell_styles_come_as_one_file(client):
+    """The first paint waits for one stylesheet, which holds every one of the app's, in order;
+    a browser that has it gets 304."""
+    head = client.get("/").get_data(as_text=True).split("</head>")[0]
+    assert re.findall(r'<link rel="stylesheet" href="([^"]+)"', head) == ["/styles.css"]
+    assert sorted(SHELL_STYLES) == sorted(p.stem for p in (ROOT / "static/css").glob("*.css"))
+    with client.get("/styles.css") as response:
+        css = response.get_data(as_text=True)
+        etag = response.headers["ETag"]
+    files = [(ROOT / f"static/css/{name}.css").read_text(encoding="utf-8") for name in SHELL_STYLES]
+    assert css == "".join(files)
+    assert status_of(client, "/styles.css", {"If-None-Match": etag}) == 304
+    assert "/styles.css" in precached_urls()
 
 
 def habit_catalogue() -> dict[str, dict[str, str]]:
