@@ -137,7 +137,8 @@ def styles() -> Response:
     response = Response(css, mimetype="text/css")
     response.headers["Cache-Control"] = "no-cache"
     response.add_etag()
-    return response.make_conditional(request)
+    response.make_conditional(request)
+    return response
 
 
 @bp.get("/manifest.json")

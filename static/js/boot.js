@@ -12,8 +12,11 @@
     document.documentElement.classList.add('intro-seen');
   }
 
-  /** Add the modulepreload links and the app's module to <head>. */
+  let started = false;
+  /** Add the modulepreload links and the app's module to <head>, once. */
   const startApp = () => {
+    if (started) return;
+    started = true;
     for (const href of JSON.parse(boot.preloads))
       document.head.append(
         Object.assign(document.createElement('link'), { rel: 'modulepreload', href }),
@@ -21,10 +24,19 @@
     const app = Object.assign(document.createElement('script'), { type: 'module', src: boot.app });
     document.head.append(app);
   };
-  // The second frame begins after the first one was painted; a hidden tab paints nothing to wait for.
+  // Started once the first contentful paint is on screen (a busy phone may show a frame well after
+  // its requestAnimationFrame). A hidden tab paints nothing to wait for, even once shown again.
   const afterFirstPaint = () => {
-    if (document.visibilityState === 'hidden') startApp();
-    else requestAnimationFrame(() => requestAnimationFrame(startApp));
+    if (document.visibilityState === 'hidden') return startApp();
+    document.addEventListener('visibilitychange', startApp, { once: true });
+    if (!PerformanceObserver.supportedEntryTypes?.includes('paint'))
+      return requestAnimationFrame(() => requestAnimationFrame(startApp));
+    const painted = new PerformanceObserver((list) => {
+      if (!list.getEntriesByName('first-contentful-paint').length) return;
+      painted.disconnect();
+      startApp();
+    });
+    painted.observe({ type: 'paint', buffered: true });
   };
   document.addEventListener('DOMContentLoaded', afterFirstPaint, { once: true });
 })();
