@@ -48,7 +48,9 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   if (request.method !== 'GET' || url.origin !== self.location.origin) return;
   if (request.mode === 'navigate') {
-    event.respondWith(APP_ROUTES.includes(url.pathname) ? appShell() : networkOrShell(request));
+    event.respondWith(
+      APP_ROUTES.includes(url.pathname) ? appShell(url.pathname) : networkOrShell(request),
+    );
   } else if (PRECACHE_URLS.includes(url.pathname)) {
     event.respondWith(cacheFirst(request));
   }
@@ -113,10 +115,10 @@ async function deleteOldCaches() {
   );
 }
 
-/** The app's own pages open at once from the cached shell; the views are drawn on the device. */
-async function appShell() {
-  const cached = await caches.match(SHELL_URL, { cacheName: CACHE_NAME });
-  return cached ?? fetch(SHELL_URL);
+/** The app's own pages open at once from their cached shell; the views are drawn on the device. */
+async function appShell(path = SHELL_URL) {
+  const cached = await caches.match(path, { cacheName: CACHE_NAME });
+  return cached ?? fetch(path);
 }
 
 /** Other pages come from the network (a friendly 404 online), and the shell when offline. */

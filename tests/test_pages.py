@@ -1,20 +1,33 @@
 """The server side of the app shell: routes, headers, manifest, worker and errors."""
 
+import gzip
 import html
 import json
 import posixpath
 import re
 import struct
+import subprocess
 import tempfile
 from pathlib import Path
 
 import pytest
 
 from lpb import create_app
-from lpb.pages import APP_ROUTES
+from lpb.i18n import TEXTS
+from lpb.module_graph import static_graph, view_graph
+from lpb.pages import APP_ROUTES, SHELL_STYLES
 
 ROOT = Path(__file__).resolve().parent.parent
 MODULE_IMPORT = re.compile(r"^\s*(?:import|export)\b[^;]*?from\s+'([^']+)'", re.M)
+BOOT_SCRIPT = re.compile(
+    r"""<script src="/static/js/boot\.js" data-app="([^"]+)" data-preloads='([^']+)'></script>"""
+)
+
+
+def boot_modules(shell: str) -> tuple[str, list[str]]:
+    """Return the app's module and the modules to preload that a shell hands to boot.js."""
+    app, preloads = BOOT_SCRIPT.search(shell).groups()
+    return app, json.loads(preloads)
 
 
 def served_worker() -> str:
@@ -36,10 +49,10 @@ def precached_urls() -> list[str]:
 
 @pytest.mark.parametrize("path", APP_ROUTES)
 def test_app_routes_serve_the_shell(client, path):
-    """Every view's address answers with the shell, which loads the app module."""
+    """Every view's address answers with the shell, which loads the app module (through boot.js)."""
     response = client.get(path)
     assert response.status_code == 200
-    assert b'src="/static/js/app.js"' in response.data
+    assert boot_modules(response.get_data(as_text=True))[0] == "/static/js/app.js"
     assert b'rel="manifest"' in response.data
 
 
@@ -70,9 +83,9 @@ def test_shell_has_no_inline_script():
         assert not re.search(r"\son\w+=", html), template.name
 
 
-def status_of(client, url: str) -> int:
+def status_of(client, url: str, headers: dict[str, str] | None = None) -> int:
     """Return the status of a GET, closing the response (static files hold a file open)."""
-    with client.get(url) as response:
+    with client.get(url, headers=headers or {}) as response:
         return response.status_code
 
 
@@ -231,3 +244,123 @@ def test_every_import_is_a_precached_module():
         for target in MODULE_IMPORT.findall(path.read_text()):
             assert target.endswith(".js"), (url, target)
             assert posixpath.normpath(posixpath.join(posixpath.dirname(url), target)) in precached
+
+
+def test_module_graph_follows_static_imports_only(tmp_path):
+    """The walk finds every form of static import, each module once, and leaves import() for later."""
+    modules = {
+        "app.js": "import { a } from './a.js';\nimport './side.js';\nimport('./lazy.js');\n",
+        "a.js": "import {\n  b,\n  c,\n} from './lib/b.js';\nexport { d } from './d.js';\n",
+        "lib/b.js": "import { a } from '../a.js';\n",
+        "side.js": "",
+        "d.js": "// import { x } from './nothing.js' is not on a line of its own\n",
+        "lazy.js": "",
+    }
+    for name, source in modules.items():
+        (tmp_path / "js" / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "js" / name).write_text(source)
+    assert static_graph(tmp_path, "/js/app.js") == [
+        "/js/app.js",
+        "/js/a.js",
+        "/js/side.js",
+        "/js/lib/b.js",
+        "/js/d.js",
+    ]
+    start = static_graph(tmp_path, "/js/a.js")
+    assert view_graph(tmp_path, "/js/app.js", start) == ["/js/app.js", "/js/side.js", "/js/lazy.js"]
+
+
+def test_shell_preloads_the_start_and_the_views_parts(client):
+    """A view's shell preloads each module app.js imports, directly or not, and what the view adds
+    to draw itself, so the browser fetches them at once instead of one import level after another."""
+    start = static_graph(ROOT, "/static/js/app.js")
+    for path, route in APP_ROUTES.items():
+        shell = client.get(path).get_data(as_text=True)
+        app, preloaded = boot_modules(shell)
+        assert app == "/static/js/app.js"
+        view = f"/static/js/views/{route['view']}.js"
+        assert preloaded == start[1:] + view_graph(ROOT, view, start), path
+    _, today = boot_modules(client.get("/").get_data(as_text=True))
+    assert "/static/js/views/today-method.js" in today
+    assert "/static/js/views/journal.js" not in today
+
+
+@pytest.mark.parametrize("path", APP_ROUTES)
+def test_shell_starts_no_module_before_the_first_paint(client, path):
+    """The page paints from its HTML and styles: no module, preload or fetch starts from <head>;
+    boot.js, a classic script (it runs before the body paints), adds the modules after the paint."""
+    head = client.get(path).get_data(as_text=True).split("</head>")[0]
+    assert not re.search(r"<script[^>]*type=\"module\"", head)
+    assert not re.search(r"<link[^>]*rel=\"(?:modulepreload|preload)\"", head)
+    assert re.search(r'<script src="/static/js/boot\.js"[^>]*>', head)
+    assert not re.search(r"<script src=\"/static/js/boot\.js\"[^>]*\b(?:defer|async|type)\b", head)
+    boot = (ROOT / "static/js/boot.js").read_text()
+    assert "'modulepreload'" in boot and "type: 'module'" in boot
+
+
+def test_shell_styles_come_as_one_file(client):
+    """The first paint waits for one stylesheet, which holds every one of the app's, in order;
+    a browser that has it gets 304."""
+    head = client.get("/").get_data(as_text=True).split("</head>")[0]
+    assert re.findall(r'<link rel="stylesheet" href="([^"]+)"', head) == ["/styles.css"]
+    assert sorted(SHELL_STYLES) == sorted(p.stem for p in (ROOT / "static/css").glob("*.css"))
+    with client.get("/styles.css") as response:
+        css = response.get_data(as_text=True)
+        etag = response.headers["ETag"]
+    files = [(ROOT / f"static/css/{name}.css").read_text(encoding="utf-8") for name in SHELL_STYLES]
+    assert css == "".join(files)
+    assert status_of(client, "/styles.css", {"If-None-Match": etag}) == 304
+    assert "/styles.css" in precached_urls()
+
+
+def habit_catalogue() -> dict[str, dict[str, str]]:
+    """Return the app's catalogue of the introduction's texts (static/js/i18n/texts-habit.js)."""
+    module = (ROOT / "static/js/i18n/texts-habit.js").as_uri()
+    script = "console.log(JSON.stringify((await import(process.argv[1])).HABIT_TEXTS))"
+    node = ["node", "--input-type=module", "-e", script, module]
+    return json.loads(subprocess.run(node, check=True, capture_output=True, text=True).stdout)
+
+
+def test_servers_introduction_texts_are_the_apps():
+    """The introduction the server paints first uses the app's very words, in both languages."""
+    catalogue = habit_catalogue()
+    for lang in ("nl", "en"):
+        server = {key: text for key, text in TEXTS[lang].items() if key.startswith("intro_")}
+        assert len(server) == 6
+        assert server == {key: catalogue[lang][key] for key in server}, lang
+
+
+def test_todays_question_is_drawn_before_the_modules_run(client):
+    """Today's shell holds the introduction's first step and the question's kicker, in the
+    visitor's language; other views' do not."""
+    dutch = client.get("/", headers={"Accept-Language": "nl-NL"}).get_data(as_text=True)
+    assert '<html lang="nl"' in dutch
+    assert "Vraag van vandaag" in dutch and "question-skeleton" in dutch
+    english = client.get("/", headers={"Accept-Language": "en-GB"}).get_data(as_text=True)
+    assert '<html lang="en"' in english and "Today&#39;s question" in english
+    assert "Kennismaking" in dutch and "Werk en leven, één geheel" in dutch
+    assert "Work and life, one whole" in english
+    journal = client.get("/journal").get_data(as_text=True)
+    assert "question-skeleton" not in journal and 'class="card intro"' not in journal
+
+
+def test_shell_files_are_compressed_for_browsers_that_accept_it(client):
+    """The shell, modules, styles and question bank travel gzipped; pages with a form do not."""
+    for url in ("/", "/static/js/app.js", "/static/css/app.css", "/api/questions"):
+        with client.get(url, headers={"Accept-Encoding": "gzip, br"}) as response:
+            assert response.headers["Content-Encoding"] == "gzip", url
+            assert "Accept-Encoding" in response.headers["Vary"]
+            with client.get(url) as plain:
+                assert gzip.decompress(response.get_data()) == plain.get_data(), url
+    with client.get("/login", headers={"Accept-Encoding": "gzip"}) as login:
+        assert "Content-Encoding" not in login.headers
+
+
+def test_a_compressed_file_still_revalidates(client):
+    """A browser that has the file gets 304, not the file again."""
+    with client.get("/static/js/app.js", headers={"Accept-Encoding": "gzip"}) as first:
+        etag = first.headers["ETag"]
+    with client.get(
+        "/static/js/app.js", headers={"Accept-Encoding": "gzip", "If-None-Match": etag}
+    ) as again:
+        assert again.status_code == 304

@@ -1,15 +1,12 @@
 // Start the app: language, views, the service worker, sync, and a guard for database upgrades.
-import { applyLanguage, currentLanguage, t } from './i18n/i18n.js';
+import { applyLanguage, currentLanguage, loadCatalogues, t } from './i18n/i18n.js';
 import { refreshView, startRouter } from './router.js';
-import { registerServiceWorker } from './sw-register.js';
 import { flushDrafts } from './data/draft-keeper.js';
 import { onVersionChange } from './data/db.js';
 import { rememberLanguage } from './data/device-meta.js';
 import { onLocalChange } from './data/entries.js';
 import { refreshGuideCache } from './data/guides.js';
 import { showGuideTab } from './ui/guide-tab.js';
-import { onSyncState, syncNow } from './data/sync.js';
-import { showSyncState } from './ui/sync-status.js';
 import { showToast } from './ui/toast.js';
 
 // Often enough that another device's words show up within seconds while the app is open.
@@ -27,7 +24,13 @@ onVersionChange(() =>
   }),
 );
 
-startRouter();
+// The worker and sync load once the first view is drawn: nothing on screen waits for them.
+await startRouter().catch((error) => console.error(error));
+const [{ registerServiceWorker }, { onSyncState, syncNow }, { showSyncState }] = await Promise.all([
+  import('./sw-register.js'),
+  import('./data/sync.js'),
+  import('./ui/sync-status.js'),
+]);
 registerServiceWorker({ beforeReload: flushDrafts });
 
 onSyncState((status) => {
@@ -36,8 +39,9 @@ onSyncState((status) => {
 });
 syncNow();
 // Another device may have added a guide: the share switches follow without opening Settings.
-showGuideTab();
-refreshGuideCache().then(showGuideTab);
+const guideTexts = loadCatalogues(['guide']);
+guideTexts.then(showGuideTab);
+Promise.all([refreshGuideCache(), guideTexts]).then(showGuideTab);
 addEventListener('online', syncNow);
 addEventListener('online', () => refreshGuideCache().then(showGuideTab));
 addEventListener('offline', syncNow);

@@ -1,6 +1,6 @@
 // Moving between views without reloading: links marked data-route, and the back button.
 import { h } from './ui/dom.js';
-import { applyLanguage, t } from './i18n/i18n.js';
+import { applyLanguage, loadTexts, t } from './i18n/i18n.js';
 import { renderToday } from './views/today.js';
 import { clearPassingToast } from './ui/toast.js';
 
@@ -17,10 +17,12 @@ function renderName(view) {
   return `render${view.replace(/(^|-)(\w)/g, (_, dash, letter) => letter.toUpperCase())}`;
 }
 
-/** Return a view's render function, loading its module the first time. */
+/** Return a view's render function, loading its module the first time, and its texts. */
 async function renderer(view) {
+  const texts = loadTexts(view);
   if (!renderers.has(view))
     renderers.set(view, (await import(`./views/${view}.js`))[renderName(view)]);
+  await texts;
   return renderers.get(view);
 }
 

@@ -1,17 +1,29 @@
 // Dutch and English texts, and the chosen language (the browser's, unless changed in Settings).
+// The app's own texts come with the start; the other catalogues load with the views that use them
+// (the worker keeps them all, so this works offline too), and t() stays synchronous.
 import { APP_TEXTS } from './texts-app.js';
-import { FILTER_TEXTS, MEANING_TEXTS } from './texts-meaning.js';
-import { METHOD_TEXTS } from './texts-method.js';
-import { HABIT_TEXTS } from './texts-habit.js';
-import { GUIDE_TEXTS } from './texts-guide.js';
 
 export const LANGUAGES = { nl: 'Nederlands', en: 'English' };
 const STORAGE_KEY = 'lpb.lang';
 
-const TEXTS = {
-  nl: { ...APP_TEXTS.nl, ...METHOD_TEXTS.nl, ...HABIT_TEXTS.nl },
-  en: { ...APP_TEXTS.en, ...METHOD_TEXTS.en, ...HABIT_TEXTS.en },
+const TEXTS = { nl: { ...APP_TEXTS.nl }, en: { ...APP_TEXTS.en } };
+
+const CATALOGUES = {
+  guide: () => import('./texts-guide.js'),
+  habit: () => import('./texts-habit.js'),
+  meaning: () => import('./texts-meaning.js'),
+  method: () => import('./texts-method.js'),
 };
+// The catalogues each view's modules take texts from, besides texts-app
+// (tests/js/view-texts.test.js checks this against the modules).
+export const VIEW_CATALOGUES = {
+  today: ['guide', 'habit', 'meaning', 'method'],
+  journal: ['guide', 'habit', 'meaning', 'method'],
+  insights: ['guide', 'habit', 'meaning', 'method'],
+  settings: ['guide', 'habit', 'method'],
+  method: ['habit', 'meaning'],
+};
+const loading = new Map();
 
 /** Add the texts of a view that loads later (its catalogue travels with it). */
 export function addTexts(catalogue) {
@@ -19,7 +31,22 @@ export function addTexts(catalogue) {
   Object.assign(TEXTS.en, catalogue.en);
 }
 
-[MEANING_TEXTS, FILTER_TEXTS, GUIDE_TEXTS].forEach(addTexts);
+/** Resolve once the named catalogues (keys of CATALOGUES) are loaded, each only once. */
+export function loadCatalogues(names) {
+  for (const name of names) {
+    if (!loading.has(name))
+      loading.set(
+        name,
+        CATALOGUES[name]().then((module) => Object.values(module).forEach(addTexts)),
+      );
+  }
+  return Promise.all(names.map((name) => loading.get(name)));
+}
+
+/** Resolve once the texts a view shows are loaded. */
+export function loadTexts(view) {
+  return loadCatalogues(VIEW_CATALOGUES[view] ?? []);
+}
 
 /** Return the browser's language as one of ours: Dutch for nl*, English otherwise. */
 export function browserLanguage(languages = navigator.languages ?? [navigator.language]) {

@@ -10,7 +10,6 @@ import { noteWrittenToday } from '../data/reminders-api.js';
 import { anotherQuestion, questionText } from '../method/question-choice.js';
 import { localDay } from '../method/dates.js';
 import { reflectionForm } from '../ui/reflection-form.js';
-import { methodCards } from './today-method.js';
 import { doneCard, nextStep } from './today-done.js';
 import { introCard } from './intro.js';
 import { addNewQuestions } from './guide-question.js';
@@ -64,7 +63,8 @@ export async function renderToday(view) {
   const [bank, draft, extras] = await Promise.all([
     loadQuestionPool(),
     loadDraft(DRAFT_KEY),
-    methodCards(),
+    // The method's cards load beside the day's data, so the start stays small.
+    import('./today-method.js').then((cards) => cards.methodCards()),
   ]);
   const question =
     bank.find((q) => q.id === draft?.question_id) ?? (await chooseTodaysQuestion(bank));

@@ -1,0 +1,42 @@
+// A classic script in <head>, so that it runs before the body paints (a module would run after).
+// It hides the server's introduction on a device that has seen it, and starts the app's modules only
+// after the first paint: nothing the first screen needs waits behind some seventy module requests.
+(() => {
+  const boot = document.currentScript.dataset;
+  try {
+    // The same key as views/intro.js: a device that has seen the introduction never sees it again.
+    if (localStorage.getItem('lpb.intro-seen') !== null)
+      document.documentElement.classList.add('intro-seen');
+  } catch {
+    // Without storage views/intro.js shows no introduction either.
+    document.documentElement.classList.add('intro-seen');
+  }
+
+  let started = false;
+  /** Add the modulepreload links and the app's module to <head>, once. */
+  const startApp = () => {
+    if (started) return;
+    started = true;
+    for (const href of JSON.parse(boot.preloads))
+      document.head.append(
+        Object.assign(document.createElement('link'), { rel: 'modulepreload', href }),
+      );
+    const app = Object.assign(document.createElement('script'), { type: 'module', src: boot.app });
+    document.head.append(app);
+  };
+  // Started once the first contentful paint is on screen (a busy phone may show a frame well after
+  // its requestAnimationFrame). A hidden tab paints nothing to wait for, even once shown again.
+  const afterFirstPaint = () => {
+    if (document.visibilityState === 'hidden') return startApp();
+    document.addEventListener('visibilitychange', startApp, { once: true });
+    if (!PerformanceObserver.supportedEntryTypes?.includes('paint'))
+      return requestAnimationFrame(() => requestAnimationFrame(startApp));
+    const painted = new PerformanceObserver((list) => {
+      if (!list.getEntriesByName('first-contentful-paint').length) return;
+      painted.disconnect();
+      startApp();
+    });
+    painted.observe({ type: 'paint', buffered: true });
+  };
+  document.addEventListener('DOMContentLoaded', afterFirstPaint, { once: true });
+})();
