@@ -75,7 +75,9 @@ test('the streak counts days in a row up to today, or up to yesterday before wri
 });
 
 test('the calendar has whole weeks, Monday first, with counts and no future', () => {
-  const weeks = calendarWeeks(known, TODAY, 2);
+  const counts = new Map();
+  known.forEach((e) => counts.set(e.day, (counts.get(e.day) ?? 0) + 1));
+  const weeks = calendarWeeks(counts, TODAY, 2);
   assert.equal(weeks.length, 2);
   assert.equal(weeks[0][0].day, '2026-11-16');
   assert.equal(weeks[1][4].count, 2); // Friday the 27th

@@ -42,10 +42,11 @@ export function longestStreak(reflections) {
   return longest;
 }
 
-/** Return whole weeks (Monday first) ending with today's, each day with its count; future days null. */
-export function calendarWeeks(reflections, today, weeks) {
-  const counts = new Map();
-  reflections.forEach((entry) => counts.set(entry.day, (counts.get(entry.day) ?? 0) + 1));
+/**
+ * Return whole weeks (Monday first) ending with today's, each day with its count from a Map of
+ * day → count; future days null.
+ */
+export function calendarWeeks(counts, today, weeks) {
   const first = addDays(weekStart(today), -7 * (weeks - 1));
   return Array.from({ length: weeks }, (_, w) =>
     Array.from({ length: 7 }, (_, d) => {
@@ -63,9 +64,13 @@ export function average(values) {
 
 /** Return the average energy of each day of the last n days that has a rating, oldest first. */
 export function energyByDay(reflections, today, n) {
+  const byDay = new Map();
+  reflections
+    .filter((entry) => entry.energy)
+    .forEach((entry) => byDay.set(entry.day, [...(byDay.get(entry.day) ?? []), entry.energy]));
   return lastDays(today, n)
     .map((day) => {
-      const ratings = reflections.filter((e) => e.day === day && e.energy).map((e) => e.energy);
+      const ratings = byDay.get(day) ?? [];
       return { day, average: average(ratings), count: ratings.length };
     })
     .filter((point) => point.count > 0);

@@ -2,13 +2,14 @@
 // and as wished, circles in relation, energy, days written, the year, the eigen mix and a summary.
 import { h } from '../ui/dom.js';
 import { currentLanguage, t } from '../i18n/i18n.js';
-import { listEntries, listReflections } from '../data/entries.js';
-import { listBalances, listCheckins } from '../data/meaning-entries.js';
+import { listEntries } from '../data/entries.js';
+import { listBalances } from '../data/meaning-entries.js';
+import { readDayTotals, writtenBetween } from '../data/history.js';
 import { loadQuestions } from '../data/questions.js';
 import { CIRCLES } from '../method/circles.js';
 import { formatDay, localDay } from '../method/dates.js';
-import { lastDays } from '../method/day-math.js';
-import { circleCounts, energyByCircle, energyByDay, inLastDays } from '../method/insights-math.js';
+import { addDays, lastDays } from '../method/day-math.js';
+import { circleCounts, energyByCircle, energyByDay } from '../method/insights-math.js';
 import { barChart, chartFigure, dataTable, energyLineChart, wheelChart } from '../ui/charts.js';
 import { formatNumber, formatShortDay } from '../ui/format.js';
 import { summarySection } from './summary-share.js';
@@ -135,10 +136,10 @@ function energySection(reflections, today, lang) {
   );
 }
 
-/** Return the sections of the chosen period; written holds reflections and check-ins. */
-function periodSections(reflections, written, context) {
+/** Return the sections of the chosen period; written holds its reflections and check-ins. */
+function periodSections(written, context) {
   const { today, lang } = context;
-  const chosen = inLastDays(reflections, today, period);
+  const chosen = written.filter((entry) => entry.kind === 'reflection');
   const options = { ...context, periodText: daysText(period) };
   return [
     takeawaySection(chosen, options),
@@ -146,21 +147,31 @@ function periodSections(reflections, written, context) {
     wheelSection(chosen),
     balanceSection(chosen, options),
     relationsSection(chosen, options),
-    energySection(inLastDays(written, today, period), today, lang),
+    energySection(written, today, lang),
   ];
+}
+
+/** Return the reflections and check-ins of the chosen period, which ends today. */
+function readPeriod(today) {
+  return writtenBetween(addDays(today, 1 - period), today);
+}
+
+/** Return "n reflections on d days" over all that was written, from the per-day totals. */
+function countLine(totals) {
+  const n = totals.reduce((sum, total) => sum + total.reflections, 0);
+  return h('p', {}, t('insights_count', { n, d: totals.length }));
 }
 
 /** Draw the insights into view. */
 export async function renderInsights(view) {
-  const [reflections, checkins, mixes, balances, bank] = await Promise.all([
-    listReflections(),
-    listCheckins(),
+  const today = localDay();
+  const [totals, inPeriod, mixes, balances, bank] = await Promise.all([
+    readDayTotals(),
+    readPeriod(today),
     listEntries('mix'),
     listBalances(),
     loadQuestions(),
   ]);
-  const written = [...reflections, ...checkins];
-  const today = localDay();
   const lang = currentLanguage();
   const redraw = (message) => async () => {
     view.replaceChildren();
@@ -169,21 +180,22 @@ export async function renderInsights(view) {
   };
   const context = { today, lang, bank, balances, onBalanceSaved: redraw('balance_saved') };
   const periodPart = h('div', {});
-  const drawPeriod = () =>
-    periodPart.replaceChildren(...periodSections(reflections, written, context));
-  drawPeriod();
+  const drawPeriod = (written) => periodPart.replaceChildren(...periodSections(written, context));
+  drawPeriod(inPeriod);
+  const yearTotals = totals.filter((total) => total.day > addDays(today, -YEAR));
   view.append(
     h('h1', {}, t('insights_title')),
-    h(
-      'p',
-      {},
-      t('insights_count', { n: reflections.length, d: new Set(written.map((e) => e.day)).size }),
-    ),
-    periodPicker(drawPeriod),
+    countLine(totals),
+    periodPicker(async () => {
+      const chosen = period;
+      const written = await readPeriod(today);
+      // A quicker later choice has drawn already.
+      if (chosen === period) drawPeriod(written);
+    }),
     periodPart,
-    streakSection(written, today, lang),
-    yearSection(written, today, lang),
+    streakSection(totals, today, lang),
+    yearSection(yearTotals, today, lang),
     mixSection(mixes, today, lang, redraw('mix_saved')),
-    summarySection({ reflections, mixes, today, lang }),
+    summarySection({ mixes, today, lang }),
   );
 }
