@@ -8,12 +8,13 @@ import { readDayTotals, writtenBetween } from '../data/history.js';
 import { loadQuestions } from '../data/questions.js';
 import { CIRCLES } from '../method/circles.js';
 import { formatDay, localDay } from '../method/dates.js';
-import { addDays, lastDays } from '../method/day-math.js';
+import { addDays, lastDays, withinDays } from '../method/day-math.js';
 import { circleCounts, energyByCircle, energyByDay } from '../method/insights-math.js';
 import { barChart, chartFigure, dataTable, energyLineChart, wheelChart } from '../ui/charts.js';
 import { formatNumber, formatShortDay } from '../ui/format.js';
 import { summarySection } from './summary-share.js';
 import { showToast } from '../ui/toast.js';
+import { afterFirstFrame } from '../ui/after-frame.js';
 import { daysText, streakSection } from './insights-days.js';
 import { mixSection, swatch } from './insights-hours.js';
 import { meaningSection, relationsSection, takeawaySection } from './insights-meaning.js';
@@ -156,6 +157,20 @@ function readPeriod(today) {
   return writtenBetween(addDays(today, 1 - period), today);
 }
 
+/** Return a reader of the last year's reflections and check-ins, read once after the first frame. */
+function yearReader(today) {
+  let entries = null;
+  let reading = null;
+  const read = () => {
+    reading ??= writtenBetween(addDays(today, 1 - YEAR), today).then((found) => {
+      entries = found;
+    });
+    return reading;
+  };
+  afterFirstFrame(read);
+  return { read, loaded: () => entries };
+}
+
 /** Return "n reflections on d days" over all that was written, from the per-day totals. */
 function countLine(totals) {
   const n = totals.reduce((sum, total) => sum + total.reflections, 0);
@@ -182,20 +197,20 @@ export async function renderInsights(view) {
   const periodPart = h('div', {});
   const drawPeriod = (written) => periodPart.replaceChildren(...periodSections(written, context));
   drawPeriod(inPeriod);
+  // Every period lies within the year: once it is read, a change of period draws at once.
+  const year = yearReader(today);
+  const showPeriod = () =>
+    drawPeriod(year.loaded().filter((entry) => withinDays(entry.day, today, period)));
+  const summary = await summarySection({ mixes, today, lang });
   const yearTotals = totals.filter((total) => total.day > addDays(today, -YEAR));
   view.append(
     h('h1', {}, t('insights_title')),
     countLine(totals),
-    periodPicker(async () => {
-      const chosen = period;
-      const written = await readPeriod(today);
-      // A quicker later choice has drawn already.
-      if (chosen === period) drawPeriod(written);
-    }),
+    periodPicker(() => (year.loaded() ? showPeriod() : year.read().then(showPeriod))),
     periodPart,
     streakSection(totals, today, lang),
     yearSection(yearTotals, today, lang),
     mixSection(mixes, today, lang, redraw('mix_saved')),
-    summarySection({ mixes, today, lang }),
+    summary,
   );
 }

@@ -56,8 +56,8 @@ function guideButton(read) {
   return place;
 }
 
-/** Return the summary section of the chosen days' reflections and eigen mix check-ins. */
-export function summarySection({ mixes, today, lang }) {
+/** Resolve with the summary section of the chosen days' reflections and eigen mix check-ins. */
+export async function summarySection({ mixes, today, lang }) {
   const output = h('textarea', { id: 'summary', rows: 12, readonly: true });
   let asked = 0;
   const update = async () => {
@@ -89,7 +89,7 @@ export function summarySection({ mixes, today, lang }) {
       /* the user closed the share sheet */
     }
   };
-  update();
+  await update();
   return h(
     'section',
     { 'aria-labelledby': 'summary-title' },

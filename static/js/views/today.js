@@ -11,6 +11,7 @@ import { anotherQuestion, questionText } from '../method/question-choice.js';
 import { localDay } from '../method/dates.js';
 import { weekStart } from '../method/day-math.js';
 import { reflectionForm } from '../ui/reflection-form.js';
+import { afterFirstFrame } from '../ui/after-frame.js';
 import { methodCards } from './today-method.js';
 import { doneCard, nextStep } from './today-done.js';
 import { introCard } from './intro.js';
@@ -23,11 +24,6 @@ async function showTodayCount(element) {
   const today = localDay();
   const count = (await reflectionsBetween(today, today)).length;
   element.textContent = count ? t('saved_today', { n: count }) : '';
-}
-
-/** Run work once the browser has drawn the current frame, so it does not hold that frame up. */
-function afterFirstFrame(work) {
-  requestAnimationFrame(() => setTimeout(work));
 }
 
 /** Return Today's form for the day's question; onSaved(entry) runs once it is on disk. */
