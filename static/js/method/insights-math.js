@@ -1,6 +1,6 @@
 // The numbers behind Insights: pure functions of the entries and the day, tested with node --test.
 import { CIRCLES } from './circles.js';
-import { addDays, lastDays, weekStart, withinDays } from './day-math.js';
+import { addDays, daysBetween, lastDays, weekStart, withinDays } from './day-math.js';
 
 /** Return the entries of the n days up to and including today. */
 export function inLastDays(entries, today, n) {
@@ -18,25 +18,28 @@ export function circleCounts(reflections) {
   return counts;
 }
 
+/** Return a YYYY-MM-DD day as a whole number of days (for counting runs without making dates). */
+function dayNumber(day) {
+  return daysBetween('1970-01-01', day);
+}
+
 /** Return the number of days in a row written up to today (or up to yesterday, if not yet today). */
 export function currentStreak(reflections, today) {
-  const days = new Set(reflections.map((entry) => entry.day));
-  let day = days.has(today) ? today : addDays(today, -1);
+  const days = new Set(reflections.map((entry) => dayNumber(entry.day)));
+  let day = dayNumber(today);
+  if (!days.has(day)) day -= 1;
   let streak = 0;
-  while (days.has(day)) {
-    streak += 1;
-    day = addDays(day, -1);
-  }
+  while (days.has(day - streak)) streak += 1;
   return streak;
 }
 
 /** Return the longest run of days in a row with a reflection. */
 export function longestStreak(reflections) {
-  const days = [...new Set(reflections.map((entry) => entry.day))].sort();
+  const days = [...new Set(reflections.map((entry) => dayNumber(entry.day)))].sort((a, b) => a - b);
   let longest = 0;
   let run = 0;
   days.forEach((day, i) => {
-    run = i > 0 && addDays(days[i - 1], 1) === day ? run + 1 : 1;
+    run = i > 0 && days[i - 1] + 1 === day ? run + 1 : 1;
     longest = Math.max(longest, run);
   });
   return longest;
