@@ -1,6 +1,6 @@
 // The numbers behind Insights: pure functions of the entries and the day, tested with node --test.
 import { CIRCLES } from './circles.js';
-import { addDays, daysBetween, lastDays, weekStart, withinDays } from './day-math.js';
+import { MS_PER_DAY, addDays, lastDays, weekStart, withinDays } from './day-math.js';
 
 /** Return the entries of the n days up to and including today. */
 export function inLastDays(entries, today, n) {
@@ -20,7 +20,7 @@ export function circleCounts(reflections) {
 
 /** Return a YYYY-MM-DD day as a whole number of days (for counting runs without making dates). */
 function dayNumber(day) {
-  return daysBetween('1970-01-01', day);
+  return Math.round(Date.parse(day) / MS_PER_DAY);
 }
 
 /** Return the number of days in a row written up to today (or up to yesterday, if not yet today). */

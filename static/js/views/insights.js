@@ -202,7 +202,8 @@ export async function renderInsights(view) {
   const showPeriod = () =>
     drawPeriod(year.loaded().filter((entry) => withinDays(entry.day, today, period)));
   const summary = await summarySection({ mixes, today, lang });
-  const yearTotals = totals.filter((total) => total.day > addDays(today, -YEAR));
+  const yearAgo = addDays(today, -YEAR);
+  const yearTotals = totals.filter((total) => total.day > yearAgo);
   view.append(
     h('h1', {}, t('insights_title')),
     countLine(totals),
