@@ -5,6 +5,8 @@ import { addDays } from '../method/day-math.js';
 import { WRITTEN_KINDS, dayTotals, isWritten } from '../method/day-totals.js';
 
 export const DAY_TOTALS = 'day_totals';
+// In meta: a number that grows with every change to what is written, for anything derived from it.
+export const WRITTEN_GENERATION = 'written-generation';
 // Days close together are counted from one range read (a pulled page is mostly consecutive days).
 const CLUSTER_GAP_DAYS = 7;
 
@@ -76,13 +78,18 @@ function dayRuns(changed) {
 }
 
 /**
- * Count again the days of the changed entries, in tx (with entries and day_totals, read-write),
- * after the entries were written: every writer of entries calls this in its own transaction, so
- * the totals are never out of step with the entries.
+ * Count again the days of the changed entries, in tx (with entries, meta and day_totals,
+ * read-write), after the entries were written: every writer of entries calls this in its own
+ * transaction, so the totals are never out of step with the entries.
  */
 export async function recountDays(tx, changed) {
   const store = tx.objectStore(DAY_TOTALS);
-  for (const run of dayRuns(changed)) {
+  const runs = dayRuns(changed);
+  if (runs.length === 0) return;
+  const meta = tx.objectStore('meta');
+  const generation = (await result(meta.get(WRITTEN_GENERATION)))?.value ?? 0;
+  meta.put({ key: WRITTEN_GENERATION, value: generation + 1 });
+  for (const run of runs) {
     const totals = new Map(
       dayTotals(await writtenInTx(tx, run[0], run.at(-1))).map((total) => [total.day, total]),
     );

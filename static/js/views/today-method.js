@@ -1,7 +1,8 @@
 // What Today offers besides the question: a quick check-in, on this day, the weekly eigen mix,
 // kantelen, and your own questions.
 import { h } from '../ui/dom.js';
-import { listEntries, listReflections } from '../data/entries.js';
+import { listEntries } from '../data/entries.js';
+import { kantelenReflections } from '../data/kantelen-reflections.js';
 import { localDay } from '../method/dates.js';
 import { mixDone, mixOffer } from './eigen-mix.js';
 import { kantelenCard } from './kantelen.js';
@@ -12,10 +13,10 @@ import { guideQuestionCards } from './guide-question.js';
 
 /** Resolve with the kantelen card ({ element, stop }) of today, or null. */
 async function loadKantelen(today) {
-  // Kantelen looks at the whole history (any old reflection may be chosen), so it never holds up
-  // the question: Today draws first and the card joins its place when it is ready.
-  const [reflections, seed] = await Promise.all([listReflections(), loadSeed()]);
-  return kantelenCard({ reflections, today, seed });
+  // Once a day kantelen looks at the whole history (any old reflection may be chosen), so it
+  // never holds up the question: Today draws first and the card joins its place when ready.
+  const seed = await loadSeed();
+  return kantelenCard({ reflections: await kantelenReflections(today, seed), today, seed });
 }
 
 /**
