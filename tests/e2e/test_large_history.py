@@ -2,6 +2,7 @@
 totals they read stay in step with the entries through every kind of change."""
 
 import random
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -113,6 +114,16 @@ def table_rows(region) -> list[str]:
     )
 
 
+def streaks(entries: list[dict]) -> tuple[int, int]:
+    """Return the current streak (up to yesterday; nothing is written today) and the longest."""
+    days = sorted({date.fromisoformat(e["day"]) for e in live(entries)})
+    longest = run = 0
+    for i, day in enumerate(days):
+        run = run + 1 if i and days[i - 1] + timedelta(days=1) == day else 1
+        longest = max(longest, run)
+    return (run if days[-1] == TODAY - timedelta(days=1) else 0), longest
+
+
 def wheel_rows(entries: list[dict], days: int) -> list[str]:
     """Return the wheel's table as Insights should show it for the last days."""
     since = (TODAY - timedelta(days=days - 1)).isoformat()
@@ -144,6 +155,10 @@ def test_insights_count_every_year_but_read_only_the_period(seeded):
     expect(
         page.get_by_text(f"You wrote {len(reflections)} reflections on {days} days.")
     ).to_be_visible()
+    current, longest = streaks(entries)
+    streak = page.get_by_role("region", name="Days you wrote")
+    expect(streak).to_contain_text(f"Current streak: {current} days in a row.")
+    expect(streak).to_contain_text(f"Longest streak: {longest} days.")
     wheel = page.get_by_role("region", name="Balance across the five circles")
     assert table_rows(wheel) == wheel_rows(entries, 30)
     for period in [90, 365, 7]:
@@ -196,6 +211,11 @@ def test_day_totals_stay_in_step_through_edit_delete_undo_import_and_a_pulled_pa
         return found["days"]
 
     before = assert_in_step()
+    go_to(page, "Insights")  # its summary of all days is made now, and must follow what comes
+    expect(
+        page.get_by_text(re.compile(rf"You wrote \d+ reflections on {before} days\."))
+    ).to_be_visible()
+    go_to(page, "Today")
     old = next(e for e in reversed(entries) if e["kind"] == "reflection" and not e["deleted"])
     page.evaluate(
         """async ({ id }) => {
@@ -217,17 +237,30 @@ def test_day_totals_stay_in_step_through_edit_delete_undo_import_and_a_pulled_pa
         }"""
     )
     assert assert_in_step() == before + 1
-    first = next(e for e in entries if not e["deleted"])
+    # A pulled page deletes every entry of one day, changes one of another and adds an old one.
+    gone_day = entries[10]["day"]
+    gone = [e for e in live(entries) if e["day"] == gone_day]
+    edited = next(e for e in live(entries) if e["day"] < gone_day)
     page.evaluate(
         SEED,
         [
-            {**first, "deleted": True, "version": 7001, "text": None},
-            {**entries[1], "energy": 1, "version": 7002},
-            entry(7003, TODAY - timedelta(days=3000), "checkin", random.Random(1)),
+            *(
+                {**e, "deleted": True, "text": None, "version": 7000 + i}
+                for i, e in enumerate(gone)
+            ),
+            {**edited, "energy": 1, "version": 7100},
+            entry(7101, TODAY - timedelta(days=3000), "checkin", random.Random(1)),
         ],
     )
-    alone_on_its_day = sum(e["day"] == first["day"] for e in live(entries)) == 1
-    assert assert_in_step() == before + 2 - alone_on_its_day
+    after = assert_in_step()
+    assert after == before + 1
+    reflections = page.evaluate(
+        "async () => (await import('/static/js/data/entries.js')).listReflections().then((r) => r.length)"
+    )
+    go_to(page, "Insights")
+    expect(
+        page.get_by_text(f"You wrote {reflections} reflections on {after} days.")
+    ).to_be_visible()
 
 
 def test_an_older_database_keeps_every_entry_and_gets_its_day_totals(page: Page):

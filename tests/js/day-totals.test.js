@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { dayTotals, writtenCount } from '../../static/js/method/day-totals.js';
 import { yearMonths } from '../../static/js/method/life-course.js';
-import { currentStreak, longestStreak } from '../../static/js/method/insights-math.js';
+import { streakOf, writtenSummary } from '../../static/js/method/insights-math.js';
 
 const written = [
   { kind: 'reflection', day: '2026-11-27', energy: 4, meaning: 2 },
@@ -55,6 +55,12 @@ test('the year and the streaks from day totals match those of the entries themse
     march.days,
     new Set(entries.filter((e) => e.day.startsWith('2026-03')).map((e) => e.day)).size,
   );
-  assert.equal(currentStreak(totals, '2026-11-28'), currentStreak(entries, '2026-11-28'));
-  assert.equal(longestStreak(totals), longestStreak(entries));
+  const summary = writtenSummary(totals);
+  const days = [...new Set(entries.map((e) => e.day))].sort();
+  assert.equal(summary.days, days.length);
+  assert.equal(summary.reflections, entries.filter((e) => e.kind === 'reflection').length);
+  // Every 5th step of 0.8 skips no day, so the whole stretch is one run up to its last day.
+  assert.equal(summary.longest, days.length);
+  assert.equal(streakOf(summary, days.at(-1)), days.length);
+  assert.equal(streakOf(summary, '2026-11-28'), 0);
 });

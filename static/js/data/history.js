@@ -3,10 +3,13 @@
 import { result, transact } from './db.js';
 import { addDays } from '../method/day-math.js';
 import { WRITTEN_KINDS, dayTotals, isWritten } from '../method/day-totals.js';
+import { writtenSummary } from '../method/insights-math.js';
+import { readMeta, writeMeta } from './device-meta.js';
 
 export const DAY_TOTALS = 'day_totals';
 // In meta: a number that grows with every change to what is written, for anything derived from it.
 export const WRITTEN_GENERATION = 'written-generation';
+const SUMMARY_KEY = 'written-summary';
 // Days close together are counted from one range read (a pulled page is mostly consecutive days).
 const CLUSTER_GAP_DAYS = 7;
 
@@ -62,6 +65,20 @@ export function readDayTotals(from = '0000-00-00', to = '9999-99-99') {
   return transact(DAY_TOTALS, 'readonly', (tx) =>
     result(tx.objectStore(DAY_TOTALS).getAll(IDBKeyRange.bound(from, to))),
   );
+}
+
+/**
+ * Return the summary of all days written (see writtenSummary): kept in meta and made again from
+ * every day's totals only after something written changed.
+ */
+export async function readWrittenSummary() {
+  const [kept, stored] = await Promise.all([readMeta(SUMMARY_KEY), readMeta(WRITTEN_GENERATION)]);
+  const generation = stored ?? 0;
+  if (kept?.generation === generation) return kept;
+  const summary = { ...writtenSummary(await readDayTotals()), generation };
+  // Best effort: without it, the next visit counts again.
+  await writeMeta(SUMMARY_KEY, summary).catch(() => {});
+  return summary;
 }
 
 /** Return the sorted days of the written kinds among changed entries, in runs of nearby days. */

@@ -23,26 +23,29 @@ function dayNumber(day) {
   return Math.round(Date.parse(day) / MS_PER_DAY);
 }
 
-/** Return the number of days in a row written up to today (or up to yesterday, if not yet today). */
-export function currentStreak(reflections, today) {
-  const days = new Set(reflections.map((entry) => dayNumber(entry.day)));
-  let day = dayNumber(today);
-  if (!days.has(day)) day -= 1;
-  let streak = 0;
-  while (days.has(day - streak)) streak += 1;
-  return streak;
+/**
+ * Return what Insights says of all days written, from per-day totals (oldest first): reflections,
+ * days, the longest run, and the run that ends on the last day written (for the current streak).
+ */
+export function writtenSummary(totals) {
+  let run = 0;
+  let previous = null;
+  const summary = { reflections: 0, days: totals.length, longest: 0, last_day: null, last_run: 0 };
+  totals.forEach((total) => {
+    const day = dayNumber(total.day);
+    run = previous !== null && previous + 1 === day ? run + 1 : 1;
+    previous = day;
+    summary.reflections += total.reflections;
+    summary.longest = Math.max(summary.longest, run);
+  });
+  return { ...summary, last_day: totals.at(-1)?.day ?? null, last_run: run };
 }
 
-/** Return the longest run of days in a row with a reflection. */
-export function longestStreak(reflections) {
-  const days = [...new Set(reflections.map((entry) => dayNumber(entry.day)))].sort((a, b) => a - b);
-  let longest = 0;
-  let run = 0;
-  days.forEach((day, i) => {
-    run = i > 0 && days[i - 1] + 1 === day ? run + 1 : 1;
-    longest = Math.max(longest, run);
-  });
-  return longest;
+/** Return the current streak of a written summary: its last run, if it reaches today or yesterday. */
+export function streakOf(summary, today) {
+  if (!summary.last_day) return 0;
+  const age = dayNumber(today) - dayNumber(summary.last_day);
+  return age === 0 || age === 1 ? summary.last_run : 0;
 }
 
 /**

@@ -4,7 +4,7 @@ import { h } from '../ui/dom.js';
 import { currentLanguage, t } from '../i18n/i18n.js';
 import { listEntries } from '../data/entries.js';
 import { listBalances } from '../data/meaning-entries.js';
-import { readDayTotals, writtenBetween } from '../data/history.js';
+import { readDayTotals, readWrittenSummary, writtenBetween } from '../data/history.js';
 import { loadQuestions } from '../data/questions.js';
 import { CIRCLES } from '../method/circles.js';
 import { formatDay, localDay } from '../method/dates.js';
@@ -171,17 +171,18 @@ function yearReader(today) {
   return { read, loaded: () => entries };
 }
 
-/** Return "n reflections on d days" over all that was written, from the per-day totals. */
-function countLine(totals) {
-  const n = totals.reduce((sum, total) => sum + total.reflections, 0);
-  return h('p', {}, t('insights_count', { n, d: totals.length }));
+/** Return "n reflections on d days" over all that was written. */
+function countLine(summary) {
+  return h('p', {}, t('insights_count', { n: summary.reflections, d: summary.days }));
 }
 
 /** Draw the insights into view. */
 export async function renderInsights(view) {
   const today = localDay();
-  const [totals, inPeriod, mixes, balances, bank] = await Promise.all([
-    readDayTotals(),
+  // The calendar and the year view need the last year's days; everything before is in the summary.
+  const [summary, totals, inPeriod, mixes, balances, bank] = await Promise.all([
+    readWrittenSummary(),
+    readDayTotals(addDays(today, 1 - YEAR)),
     readPeriod(today),
     listEntries('mix'),
     listBalances(),
@@ -201,17 +202,15 @@ export async function renderInsights(view) {
   const year = yearReader(today);
   const showPeriod = () =>
     drawPeriod(year.loaded().filter((entry) => withinDays(entry.day, today, period)));
-  const summary = await summarySection({ mixes, today, lang });
-  const yearAgo = addDays(today, -YEAR);
-  const yearTotals = totals.filter((total) => total.day > yearAgo);
+  const summaryPart = await summarySection({ mixes, today, lang });
   view.append(
     h('h1', {}, t('insights_title')),
-    countLine(totals),
+    countLine(summary),
     periodPicker(() => (year.loaded() ? showPeriod() : year.read().then(showPeriod))),
     periodPart,
-    streakSection(totals, today, lang),
-    yearSection(yearTotals, today, lang),
+    streakSection({ summary, totals }, today, lang),
+    yearSection(totals, today, lang),
     mixSection(mixes, today, lang, redraw('mix_saved')),
-    summary,
+    summaryPart,
   );
 }
