@@ -66,6 +66,19 @@ export function refreshView() {
   return refreshCurrent?.();
 }
 
+/**
+ * The tab of the open view tapped again: back to its top. A view that can bring itself up to date
+ * in place (refresh) does so, keeping what is being done there (a search being typed, an open
+ * edit, filters); the others are drawn anew, as on any visit.
+ */
+function showSameView() {
+  if (!refreshCurrent) return showCurrentView({ focus: true });
+  clearPassingToast();
+  document.getElementById('main').focus({ preventScroll: true });
+  scrollTo(0, 0);
+  return refreshCurrent();
+}
+
 /** Redraw everything in the newly chosen language. */
 function redraw() {
   applyLanguage();
@@ -85,8 +98,11 @@ export function startRouter() {
     )
       return;
     event.preventDefault();
-    if (link.pathname !== location.pathname) history.pushState(null, '', link.pathname);
-    showCurrentView({ focus: true });
+    if (link.pathname === location.pathname) showSameView();
+    else {
+      history.pushState(null, '', link.pathname);
+      showCurrentView({ focus: true });
+    }
   });
   addEventListener('popstate', () => showCurrentView({ focus: true }));
   return showCurrentView();

@@ -98,15 +98,6 @@ export async function openQuestions() {
   return questions.filter((question) => !answered.has(question.id));
 }
 
-/** Resolve with the guides' replies, by the id of the reflection they answer. */
-export async function repliesByEntry() {
-  const replies = new Map();
-  for (const reply of (await listEntries('guide_reply')).reverse()) {
-    replies.set(reply.entry_id, [...(replies.get(reply.entry_id) ?? []), reply]);
-  }
-  return replies;
-}
-
 /** Store a "since last time" summary shared with these guides. */
 export function shareSummary({ periodDays, markdown, linkIds }) {
   return createEntry('shared_summary', {

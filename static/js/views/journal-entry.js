@@ -5,6 +5,7 @@ import { removeEntry, restoreReflection, updateReflection } from '../data/entrie
 import { loadDraft } from '../data/drafts.js';
 import { afterSave } from '../data/storage.js';
 import { formatTime } from '../method/dates.js';
+import { entryLinks } from '../method/journal-order.js';
 import { reflectionForm } from '../ui/reflection-form.js';
 import { ratings } from '../ui/reflection-fields.js';
 import { ratingTags } from './rating-tags.js';
@@ -17,9 +18,9 @@ export function editDraftKey(entry) {
 }
 
 /** Return a conflict copy's label and its "keep this one" and "remove" buttons; null for others. */
-function conflictPart(entry, entries, reload) {
+function conflictPart(entry, byId, reload) {
   if (!entry.conflict_of) return null;
-  const original = entries.find((other) => other.id === entry.conflict_of);
+  const original = byId.get(entry.conflict_of);
   const keep = async () => {
     const fields = { text: entry.text, circles: entry.circles, ...ratings(entry) };
     if (original) await updateReflection(original.id, fields);
@@ -69,23 +70,26 @@ function checkinArticle(entry, journal) {
   );
 }
 
-/** Return an entry as an article; journal holds entries, lang, reload(), edit(entry), remove(entry). */
+/** Return an entry as an article; journal holds entries, lang, guidance, reload(), edit(entry), remove(entry). */
 export function entryArticle(entry, journal) {
   if (entry.kind === 'checkin') return checkinArticle(entry, journal);
-  const { entries, lang } = journal;
+  const { lang } = journal;
+  const { byId, laterLook } = entryLinks(journal.entries);
+  // Only the entries linked to this one: kantelenNote then needs no search through all of them.
+  const linked = [byId.get(entry.kantelen_of), laterLook.get(entry.id)].filter(Boolean);
   const headingId = `entry-${entry.id}`;
   const className = entry.conflict_of ? 'entry conflict' : 'entry';
   return h(
     'article',
     { className, 'aria-labelledby': headingId, 'data-id': entry.id },
-    conflictPart(entry, entries, journal.reload),
+    conflictPart(entry, byId, journal.reload),
     h(
       'p',
       { className: 'question', id: headingId },
       `${formatTime(entry.created_at, lang)} · ${entry.question_text || t('fallback_question')}`,
     ),
     h('p', { className: 'text' }, entry.text),
-    kantelenNote(entry, entries, lang),
+    kantelenNote(entry, linked, lang),
     h(
       'p',
       { className: 'meta' },

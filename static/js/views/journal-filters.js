@@ -39,6 +39,11 @@ function activeCount() {
   );
 }
 
+/** Return whether the search or any filter narrows the journal. */
+export function filtersActive() {
+  return filterState.query.trim() !== '' || activeCount() > 0;
+}
+
 /** Return a select of a minimum rating: any, or at least 1–5. */
 function minimumSelect(key, onChange) {
   const id = `filter-${key}`;
@@ -125,10 +130,14 @@ export function filterPanel({ onChange, rebuild }) {
   );
 }
 
-/** Return the month calendar of the shown entries; a day jumps to its heading in the list. */
-export function jumpCalendar({ shown, today, lang, rebuild }) {
+/**
+ * Return the month calendar of the shown entries; a day jumps to its heading in the list, after
+ * reveal(day) has drawn the list down to it.
+ */
+export function jumpCalendar({ shown, today, lang, rebuild, reveal }) {
   filterState.month ??= today.slice(0, 7);
   const jump = (day) => {
+    reveal(day);
     const heading = document.getElementById(`day-${day}`);
     heading?.scrollIntoView({ block: 'start' });
     heading?.focus();

@@ -2,12 +2,11 @@
 // it offline), and the guides' replies beside it.
 import { h } from '../ui/dom.js';
 import { t } from '../i18n/i18n.js';
-import { cachedLinks, repliesByEntry, shareEntry } from '../data/guides.js';
+import { cachedLinks, shareEntry } from '../data/guides.js';
 
-/** Resolve with what the journal needs for guidance: the guides and their replies. */
-export async function loadGuidance() {
-  const [links, replies] = await Promise.all([cachedLinks(), repliesByEntry()]);
-  return { links, replies };
+/** Resolve with what the journal needs for guidance: the guides, and the replies given (read with the entries). */
+export async function loadGuidance(replies = new Map()) {
+  return { links: await cachedLinks(), replies };
 }
 
 /** Return the names of the guides an entry is shared with. */
