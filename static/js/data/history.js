@@ -95,6 +95,19 @@ function dayRuns(changed) {
 }
 
 /**
+ * Return the written entries of the days from..to, in tx, taking those just written from known
+ * (by id) and reading only the others: a pulled page need not read back what it wrote.
+ */
+async function writtenOfRun(tx, from, to, known) {
+  const index = tx.objectStore('entries').index('by_kind_created');
+  const store = tx.objectStore('entries');
+  const range = (kind) => IDBKeyRange.bound([kind, addDays(from, -1)], [kind, addDays(to, 2)]);
+  const ids = await Promise.all(WRITTEN_KINDS.map((kind) => result(index.getAllKeys(range(kind)))));
+  const entries = await Promise.all(ids.flat().map((id) => known.get(id) ?? result(store.get(id))));
+  return entries.filter((entry) => isWritten(entry) && entry.day >= from && entry.day <= to);
+}
+
+/**
  * Count again the days of the changed entries, in tx (with entries, meta and day_totals,
  * read-write), after the entries were written: every writer of entries calls this in its own
  * transaction, so the totals are never out of step with the entries.
@@ -106,10 +119,10 @@ export async function recountDays(tx, changed) {
   const meta = tx.objectStore('meta');
   const generation = (await result(meta.get(WRITTEN_GENERATION)))?.value ?? 0;
   meta.put({ key: WRITTEN_GENERATION, value: generation + 1 });
+  const known = new Map(changed.map((entry) => [entry.id, entry]));
   for (const run of runs) {
-    const totals = new Map(
-      dayTotals(await writtenInTx(tx, run[0], run.at(-1))).map((total) => [total.day, total]),
-    );
+    const written = await writtenOfRun(tx, run[0], run.at(-1), known);
+    const totals = new Map(dayTotals(written).map((total) => [total.day, total]));
     run.forEach((day) => (totals.has(day) ? store.put(totals.get(day)) : store.delete(day)));
   }
 }
