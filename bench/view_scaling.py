@@ -1,7 +1,6 @@
 """Time the views with 10,000 entries on the device against 100 (issue 13: size-independent views).
 
-The entries are written straight into the device's IndexedDB as if pulled from the server (synced,
-versions 1..n), a few a day going back from today: reflections on real questions of the bank with
+The entries are stored as pulled sync pages by the app's own writer (synced, versions 1..n), a few a day going back from today: reflections on real questions of the bank with
 circles and ratings, and some quick check-ins. The device is not signed in, so no sync runs.
 
 Each figure is timed inside the page, from the tap to the first frame with the view's content:
@@ -79,21 +78,14 @@ TIMED_TAP = """async ({ action, target, word }) => {
   return (await done) - started;
 }"""
 
-# Writes the entries into the device's database in one transaction; resolves with the count.
+# Stores the entries as pulled sync pages through the app's own writer (which also keeps the
+# per-day totals the views read), a thousand at a time; resolves with the count.
 SEED = """async (entries) => {
-  const db = await new Promise((resolve, reject) => {
-    const request = indexedDB.open('levensloopbaan');
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-  });
-  await new Promise((resolve, reject) => {
-    const tx = db.transaction('entries', 'readwrite');
-    const store = tx.objectStore('entries');
-    for (const entry of entries) store.put(entry);
-    tx.oncomplete = resolve;
-    tx.onerror = () => reject(tx.error);
-  });
-  db.close();
+  const { storePullPage } = await import('/static/js/data/sync-store.js');
+  for (let start = 0; start < entries.length; start += 1000) {
+    const changes = entries.slice(start, start + 1000);
+    await storePullPage({ changes, cursor: Math.max(...changes.map((entry) => entry.version)) });
+  }
   return entries.length;
 }"""
 

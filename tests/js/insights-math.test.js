@@ -3,12 +3,12 @@ import assert from 'node:assert/strict';
 import {
   calendarWeeks,
   circleCounts,
-  currentStreak,
   energyByCircle,
   energyByDay,
   inLastDays,
-  longestStreak,
   mixByWeek,
+  streakOf,
+  writtenSummary,
 } from '../../static/js/method/insights-math.js';
 import { addDays, isoWeek, weekMonday, weekStart } from '../../static/js/method/day-math.js';
 
@@ -67,15 +67,20 @@ test('the wheel counts each circle over 7, 30 and 90 days', () => {
 });
 
 test('the streak counts days in a row up to today, or up to yesterday before writing today', () => {
-  assert.equal(currentStreak(known, TODAY), 3);
-  assert.equal(currentStreak(known.slice(1), TODAY), 2);
-  assert.equal(currentStreak(known, '2026-11-30'), 0);
-  assert.equal(longestStreak(known), 3);
-  assert.equal(longestStreak([]), 0);
+  const totalsOf = (entries) =>
+    [...new Set(entries.map((e) => e.day))].sort().map((day) => ({ day, reflections: 1 }));
+  assert.equal(streakOf(writtenSummary(totalsOf(known)), TODAY), 3);
+  assert.equal(streakOf(writtenSummary(totalsOf(known.slice(1))), TODAY), 2);
+  assert.equal(streakOf(writtenSummary(totalsOf(known)), '2026-11-30'), 0);
+  assert.equal(writtenSummary(totalsOf(known)).longest, 3);
+  assert.equal(writtenSummary([]).longest, 0);
+  assert.equal(streakOf(writtenSummary([]), TODAY), 0);
 });
 
 test('the calendar has whole weeks, Monday first, with counts and no future', () => {
-  const weeks = calendarWeeks(known, TODAY, 2);
+  const counts = new Map();
+  known.forEach((e) => counts.set(e.day, (counts.get(e.day) ?? 0) + 1));
+  const weeks = calendarWeeks(counts, TODAY, 2);
   assert.equal(weeks.length, 2);
   assert.equal(weeks[0][0].day, '2026-11-16');
   assert.equal(weeks[1][4].count, 2); // Friday the 27th

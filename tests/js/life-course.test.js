@@ -1,4 +1,5 @@
 import { test } from 'node:test';
+import { dayTotals } from '../../static/js/method/day-totals.js';
 import assert from 'node:assert/strict';
 import { monthsBefore, onThisDay, yearMonths } from '../../static/js/method/life-course.js';
 import { latestMixWithHours, mixHours, oneDayLess } from '../../static/js/method/hours-mix.js';
@@ -19,7 +20,7 @@ test('twelve months up to today, with days written and average ratings', () => {
     { kind: 'reflection', day: '2025-12-01', energy: 5 },
     { kind: 'reflection', day: '2025-11-30', energy: 1 },
   ];
-  const months = yearMonths(entries, '2026-11-28');
+  const months = yearMonths(dayTotals(entries), '2026-11-28');
   assert.equal(months.length, 12);
   assert.equal(months[0].month, '2025-12');
   assert.deepEqual(months[11], {

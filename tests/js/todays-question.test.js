@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   LEAN_DAYS,
+  choiceWindow,
   NO_REPEAT_DAYS,
   ownQuestions,
   todaysQuestion,
@@ -194,5 +195,25 @@ test('property: over random histories the choice avoids repeats and leans to neg
       question.circles.some((c) => counts[c] === least),
       `run ${run}: ${question.circles} is not neglected`,
     );
+  }
+});
+
+test("today's question needs only the reflections of its window: years more history change nothing", () => {
+  const random = seeded(13);
+  const today = '2026-11-28';
+  const { from, to } = choiceWindow(today);
+  for (let run = 0; run < 50; run += 1) {
+    const bank = randomBank(random, 40);
+    const years = Array.from({ length: 2000 }, (_, i) => {
+      const day = addDays(today, -1 - Math.floor(random() * 2000));
+      const circles = CIRCLES.filter(() => random() < 0.3);
+      return { id: `y${i}`, day, circles, question_id: pickOne(random, bank).id };
+    });
+    const inWindow = years.filter((entry) => entry.day >= from && entry.day <= to);
+    const seed = `s${run}`;
+    const whole = todaysQuestion({ bank, reflections: years, day: today, seed });
+    const windowed = todaysQuestion({ bank, reflections: inWindow, day: today, seed });
+    assert.equal(windowed.id, whole.id);
+    assert.ok(inWindow.length < years.length / 10);
   }
 });

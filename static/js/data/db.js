@@ -1,7 +1,8 @@
 // The one IndexedDB module: opening, versioned upgrades and durable transactions.
+import { dayTotals } from '../method/day-totals.js';
 
 const DB_NAME = 'levensloopbaan';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 let dbPromise = null;
 const versionChangeListeners = new Set();
@@ -20,6 +21,20 @@ function upgrade(db, oldVersion, tx) {
     outbox.createIndex('by_entry', 'id');
     if (oldVersion >= 1) queueExistingEntries(tx);
   }
+  if (oldVersion < 3) {
+    // Range reads of one kind in time order, and per-day totals, so views need not read everything.
+    tx.objectStore('entries').createIndex('by_kind_created', ['kind', 'created_at']);
+    db.createObjectStore('day_totals', { keyPath: 'day' });
+    if (oldVersion >= 1) countExistingDays(tx);
+  }
+}
+
+/** Version 2 had no day totals: count the entries there are once. */
+function countExistingDays(tx) {
+  tx.objectStore('entries').getAll().onsuccess = (event) => {
+    const totals = tx.objectStore('day_totals');
+    dayTotals(event.target.result).forEach((total) => totals.put(total));
+  };
 }
 
 /** Version 1 had no outbox: queue every entry written then, so none is left behind. */

@@ -1,5 +1,6 @@
 // Entries on the device: every change is stored with its outbox row in one durable transaction.
 import { result, transact } from './db.js';
+import { DAY_TOTALS, recountDays } from './history.js';
 import { localDay } from '../method/dates.js';
 import { CIRCLES, ENERGY_LEVELS, MAX_TEXT_LENGTH } from '../method/circles.js';
 
@@ -31,12 +32,17 @@ async function storeChange(tx, entry, draftKey) {
   tx.objectStore('entries').put(stored);
   tx.objectStore('outbox').add({ mid: await nextMutationId(tx), id: entry.id });
   if (draftKey) tx.objectStore('drafts').delete(draftKey);
+  await recountDays(tx, [stored]);
   return stored;
 }
 
 /** Run a change transaction and tell the listeners once it is on disk. */
 async function change(work) {
-  const value = await transact(['entries', 'outbox', 'meta', 'drafts'], 'readwrite', work);
+  const value = await transact(
+    ['entries', 'outbox', 'meta', 'drafts', DAY_TOTALS],
+    'readwrite',
+    work,
+  );
   changeListeners.forEach((listener) => listener());
   return value;
 }
@@ -78,10 +84,15 @@ export function removeEntry(id) {
 
 /** Return every entry of a kind that is not deleted, newest first. */
 export async function listEntries(kind) {
-  const all = await transact('entries', 'readonly', (tx) =>
-    result(tx.objectStore('entries').index('by_created').getAll()),
+  const ofKind = await transact('entries', 'readonly', (tx) =>
+    result(
+      tx
+        .objectStore('entries')
+        .index('by_kind_created')
+        .getAll(IDBKeyRange.bound([kind], [kind, []])),
+    ),
   );
-  return all.filter((entry) => !entry.deleted && entry.kind === kind).reverse();
+  return ofKind.filter((entry) => !entry.deleted).reverse();
 }
 
 /** Return a 1–5 rating, or null for anything else. */
@@ -171,10 +182,10 @@ export function listReflections() {
 export function importEntries(entries) {
   return change(async (tx) => {
     const store = tx.objectStore('entries');
-    let added = 0;
+    const stored = [];
     for (const { sync, version, deleted, ...fields } of entries) {
       if (await result(store.get(fields.id))) continue;
-      store.put({
+      const entry = {
         conflict_of: null,
         ...fields,
         day: fields.day ?? fields.created_at.slice(0, 10),
@@ -182,11 +193,13 @@ export function importEntries(entries) {
         deleted: false,
         version: 0,
         sync: 'pending',
-      });
+      };
+      store.put(entry);
       tx.objectStore('outbox').add({ mid: await nextMutationId(tx), id: fields.id });
-      added += 1;
+      stored.push(entry);
     }
-    return { added, skipped: entries.length - added };
+    await recountDays(tx, stored);
+    return { added: stored.length, skipped: entries.length - stored.length };
   });
 }
 

@@ -3,9 +3,11 @@
 import { callApi } from './api-call.js';
 import { readMeta, writeMeta } from './device-meta.js';
 import { changeEntry, createEntry, listEntries } from './entries.js';
+import { entriesCreatedSince } from './history.js';
 
 const LINKS_KEY = 'guide-links';
 const GUIDING_KEY = 'guiding';
+const ANSWER_CLOCK_MARGIN_MS = 86_400_000;
 
 /** Resolve with the guide links this device last saw (offline too); [] when none. */
 export async function cachedLinks() {
@@ -87,10 +89,11 @@ export function shareEntry(id, linkIds) {
 
 /** Resolve with the guide's questions not answered yet, newest first. */
 export async function openQuestions() {
-  const [questions, reflections] = await Promise.all([
-    listEntries('guide_question'),
-    listEntries('reflection'),
-  ]);
+  const questions = await listEntries('guide_question');
+  if (questions.length === 0) return [];
+  // An answer is written after its question arrived; a day's margin allows for clocks that differ.
+  const oldest = new Date(Date.parse(questions.at(-1).created_at) - ANSWER_CLOCK_MARGIN_MS);
+  const reflections = await entriesCreatedSince('reflection', oldest.toISOString());
   const answered = new Set(reflections.map((entry) => entry.guide_question_id).filter(Boolean));
   return questions.filter((question) => !answered.has(question.id));
 }

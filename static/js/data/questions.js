@@ -1,9 +1,10 @@
 // The question bank, fetched once (the service worker keeps it for offline use), and today's question.
-import { listEntries, listReflections } from './entries.js';
+import { listEntries } from './entries.js';
+import { reflectionsBetween } from './history.js';
 import { readMeta, writeMeta } from './device-meta.js';
 import { loadSeed } from './user-seed.js';
 import { questionPool } from '../method/question-pool.js';
-import { momentOf, todaysQuestion } from '../method/question-choice.js';
+import { choiceWindow, momentOf, todaysQuestion } from '../method/question-choice.js';
 import { localDay } from '../method/dates.js';
 
 const QUESTIONS_URL = '/api/questions';
@@ -57,7 +58,8 @@ export async function chooseTodaysQuestion(pool) {
   const keptQuestion =
     kept?.day === day && kept.seed === seed && pool.find((q) => q.id === kept.question_id);
   if (keptQuestion) return keptQuestion;
-  const reflections = await listReflections();
+  const { from, to } = choiceWindow(day);
+  const reflections = await reflectionsBetween(from, to);
   const moment = momentOf(new Date().getHours());
   const question = todaysQuestion({ bank: pool, reflections, day, seed, moment });
   // Best effort: on a full device the question is still shown, only not kept.

@@ -1,11 +1,12 @@
 // The IndexedDB side of sync: each step reads or writes in its own transaction, never across a fetch.
 import { result, transact } from './db.js';
+import { DAY_TOTALS, recountDays } from './history.js';
 import { afterPullPage, afterPush, pushMutations, renumberedOutbox } from './sync-decisions.js';
 
 // 50 entries of at most ~64 KB each stay well under the server's 4 MiB request limit.
 const PUSH_BATCH = 50;
-const STORES = ['entries', 'outbox', 'meta'];
-const ALL_STORES = ['entries', 'outbox', 'meta', 'drafts'];
+const STORES = ['entries', 'outbox', 'meta', DAY_TOTALS];
+const ALL_STORES = [...STORES, 'drafts'];
 
 /** Return the value kept under key in meta, or fallback. */
 async function metaValue(tx, key, fallback) {
@@ -65,6 +66,7 @@ export function storePushAnswer(answer) {
     tx.objectStore('meta').put({ key: 'seen', value: decided.seen });
     outbox.delete(IDBKeyRange.upperBound(decided.dropUpTo));
     decided.writes.forEach((entry) => tx.objectStore('entries').put(entry));
+    await recountDays(tx, decided.writes);
     return decided.changed;
   });
 }
@@ -129,6 +131,7 @@ export function storePullPage(page, heldAt) {
     const waiting = new Set((await result(tx.objectStore('outbox').getAll())).map((row) => row.id));
     const decided = afterPullPage(page, waiting, heldAt);
     decided.writes.forEach((entry) => tx.objectStore('entries').put(entry));
+    await recountDays(tx, decided.writes);
     tx.objectStore('meta').put({ key: 'cursor', value: decided.cursor });
     return decided.heldAt;
   };

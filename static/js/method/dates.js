@@ -6,13 +6,22 @@ export function localDay(date = new Date()) {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
+const dateFormats = new Map();
+
+/** Return a date format of a language, made once: making one costs far more than using it. */
+export function dateFormat(lang, options) {
+  const key = `${lang}|${JSON.stringify(options)}`;
+  if (!dateFormats.has(key)) dateFormats.set(key, new Intl.DateTimeFormat(lang, options));
+  return dateFormats.get(key);
+}
+
 /** Format a YYYY-MM-DD day as a heading, e.g. "zaterdag 28 november". */
 export function formatDay(day, lang) {
   const [year, month, date] = day.split('-').map(Number);
   const value = new Date(year, month - 1, date);
   const options = { weekday: 'long', day: 'numeric', month: 'long' };
   if (year !== new Date().getFullYear()) options.year = 'numeric';
-  return value.toLocaleDateString(lang, options);
+  return dateFormat(lang, options).format(value);
 }
 
 /** Format the time of an ISO timestamp, e.g. "08:15". */

@@ -1,6 +1,6 @@
 // Calendar arithmetic on YYYY-MM-DD days: pure, and free of time zones (days are already local).
 
-const MS_PER_DAY = 86400000;
+export const MS_PER_DAY = 86400000;
 
 /** Return a day as milliseconds at midnight UTC. */
 function toUtc(day) {

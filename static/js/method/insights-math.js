@@ -1,6 +1,6 @@
 // The numbers behind Insights: pure functions of the entries and the day, tested with node --test.
 import { CIRCLES } from './circles.js';
-import { addDays, lastDays, weekStart, withinDays } from './day-math.js';
+import { MS_PER_DAY, addDays, lastDays, weekStart, withinDays } from './day-math.js';
 
 /** Return the entries of the n days up to and including today. */
 export function inLastDays(entries, today, n) {
@@ -18,34 +18,41 @@ export function circleCounts(reflections) {
   return counts;
 }
 
-/** Return the number of days in a row written up to today (or up to yesterday, if not yet today). */
-export function currentStreak(reflections, today) {
-  const days = new Set(reflections.map((entry) => entry.day));
-  let day = days.has(today) ? today : addDays(today, -1);
-  let streak = 0;
-  while (days.has(day)) {
-    streak += 1;
-    day = addDays(day, -1);
-  }
-  return streak;
+/** Return a YYYY-MM-DD day as a whole number of days (for counting runs without making dates). */
+function dayNumber(day) {
+  return Math.round(Date.parse(day) / MS_PER_DAY);
 }
 
-/** Return the longest run of days in a row with a reflection. */
-export function longestStreak(reflections) {
-  const days = [...new Set(reflections.map((entry) => entry.day))].sort();
-  let longest = 0;
+/**
+ * Return what Insights says of all days written, from per-day totals (oldest first): reflections,
+ * days, the longest run, and the run that ends on the last day written (for the current streak).
+ */
+export function writtenSummary(totals) {
   let run = 0;
-  days.forEach((day, i) => {
-    run = i > 0 && addDays(days[i - 1], 1) === day ? run + 1 : 1;
-    longest = Math.max(longest, run);
+  let previous = null;
+  const summary = { reflections: 0, days: totals.length, longest: 0, last_day: null, last_run: 0 };
+  totals.forEach((total) => {
+    const day = dayNumber(total.day);
+    run = previous !== null && previous + 1 === day ? run + 1 : 1;
+    previous = day;
+    summary.reflections += total.reflections;
+    summary.longest = Math.max(summary.longest, run);
   });
-  return longest;
+  return { ...summary, last_day: totals.at(-1)?.day ?? null, last_run: run };
 }
 
-/** Return whole weeks (Monday first) ending with today's, each day with its count; future days null. */
-export function calendarWeeks(reflections, today, weeks) {
-  const counts = new Map();
-  reflections.forEach((entry) => counts.set(entry.day, (counts.get(entry.day) ?? 0) + 1));
+/** Return the current streak of a written summary: its last run, if it reaches today or yesterday. */
+export function streakOf(summary, today) {
+  if (!summary.last_day) return 0;
+  const age = dayNumber(today) - dayNumber(summary.last_day);
+  return age === 0 || age === 1 ? summary.last_run : 0;
+}
+
+/**
+ * Return whole weeks (Monday first) ending with today's, each day with its count from a Map of
+ * day → count; future days null.
+ */
+export function calendarWeeks(counts, today, weeks) {
   const first = addDays(weekStart(today), -7 * (weeks - 1));
   return Array.from({ length: weeks }, (_, w) =>
     Array.from({ length: 7 }, (_, d) => {
@@ -63,9 +70,13 @@ export function average(values) {
 
 /** Return the average energy of each day of the last n days that has a rating, oldest first. */
 export function energyByDay(reflections, today, n) {
+  const byDay = new Map();
+  reflections
+    .filter((entry) => entry.energy)
+    .forEach((entry) => byDay.set(entry.day, [...(byDay.get(entry.day) ?? []), entry.energy]));
   return lastDays(today, n)
     .map((day) => {
-      const ratings = reflections.filter((e) => e.day === day && e.energy).map((e) => e.energy);
+      const ratings = byDay.get(day) ?? [];
       return { day, average: average(ratings), count: ratings.length };
     })
     .filter((point) => point.count > 0);

@@ -1,5 +1,4 @@
 // The longer life course: twelve months at a glance, and what you wrote a month and a year ago.
-import { average } from './insights-math.js';
 
 /** Return the month n months before a YYYY-MM month. */
 export function addMonths(month, n) {
@@ -17,22 +16,28 @@ export function monthsBefore(day, n) {
   return `${month}-${String(date).padStart(2, '0')}`;
 }
 
+/** Return the average of a rating from its sum and count, rounded like average(), or null. */
+function averageOf(sum, n) {
+  return n ? Math.round((sum / n) * 10) / 10 : null;
+}
+
 /**
- * Return the twelve months up to today's, oldest first: days written, reflections, and the
- * average energy and meaning of what was rated (check-ins count as days written and ratings).
+ * Return the twelve months up to today's, oldest first, from per-day totals: days written,
+ * reflections, and the average energy and meaning of what was rated (check-ins count as days
+ * written and ratings).
  */
-export function yearMonths(entries, today) {
+export function yearMonths(totals, today) {
   const current = today.slice(0, 7);
   return Array.from({ length: 12 }, (_, i) => {
     const month = addMonths(current, i - 11);
-    const inMonth = entries.filter((entry) => entry.day.startsWith(month));
-    const rated = (key) => average(inMonth.filter((e) => e[key]).map((e) => e[key]));
+    const inMonth = totals.filter((total) => total.day.startsWith(month));
+    const sum = (key) => inMonth.reduce((all, total) => all + total[key], 0);
     return {
       month,
-      days: new Set(inMonth.map((entry) => entry.day)).size,
-      reflections: inMonth.filter((entry) => entry.kind !== 'checkin').length,
-      energy: rated('energy'),
-      meaning: rated('meaning'),
+      days: inMonth.length,
+      reflections: sum('reflections'),
+      energy: averageOf(sum('energy_sum'), sum('energy_n')),
+      meaning: averageOf(sum('meaning_sum'), sum('meaning_n')),
     };
   });
 }

@@ -1,6 +1,6 @@
 // Choosing a question: pure functions, the same on every device, tested with node --test.
 import { CIRCLES } from './circles.js';
-import { daysBetween } from './day-math.js';
+import { addDays, daysBetween } from './day-math.js';
 
 export const LEAN_DAYS = 14;
 export const NO_REPEAT_DAYS = 60;
@@ -45,6 +45,11 @@ export function ownQuestions(entries) {
     en: entry.en ?? entry.text,
     own: true,
   }));
+}
+
+/** Return the days whose reflections today's question depends on: { from, to }, both included. */
+export function choiceWindow(day) {
+  return { from: addDays(day, -Math.max(NO_REPEAT_DAYS, LEAN_DAYS)), to: addDays(day, -1) };
 }
 
 /** Return the reflections written in the n days before day (day itself excluded). */

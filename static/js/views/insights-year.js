@@ -6,9 +6,9 @@ import { chartFigure, dataTable } from '../ui/charts.js';
 import { yearChart } from '../ui/charts-meaning.js';
 import { formatMonth, formatNumber } from '../ui/format.js';
 
-/** Return the year view: days written per month, with the month's reflections and ratings. */
-export function yearSection(written, today, lang) {
-  const months = yearMonths(written, today);
+/** Return the year view from per-day totals: days written per month, reflections and ratings. */
+export function yearSection(totals, today, lang) {
+  const months = yearMonths(totals, today);
   const heading = h('h2', { id: 'year-title' }, t('year_title'));
   if (months.every((month) => month.days === 0)) {
     return h(

@@ -2,17 +2,19 @@
 // and as wished, circles in relation, energy, days written, the year, the eigen mix and a summary.
 import { h } from '../ui/dom.js';
 import { currentLanguage, t } from '../i18n/i18n.js';
-import { listEntries, listReflections } from '../data/entries.js';
-import { listBalances, listCheckins } from '../data/meaning-entries.js';
+import { listEntries } from '../data/entries.js';
+import { listBalances } from '../data/meaning-entries.js';
+import { readDayTotals, readWrittenSummary, writtenBetween } from '../data/history.js';
 import { loadQuestions } from '../data/questions.js';
 import { CIRCLES } from '../method/circles.js';
 import { formatDay, localDay } from '../method/dates.js';
-import { lastDays } from '../method/day-math.js';
-import { circleCounts, energyByCircle, energyByDay, inLastDays } from '../method/insights-math.js';
+import { addDays, lastDays, withinDays } from '../method/day-math.js';
+import { circleCounts, energyByCircle, energyByDay } from '../method/insights-math.js';
 import { barChart, chartFigure, dataTable, energyLineChart, wheelChart } from '../ui/charts.js';
 import { formatNumber, formatShortDay } from '../ui/format.js';
 import { summarySection } from './summary-share.js';
 import { showToast } from '../ui/toast.js';
+import { afterFirstFrame } from '../ui/after-frame.js';
 import { daysText, streakSection } from './insights-days.js';
 import { mixSection, swatch } from './insights-hours.js';
 import { meaningSection, relationsSection, takeawaySection } from './insights-meaning.js';
@@ -135,10 +137,10 @@ function energySection(reflections, today, lang) {
   );
 }
 
-/** Return the sections of the chosen period; written holds reflections and check-ins. */
-function periodSections(reflections, written, context) {
+/** Return the sections of the chosen period; written holds its reflections and check-ins. */
+function periodSections(written, context) {
   const { today, lang } = context;
-  const chosen = inLastDays(reflections, today, period);
+  const chosen = written.filter((entry) => entry.kind === 'reflection');
   const options = { ...context, periodText: daysText(period) };
   return [
     takeawaySection(chosen, options),
@@ -146,21 +148,46 @@ function periodSections(reflections, written, context) {
     wheelSection(chosen),
     balanceSection(chosen, options),
     relationsSection(chosen, options),
-    energySection(inLastDays(written, today, period), today, lang),
+    energySection(written, today, lang),
   ];
+}
+
+/** Return the reflections and check-ins of the chosen period, which ends today. */
+function readPeriod(today) {
+  return writtenBetween(addDays(today, 1 - period), today);
+}
+
+/** Return a reader of the last year's reflections and check-ins, read once after the first frame. */
+function yearReader(today) {
+  let entries = null;
+  let reading = null;
+  const read = () => {
+    reading ??= writtenBetween(addDays(today, 1 - YEAR), today).then((found) => {
+      entries = found;
+    });
+    return reading;
+  };
+  afterFirstFrame(read);
+  return { read, loaded: () => entries };
+}
+
+/** Return "n reflections on d days" over all that was written. */
+function countLine(summary) {
+  return h('p', {}, t('insights_count', { n: summary.reflections, d: summary.days }));
 }
 
 /** Draw the insights into view. */
 export async function renderInsights(view) {
-  const [reflections, checkins, mixes, balances, bank] = await Promise.all([
-    listReflections(),
-    listCheckins(),
+  const today = localDay();
+  // The calendar and the year view need the last year's days; everything before is in the summary.
+  const [summary, totals, inPeriod, mixes, balances, bank] = await Promise.all([
+    readWrittenSummary(),
+    readDayTotals(addDays(today, 1 - YEAR)),
+    readPeriod(today),
     listEntries('mix'),
     listBalances(),
     loadQuestions(),
   ]);
-  const written = [...reflections, ...checkins];
-  const today = localDay();
   const lang = currentLanguage();
   const redraw = (message) => async () => {
     view.replaceChildren();
@@ -169,21 +196,21 @@ export async function renderInsights(view) {
   };
   const context = { today, lang, bank, balances, onBalanceSaved: redraw('balance_saved') };
   const periodPart = h('div', {});
-  const drawPeriod = () =>
-    periodPart.replaceChildren(...periodSections(reflections, written, context));
-  drawPeriod();
+  const drawPeriod = (written) => periodPart.replaceChildren(...periodSections(written, context));
+  drawPeriod(inPeriod);
+  // Every period lies within the year: once it is read, a change of period draws at once.
+  const year = yearReader(today);
+  const showPeriod = () =>
+    drawPeriod(year.loaded().filter((entry) => withinDays(entry.day, today, period)));
+  const summaryPart = await summarySection({ mixes, today, lang });
   view.append(
     h('h1', {}, t('insights_title')),
-    h(
-      'p',
-      {},
-      t('insights_count', { n: reflections.length, d: new Set(written.map((e) => e.day)).size }),
-    ),
-    periodPicker(drawPeriod),
+    countLine(summary),
+    periodPicker(() => (year.loaded() ? showPeriod() : year.read().then(showPeriod))),
     periodPart,
-    streakSection(written, today, lang),
-    yearSection(written, today, lang),
+    streakSection({ summary, totals }, today, lang),
+    yearSection(totals, today, lang),
     mixSection(mixes, today, lang, redraw('mix_saved')),
-    summarySection({ reflections, mixes, today, lang }),
+    summaryPart,
   );
 }

@@ -5,6 +5,7 @@ import { addDays } from '../method/day-math.js';
 import { summaryMarkdown } from '../method/summary.js';
 import { showToast } from '../ui/toast.js';
 import { cachedLinks, shareSummary } from '../data/guides.js';
+import { reflectionsBetween } from '../data/history.js';
 
 const LAST_SHARED_KEY = 'lpb.summary-until';
 
@@ -55,18 +56,17 @@ function guideButton(read) {
   return place;
 }
 
-/** Return the summary section for the reflections and eigen mix check-ins. */
-export function summarySection({ reflections, mixes, today, lang }) {
+/** Resolve with the summary section of the chosen days' reflections and eigen mix check-ins. */
+export async function summarySection({ mixes, today, lang }) {
   const output = h('textarea', { id: 'summary', rows: 12, readonly: true });
-  const update = () => {
-    output.value = summaryMarkdown({
-      reflections,
-      mixes,
-      from: from.input.value,
-      to: to.input.value,
-      lang,
-      t,
-    });
+  let asked = 0;
+  const update = async () => {
+    const period = { from: from.input.value, to: to.input.value };
+    asked += 1;
+    const mine = asked;
+    const reflections = await reflectionsBetween(period.from, period.to);
+    // Dates changed again meanwhile: the later answer writes.
+    if (mine === asked) output.value = summaryMarkdown({ reflections, mixes, ...period, lang, t });
   };
   const from = dateField('summary-from', t('summary_from'), defaultFrom(today), update);
   const to = dateField('summary-to', t('summary_to'), today, update);
@@ -89,7 +89,7 @@ export function summarySection({ reflections, mixes, today, lang }) {
       /* the user closed the share sheet */
     }
   };
-  update();
+  await update();
   return h(
     'section',
     { 'aria-labelledby': 'summary-title' },

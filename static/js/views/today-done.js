@@ -3,9 +3,9 @@ import { h } from '../ui/dom.js';
 import { t } from '../i18n/i18n.js';
 import { daysWrittenThisWeek } from '../method/days-written.js';
 
-/** Return the sentence that counts the days written this week. */
-function weekCount(reflections, today) {
-  const n = daysWrittenThisWeek(reflections, today);
+/** Return the sentence that counts the days written this week (days: per-day totals or entries). */
+function weekCount(days, today) {
+  const n = daysWrittenThisWeek(days, today);
   return n === 1 ? t('done_week_one') : t('done_week', { n });
 }
 
@@ -18,7 +18,7 @@ function ratingsLine(entry) {
 }
 
 /** Return the card that shows today's reflection (the newest) and marks the day as done. */
-export function doneCard(entry, { reflections, today, justSaved }) {
+export function doneCard(entry, { days, today, justSaved }) {
   const circles = (entry.circles ?? []).map((circle) =>
     h('li', { className: 'tag' }, t(`circle_${circle}`)),
   );
@@ -37,7 +37,7 @@ export function doneCard(entry, { reflections, today, justSaved }) {
       ? h('ul', { className: 'done-tags', 'aria-label': t('circles_legend') }, circles)
       : null,
     ratingsLine(entry),
-    h('p', { className: 'done-count' }, weekCount(reflections, today)),
+    h('p', { className: 'done-count' }, weekCount(days, today)),
     h('p', { className: 'save-status', role: 'status' }, justSaved ? t('saved') : ''),
   );
 }

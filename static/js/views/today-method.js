@@ -1,6 +1,8 @@
 // What Today offers besides the question: a quick check-in, on this day, the weekly eigen mix,
 // kantelen, and your own questions.
-import { listEntries, listReflections } from '../data/entries.js';
+import { h } from '../ui/dom.js';
+import { listEntries } from '../data/entries.js';
+import { kantelenReflections } from '../data/kantelen-reflections.js';
 import { localDay } from '../method/dates.js';
 import { mixDone, mixOffer } from './eigen-mix.js';
 import { kantelenCard } from './kantelen.js';
@@ -9,27 +11,41 @@ import { loadSeed } from '../data/user-seed.js';
 import { meaningCards } from './today-meaning.js';
 import { guideQuestionCards } from './guide-question.js';
 
-/** Resolve with Today's extra cards (each also by name) and a stop() that keeps their drafts. */
+/** Resolve with the kantelen card ({ element, stop }) of today, or null. */
+async function loadKantelen(today) {
+  // Once a day kantelen looks at the whole history (any old reflection may be chosen), so it
+  // never holds up the question: Today draws first and the card joins its place when ready.
+  const seed = await loadSeed();
+  return kantelenCard({ reflections: await kantelenReflections(today, seed), today, seed });
+}
+
+/**
+ * Resolve with Today's extra cards (each also by name) and a stop() that keeps their drafts.
+ * The kantelen card comes later: kantelenPlace holds it, and kantelen() resolves with it.
+ */
 export async function methodCards() {
   const today = localDay();
-  const [reflections, mixes, seed, meaning, guide] = await Promise.all([
-    listReflections(),
+  const [mixes, meaning, guide] = await Promise.all([
     listEntries('mix'),
-    loadSeed(),
     meaningCards(today),
     guideQuestionCards(),
   ]);
-  const kantelen = await kantelenCard({ reflections, today, seed });
   const mix = mixDone(mixes, today) ? null : mixOffer({ mixes, today });
   const own = ownQuestionsSection();
-  const elements = [...guide.elements, ...meaning, mix, kantelen?.element, own].filter(Boolean);
+  const kantelenPlace = h('div', { className: 'kantelen-place' });
+  let loaded = null;
+  const kantelen = async () => {
+    loaded ??= loadKantelen(today);
+    const card = await loaded;
+    if (card) kantelenPlace.replaceChildren(card.element);
+    return card;
+  };
   return {
-    elements,
+    elements: [...guide.elements, ...meaning, mix, kantelenPlace, own].filter(Boolean),
     mix,
-    kantelen: kantelen?.element ?? null,
+    kantelen,
     own,
     guide: guide.elements,
-    reflections,
-    stop: () => Promise.all([kantelen?.stop(), guide.stop()]),
+    stop: async () => Promise.all([(await loaded)?.stop(), guide.stop()]),
   };
 }

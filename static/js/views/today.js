@@ -2,14 +2,16 @@
 // the day shows as done with one next step.
 import { h } from '../ui/dom.js';
 import { currentLanguage, t } from '../i18n/i18n.js';
-import { listReflections, saveReflection } from '../data/entries.js';
+import { saveReflection } from '../data/entries.js';
 import { loadDraft } from '../data/drafts.js';
-import { listWritten } from '../data/meaning-entries.js';
+import { readDayTotals, reflectionsBetween } from '../data/history.js';
 import { chooseTodaysQuestion, loadQuestionPool } from '../data/questions.js';
 import { noteWrittenToday } from '../data/reminders-api.js';
 import { anotherQuestion, questionText } from '../method/question-choice.js';
 import { localDay } from '../method/dates.js';
+import { weekStart } from '../method/day-math.js';
 import { reflectionForm } from '../ui/reflection-form.js';
+import { afterFirstFrame } from '../ui/after-frame.js';
 import { doneCard, nextStep } from './today-done.js';
 import { introCard } from './intro.js';
 import { addNewQuestions } from './guide-question.js';
@@ -17,8 +19,9 @@ import { addNewQuestions } from './guide-question.js';
 const DRAFT_KEY = 'today';
 
 /** Show how many reflections were saved today. */
-function showTodayCount(element, reflections) {
-  const count = reflections.filter((entry) => entry.day === localDay()).length;
+async function showTodayCount(element) {
+  const today = localDay();
+  const count = (await reflectionsBetween(today, today)).length;
   element.textContent = count ? t('saved_today', { n: count }) : '';
 }
 
@@ -54,17 +57,19 @@ function todayForm({ bank, question, start, onSaved }) {
     onSaved: () => onSaved(saved),
   });
   showQuestion();
-  listReflections().then((reflections) => showTodayCount(todayCount, reflections));
+  showTodayCount(todayCount);
   return reflection;
 }
 
 /** Draw Today into view; resolve with a function that flushes the draft when leaving. */
 export async function renderToday(view) {
-  const [bank, draft, extras] = await Promise.all([
+  const today = localDay();
+  const [bank, draft, extras, ofToday] = await Promise.all([
     loadQuestionPool(),
     loadDraft(DRAFT_KEY),
     // The method's cards load beside the day's data, so the start stays small.
     import('./today-method.js').then((cards) => cards.methodCards()),
+    reflectionsBetween(today, today),
   ]);
   const question =
     bank.find((q) => q.id === draft?.question_id) ?? (await chooseTodaysQuestion(bank));
@@ -77,15 +82,21 @@ export async function renderToday(view) {
     view.replaceChildren(introCard(() => reflection.textarea.focus()) ?? '', reflection.form);
     view.append(...extras.elements);
     if (focus) reflection.textarea.focus();
+    afterFirstFrame(extras.kantelen);
   };
   const showDone = async (entry, { focus = true } = {}) => {
     // Quick check-ins count as written days too.
-    const reflections = await listWritten();
-    const card = doneCard(entry, { reflections, today: localDay(), justSaved: focus });
+    const [days, kantelen] = await Promise.all([
+      readDayTotals(weekStart(localDay()), localDay()),
+      extras.kantelen(),
+    ]);
+    const card = doneCard(entry, { days, today: localDay(), justSaved: focus });
     view.replaceChildren(
       ...extras.guide,
       card,
-      nextStep(extras, () => showForm(fresh(), { focus: true })),
+      nextStep({ mix: extras.mix, kantelen: kantelen?.element }, () =>
+        showForm(fresh(), { focus: true }),
+      ),
     );
     view.append(extras.own);
     if (focus) {
@@ -97,7 +108,7 @@ export async function renderToday(view) {
     noteWrittenToday();
     return showDone(entry);
   };
-  const written = extras.reflections.find((entry) => entry.day === localDay());
+  const [written] = ofToday;
   if (written && !draft?.text?.trim()) await showDone(written, { focus: false });
   else await showForm(draft ?? fresh());
   const stops = [() => reflection?.keeper.stop(), extras.stop];
