@@ -147,6 +147,7 @@ def seed(app, user_id: int, count: int, days: int = 365) -> float:
                     )
                 )
             sync.push(user_id, client_id, batch)
+            db.session.commit()  # push applies in the caller's transaction: the views commit
             db.session.expunge_all()
         db.session.remove()
     return time.perf_counter() - started
