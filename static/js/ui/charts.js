@@ -26,6 +26,9 @@ export function drawing(width, height, ...children) {
   );
 }
 
+// A dot per day up to a month; beyond that they would overlap into a smear (under 9 px apart).
+const MAX_DOTS = 31;
+
 /** Return a table with a header row. */
 export function dataTable(headers, rows) {
   return h(
@@ -55,14 +58,25 @@ export function dataTable(headers, rows) {
   );
 }
 
-/** Return a figure: the drawing, its caption and its numbers as a table (folded away, or shown). */
+/**
+ * Return a figure: the drawing, its caption and its numbers as a table (folded away, or shown).
+ * table may be a function: a folded table is then made when first opened (a year has 365 rows).
+ */
 export function chartFigure(svg, caption, table, { tableShown = false } = {}) {
+  const makeTable = typeof table === 'function' ? table : () => table;
+  let folded = null;
+  if (!tableShown) {
+    folded = h('details', {}, h('summary', {}, t('show_table')));
+    folded.addEventListener('toggle', () => {
+      if (folded.open && folded.childElementCount === 1) folded.append(makeTable());
+    });
+  }
   return h(
     'figure',
     { className: 'chart-figure' },
     svg,
     h('figcaption', {}, caption),
-    tableShown ? table : h('details', {}, h('summary', {}, t('show_table')), table),
+    folded ?? makeTable(),
   );
 }
 
@@ -120,8 +134,9 @@ export function energyLineChart(points, days, dayLabel) {
   const width = 320;
   const height = 176;
   const left = 24;
+  const position = new Map(days.map((day, index) => [day, index]));
   const x = (day) =>
-    left + ((width - left - 8) * Math.max(0, days.indexOf(day))) / Math.max(1, days.length - 1);
+    left + ((width - left - 8) * (position.get(day) ?? 0)) / Math.max(1, days.length - 1);
   const y = (value) => 12 + ((5 - value) * (height - 48)) / 4;
   const coordinates = points.map(
     (point) => `${x(point.day).toFixed(1)},${y(point.average).toFixed(1)}`,
@@ -150,7 +165,7 @@ export function energyLineChart(points, days, dayLabel) {
       ),
     ),
     points.length > 1 ? s('polyline', { points: coordinates.join(' '), class: 'line' }) : null,
-    points.map((point) =>
+    (points.length <= MAX_DOTS ? points : []).map((point) =>
       s('circle', {
         cx: x(point.day).toFixed(1),
         cy: y(point.average).toFixed(1),

@@ -8,8 +8,8 @@ import { readDayTotals, readWrittenSummary, writtenBetween } from '../data/histo
 import { loadQuestions } from '../data/questions.js';
 import { CIRCLES } from '../method/circles.js';
 import { formatDay, localDay } from '../method/dates.js';
-import { addDays, lastDays, withinDays } from '../method/day-math.js';
-import { circleCounts, energyByCircle, energyByDay } from '../method/insights-math.js';
+import { addDays, lastDays } from '../method/day-math.js';
+import { circleCounts, energyByCircle, energyByDay, inLastDays } from '../method/insights-math.js';
 import { barChart, chartFigure, dataTable, energyLineChart, wheelChart } from '../ui/charts.js';
 import { formatNumber, formatShortDay } from '../ui/format.js';
 import { summarySection } from './summary-share.js';
@@ -113,10 +113,11 @@ function energySection(reflections, today, lang) {
     chartFigure(
       energyLineChart(points, days, (day) => formatShortDay(day, lang)),
       t('energy_time_caption', { days: daysText(period) }),
-      dataTable(
-        [t('col_day'), t('col_energy'), t('col_ratings')],
-        points.map((point) => [formatDay(point.day, lang), format(point.average), point.count]),
-      ),
+      () =>
+        dataTable(
+          [t('col_day'), t('col_energy'), t('col_ratings')],
+          points.map((point) => [formatDay(point.day, lang), format(point.average), point.count]),
+        ),
     ),
     chartFigure(
       barChart(
@@ -200,8 +201,7 @@ export async function renderInsights(view) {
   drawPeriod(inPeriod);
   // Every period lies within the year: once it is read, a change of period draws at once.
   const year = yearReader(today);
-  const showPeriod = () =>
-    drawPeriod(year.loaded().filter((entry) => withinDays(entry.day, today, period)));
+  const showPeriod = () => drawPeriod(inLastDays(year.loaded(), today, period));
   const summaryPart = await summarySection({ mixes, today, lang });
   view.append(
     h('h1', {}, t('insights_title')),
