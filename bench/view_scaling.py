@@ -140,7 +140,9 @@ def entries(count: int, questions: list[tuple[str, str]]) -> list[dict]:
                 **common,
                 "kind": "reflection",
                 "text": f"Reflectie {index}: wat me vandaag energie gaf, op het werk en thuis.{word}",
-                "circles": [circles[index % 5], circles[(index * 3 + 1) % 5]][: 1 + index % 2],
+                "circles": [circles[index % 5], circles[(index + 1 + index % 3) % 5]][
+                    : 1 + index % 2
+                ],
                 "energy": 1 + index % 5,
                 "meaning": 1 + (index * 2) % 5,
                 "engagement": None,

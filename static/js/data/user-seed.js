@@ -1,5 +1,5 @@
 // The seed that makes today's question the same on every device of one person.
-import { claimDevice, storedAccount } from './sync-store.js';
+import { claimDevice, storedAccount } from './device-account.js';
 import { readMeta, writeMeta } from './device-meta.js';
 
 const SEED_KEY = 'seed';
