@@ -63,21 +63,15 @@ export function dataTable(headers, rows) {
  * table may be a function: a folded table is then made when first opened (a year has 365 rows).
  */
 export function chartFigure(svg, caption, table, { tableShown = false } = {}) {
-  const makeTable = typeof table === 'function' ? table : () => table;
-  let folded = null;
+  const lazy = typeof table === 'function';
+  let shown = tableShown ? (lazy ? table() : table) : null;
   if (!tableShown) {
-    folded = h('details', {}, h('summary', {}, t('show_table')));
-    folded.addEventListener('toggle', () => {
-      if (folded.open && folded.childElementCount === 1) folded.append(makeTable());
+    shown = h('details', {}, h('summary', {}, t('show_table')), lazy ? null : table);
+    shown.addEventListener('toggle', () => {
+      if (lazy && shown.open && shown.childElementCount === 1) shown.append(table());
     });
   }
-  return h(
-    'figure',
-    { className: 'chart-figure' },
-    svg,
-    h('figcaption', {}, caption),
-    folded ?? makeTable(),
-  );
+  return h('figure', { className: 'chart-figure' }, svg, h('figcaption', {}, caption), shown);
 }
 
 /** Return a point at an angle (degrees, 0 = up) and radius around a centre. */
