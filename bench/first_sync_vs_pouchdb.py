@@ -22,7 +22,6 @@ import os
 import signal
 import socket
 import subprocess
-import sys
 import tempfile
 import threading
 import time
@@ -220,7 +219,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    started = time.monotonic()
-    code = main()
-    print(f"(took {time.monotonic() - started:.0f} s)")
-    sys.exit(code)
+    synclib.run_timed(main)

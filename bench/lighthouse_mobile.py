@@ -13,9 +13,7 @@ requests is printed, and the load average, since a busy machine answers slower.
 import json
 import os
 import subprocess
-import sys
 import tempfile
-import time
 from pathlib import Path
 
 import synclib
@@ -144,7 +142,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    started = time.monotonic()
-    code = main()
-    print(f"(took {time.monotonic() - started:.0f} s)")
-    sys.exit(code)
+    synclib.run_timed(main)

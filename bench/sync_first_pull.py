@@ -6,9 +6,7 @@ Chromium profile signs in through /login, then syncNow() from static/js/data/syn
 resolves and the entries store holds all 10,000 entries.
 """
 
-import sys
 import tempfile
-import time
 from pathlib import Path
 
 import synclib
@@ -78,7 +76,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    started = time.monotonic()
-    code = main()
-    print(f"(took {time.monotonic() - started:.0f} s)")
-    sys.exit(code)
+    synclib.run_timed(main)

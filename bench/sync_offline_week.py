@@ -7,7 +7,6 @@ and the outbox is empty (countWaiting() is 0). Then the server must hold exactly
 The app is served by werkzeug's threaded server on loopback from a throwaway SQLite file.
 """
 
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -120,7 +119,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    started = time.monotonic()
-    code = main()
-    print(f"(took {time.monotonic() - started:.0f} s)")
-    sys.exit(code)
+    synclib.run_timed(main)

@@ -7,7 +7,6 @@ of warm-up, in 3 runs with the sizes taking turns; median and p95 per size, and 
 The pull query's plan is printed too: it must use the (user_id, version) index, not a scan.
 """
 
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -175,7 +174,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    started = time.monotonic()
-    code = main()
-    print(f"(took {time.monotonic() - started:.0f} s)")
-    sys.exit(code)
+    synclib.run_timed(main)

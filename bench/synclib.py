@@ -41,6 +41,14 @@ def median(values):
     return statistics.median(values)
 
 
+def run_timed(main) -> None:
+    """Run a benchmark's main(), say how long it took, and exit with its code."""
+    started = time.monotonic()
+    code = main()
+    print(f"(took {time.monotonic() - started:.0f} s)")
+    sys.exit(code)
+
+
 def free_port() -> int:
     """Return a free TCP port on loopback."""
     with socket.socket() as probe:

@@ -15,7 +15,6 @@ Journal under 100 ms with 10,000 entries).
 """
 
 import json
-import sys
 import tempfile
 import time
 import urllib.request
@@ -219,7 +218,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    started = time.monotonic()
-    code = main()
-    print(f"(took {time.monotonic() - started:.0f} s)")
-    sys.exit(code)
+    synclib.run_timed(main)
