@@ -12,6 +12,7 @@
     document.documentElement.classList.add('intro-seen');
   }
 
+  const PAINT_WAIT_MS = 1000;
   let started = false;
   /** Add the modulepreload links and the app's module to <head>, once. */
   const startApp = () => {
@@ -29,6 +30,8 @@
   const afterFirstPaint = () => {
     if (document.visibilityState === 'hidden') return startApp();
     document.addEventListener('visibilitychange', startApp, { once: true });
+    // Should no paint ever be reported, the app still starts: late, never not at all.
+    setTimeout(startApp, PAINT_WAIT_MS);
     if (!PerformanceObserver.supportedEntryTypes?.includes('paint'))
       return requestAnimationFrame(() => requestAnimationFrame(startApp));
     const painted = new PerformanceObserver((list) => {
