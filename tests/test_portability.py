@@ -342,6 +342,7 @@ PUBLIC_ON_PURPOSE = {
     "/service-worker.js": "the worker",
     "/manifest.json": "the manifest",
     "/static/<path:filename>": "shell files",
+    "/styles.css": "the shell's stylesheets, joined",
     "/api/questions": "the question bank",
     "/api/openapi.json": "the API description",
     "/api/session": "says whether one is signed in",
