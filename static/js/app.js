@@ -51,6 +51,10 @@ document.addEventListener('visibilitychange', () => {
 setInterval(() => {
   if (document.visibilityState === 'visible') syncNow();
 }, SYNC_EVERY_MS);
+// Opening another view is when news from other devices is looked for: fetch it then, not later.
+document.addEventListener('click', (event) => {
+  if (event.target.closest?.('a[data-route]')) syncNow();
+});
 
 let saveTimer = null;
 onLocalChange(() => {

@@ -146,15 +146,18 @@ function journalState(first, guidance, parts) {
     editor: null,
     editing: null,
     loaded: null,
-    // Reads run one after another, so an older read never lands after a newer one.
+    // Reads run one after another, so an older read never lands after a newer one; a read that
+    // failed must not stop the ones after it.
     readAll: () => {
-      reading = reading.then(async () => {
-        const { entries, replies } = await readAllWritten();
-        const fresh = await loadGuidance(replies);
-        Object.assign(journal, { entries, guidance: fresh, complete: true });
-        parts().show('update');
-        prepareSearch(entries);
-      });
+      reading = reading
+        .catch(() => {})
+        .then(async () => {
+          const { entries, replies } = await readAllWritten();
+          const fresh = await loadGuidance(replies);
+          Object.assign(journal, { entries, guidance: fresh, complete: true });
+          parts().show('update');
+          prepareSearch(entries);
+        });
       return reading;
     },
     loadAll: () => (journal.loaded ??= journal.readAll()),
