@@ -113,14 +113,20 @@ def test_draft_survives_closing_the_page(context):
     page = context.new_page()
     open_app(page)
     page.locator("#reflection").fill("Half a thought I must not lose")
-    page.get_by_role("button", name="Close ones").click()
+    # The day's question comes with its own circles chosen: choose one it did not choose.
+    circle = page.locator("form.today .chip[aria-pressed=false]").first.get_attribute("data-circle")
+    chip = page.locator(f"form.today .chip[data-circle={circle}]")
+    chip.click()
+    expect(chip).to_have_attribute("aria-pressed", "true")
     page.wait_for_timeout(800)
     page.close()
 
     again = context.new_page()
     open_app(again)
     expect(again.locator("#reflection")).to_have_value("Half a thought I must not lose")
-    expect(again.get_by_role("button", name="Close ones")).to_have_attribute("aria-pressed", "true")
+    expect(again.locator(f"form.today .chip[data-circle={circle}]")).to_have_attribute(
+        "aria-pressed", "true"
+    )
 
 
 def test_edit_draft_survives_closing_the_page(context):
