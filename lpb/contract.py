@@ -5,7 +5,7 @@ so the description and the checks cannot drift apart.
 """
 
 import uuid
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import (
     AfterValidator,
@@ -19,17 +19,6 @@ from pydantic import (
 )
 from pydantic_core import ErrorDetails
 
-KINDS = (
-    "reflection",
-    "mix",
-    "question",
-    "checkin",
-    "balance",
-    "shared_summary",
-    "guide_question",
-    "guide_reply",
-)
-CIRCLES = ("self", "close", "organisations", "society", "place")
 MIX_SHARES = ("paid", "care", "volunteering", "learning", "rest")
 MAX_TEXT_LENGTH = 20_000
 MAX_SHORT_TEXT = 1_000
@@ -78,6 +67,8 @@ Kind = Literal[
     "guide_question",
     "guide_reply",
 ]
+KINDS: tuple[str, ...] = get_args(Kind)
+CIRCLES: tuple[str, ...] = get_args(Circle)
 Rating = Annotated[int, Field(ge=1, le=5)]
 Weight = Annotated[int, Field(ge=0, le=100)]
 Text = Annotated[str, Field(max_length=MAX_TEXT_LENGTH)]

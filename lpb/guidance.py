@@ -515,6 +515,16 @@ def _guide_post(link_id: str) -> tuple[User, GuideLink, str | None] | BaseRespon
     return user, link, form.guide_text.data.strip()
 
 
+def _send_to_client(link: GuideLink, kind: str, body: dict, sent: str) -> BaseResponse:
+    """Add a guide's entry with text to the client's entries, say it was sent, and go back."""
+    if body["text"]:
+        if not _add_client_entry(link, kind, body):
+            abort(404)
+        db.session.commit()
+        flash(translate(sent))
+    return redirect(url_for("guidance.client_page", link_id=link.id), 303)
+
+
 @bp.post("/guide/clients/<link_id>/question")
 def ask(link_id: str) -> BaseResponse:
     """Write a question for the client; it reaches the client's devices at their next sync."""
@@ -522,13 +532,8 @@ def ask(link_id: str) -> BaseResponse:
     if not isinstance(checked, tuple):
         return checked
     user, link, text = checked
-    if text:
-        body = {"link_id": link.id, "guide_name": user.email, "text": text, "asked_at": _iso(now())}
-        if not _add_client_entry(link, "guide_question", body):
-            abort(404)
-        db.session.commit()
-        flash(translate("guide_question_sent"))
-    return redirect(url_for("guidance.client_page", link_id=link.id), 303)
+    body = {"link_id": link.id, "guide_name": user.email, "text": text, "asked_at": _iso(now())}
+    return _send_to_client(link, "guide_question", body, "guide_question_sent")
 
 
 @bp.post("/guide/clients/<link_id>/reply/<entry_id>")
@@ -540,13 +545,8 @@ def reply(link_id: str, entry_id: str) -> BaseResponse:
     user, link, text = checked
     if not any(entry.id == entry_id for entry in shared_entries(link)):
         abort(404)
-    if text:
-        body = {"link_id": link.id, "guide_name": user.email, "entry_id": entry_id, "text": text}
-        if not _add_client_entry(link, "guide_reply", body):
-            abort(404)
-        db.session.commit()
-        flash(translate("guide_reply_sent"))
-    return redirect(url_for("guidance.client_page", link_id=link.id), 303)
+    body = {"link_id": link.id, "guide_name": user.email, "entry_id": entry_id, "text": text}
+    return _send_to_client(link, "guide_reply", body, "guide_reply_sent")
 
 
 @bp.post("/guide/clients/<link_id>/end")
