@@ -14,15 +14,15 @@ export function onLocalChange(listener) {
   changeListeners.add(listener);
 }
 
-/** Take the next mutation id of this device, creating its client id on first use. */
-async function nextMutationId(tx) {
+/** Take the next count mutation ids of this device (the first is returned), creating its client id on first use. */
+export async function nextMutationId(tx, count = 1) {
   const meta = tx.objectStore('meta');
   const client = (await result(meta.get('client'))) ?? {
     key: 'client',
     client_id: crypto.randomUUID(),
     next_mid: 1,
   };
-  meta.put({ ...client, next_mid: client.next_mid + 1 });
+  meta.put({ ...client, next_mid: client.next_mid + count });
   return client.next_mid;
 }
 

@@ -11,6 +11,7 @@ const TEXTS = { nl: { ...APP_TEXTS.nl }, en: { ...APP_TEXTS.en } };
 const CATALOGUES = {
   guide: () => import('./texts-guide.js'),
   habit: () => import('./texts-habit.js'),
+  import: () => import('./texts-import.js'),
   meaning: () => import('./texts-meaning.js'),
   method: () => import('./texts-method.js'),
 };
@@ -20,7 +21,7 @@ export const VIEW_CATALOGUES = {
   today: ['guide', 'habit', 'meaning', 'method'],
   journal: ['guide', 'habit', 'meaning', 'method'],
   insights: ['guide', 'habit', 'meaning', 'method'],
-  settings: ['guide', 'habit', 'method'],
+  settings: ['guide', 'habit', 'import', 'method'],
   method: ['habit', 'meaning'],
 };
 const loading = new Map();

@@ -10,6 +10,7 @@ import {
 } from '../data/export-format.js';
 import { syncNow } from '../data/sync.js';
 import { storedAccount } from '../data/sync-store.js';
+import { importPanel } from './import-panel.js';
 
 const FORMATS = {
   json: { type: 'application/json', write: (doc) => JSON.stringify(doc, null, 2) },
@@ -91,6 +92,7 @@ export function dataPanel() {
       fileInput,
     ),
     message,
+    importPanel(),
     h(
       'p',
       {},
