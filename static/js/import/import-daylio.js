@@ -27,11 +27,6 @@ const MONTHS = {
 };
 const ENTITIES = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#39': "'" };
 
-/** Return whether a header row is Daylio's (either column set). */
-export function isDaylioHeader(header) {
-  return header.includes('mood') && (header.includes('full_date') || header.includes('year'));
-}
-
 /** Return Daylio's basic HTML (<br>, <p>, <b>, &amp;…) as plain text. */
 export function htmlToText(html) {
   return html

@@ -2,10 +2,9 @@
 // files; photos are counted, never read), and nothing is read past the import cap.
 import { ImportError, MAX_IMPORT_BYTES, MAX_IMPORT_MB } from './import-common.js';
 import { isDayOneDocument, parseDayOne, readJournalJson } from './import-dayone.js';
-import { isDaylioHeader, parseDaylio } from './import-daylio.js';
+import { parseDaylio } from './import-daylio.js';
 import { isJrnlText, parseJrnl } from './import-jrnl.js';
 import { isMarkdownName, parseMarkdown } from './import-markdown.js';
-import { csvRecords } from './csv.js';
 import { zipEntries, zipEntryText } from './zip-reader.js';
 
 const OWN_EXPORT = 'levensloopbaan-export';
@@ -30,17 +29,7 @@ function readJson(text, file) {
 function readText(text, file) {
   if (/\.json$/i.test(file)) return readJson(text, file);
   if (isMarkdownName(file)) return parseMarkdown([{ name: file, text }]);
-  if (/\.csv$/i.test(file)) {
-    const header = (csvRecords(text.slice(0, 2000).split('\n')[0])[0]?.fields ?? []).map((name) =>
-      name.trim().toLowerCase(),
-    );
-    if (isDaylioHeader(header) || header.includes('mood')) return parseDaylio(text);
-    throw new ImportError('missing_columns', {
-      format: 'Daylio',
-      line: 1,
-      columns: ['full_date', 'mood'],
-    });
-  }
+  if (/\.csv$/i.test(file)) return parseDaylio(text);
   if (isJrnlText(text)) return parseJrnl(text);
   throw new ImportError('not_recognised', { file });
 }
