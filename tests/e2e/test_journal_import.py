@@ -1,6 +1,8 @@
 """Importing another journal app's history through Settings: preview, mapping, the journal."""
 
+import re
 import shutil
+import zipfile
 
 import pytest
 import sqlalchemy as sa
@@ -11,7 +13,7 @@ from test_your_data import entries_on_device
 
 from lpb.extensions import db
 from lpb.models import Entry
-from tests.import_fixtures import FIXTURES, zip_folder
+from tests.import_fixtures import FIXTURES, dayone_entries, dayone_zip, zip_folder
 
 PICK = "Import from Day One, Daylio, jrnl or Markdown"
 
@@ -177,3 +179,132 @@ def test_markdown_zip_and_loose_notes(make_context, tmp_path):
     expect(retro.locator(".tag")).to_have_text(["Organisations", "Society"])
     expect(retro).to_contain_text("04:30 PM")
     expect(entry_in_journal(page, "2024-01-18", "A walk in the forest.")).to_be_visible()
+
+
+def damaged_zip(tmp_path):
+    """Return a Day One export whose journal's compressed data is spoilt halfway."""
+    export = zip_folder(FIXTURES / "dayone", tmp_path / "dayone.zip")
+    data = bytearray(export.read_bytes())
+    with zipfile.ZipFile(export) as archive:
+        journal = archive.getinfo("Journal.json")
+    start = journal.header_offset + 30 + len("Journal.json")
+    for i in range(start + 20, start + 60):
+        data[i] ^= 0x5A
+    export.write_bytes(bytes(data))
+    return export
+
+
+BAD_FILES = {
+    "notes.txt": (
+        lambda path: path.write_text("Just thoughts, no dates.\n"),
+        "notes.txt: we do not recognise this file. We read Day One (.zip or .json), Daylio (.csv),"
+        " jrnl (.txt) and Markdown (.md or a .zip). Nothing was imported.",
+    ),
+    "cut.zip": (
+        lambda path: path.write_bytes(
+            zip_folder(FIXTURES / "dayone", path.with_suffix(".full")).read_bytes()[:-30]
+        ),
+        "cut.zip: this ZIP file is damaged (no central directory). Nothing was imported.",
+    ),
+    "daylio.csv": (
+        lambda path: path.write_text("full_date,date,weekday,time,activities,note\n"),
+        "Daylio: line 1 lacks the columns mood. Nothing was imported.",
+    ),
+    "daylio_export.csv": (
+        lambda path: path.write_text(
+            "full_date,date,weekday,time,mood,activities,note_title,note\n"
+            '2024-03-05,,,10:00 pm,good,,,"fine"\n2024-03-04,,,31:00 pm,good,,,"not"\n'
+        ),
+        "Daylio: we cannot read the date on line 3 (“2024-03-04 31:00 pm”). Nothing was imported.",
+    ),
+    "journal.txt": (
+        lambda path: path.write_text("[2023-11-20 08:30] fine\n\n[2023-02-30 09:00] never\n"),
+        "jrnl: we cannot read the date on line 3 (“[2023-02-30 09:00] never”). Nothing was"
+        " imported.",
+    ),
+    "Journal.json": (
+        lambda path: path.write_text(
+            '{"metadata": {}, "entries": [{"uuid": "A", "creationDate": "2024-03-05T10:00:00Z",'
+            ' "text": "a"}, {"uuid": "B", "creationDate": "5 maart", "text": "b"}]}'
+        ),
+        "Day One: we cannot read the date on entry 2 in Journal.json (“5 maart”). Nothing was"
+        " imported.",
+    ),
+    "ideas.md": (
+        lambda path: path.write_text("No date anywhere.\n"),
+        "Markdown: ideas.md has no date in its name (2024-03-05.md) or in its front matter"
+        " (date:). Nothing was imported.",
+    ),
+    "huge.csv": (
+        # A sparse file: 70 MB on paper, nothing on disk; refused before a byte is read.
+        lambda path: path.open("wb").truncate(70 * 1024 * 1024),
+        "huge.csv holds 70 MB of text; one import reads at most 64 MB. Nothing was read. Split"
+        " the export, for example per journal or per year.",
+    ),
+}
+
+
+def test_bad_files_are_refused_with_where_and_nothing_is_written(page, tmp_path):
+    """Each kind of bad input names its format and line or entry, and writes nothing."""
+    open_app(page)
+    go_to(page, "Settings")
+    status = page.locator("#journal-import-status")
+    for name, (write, message) in BAD_FILES.items():
+        path = tmp_path / name
+        write(path)
+        page.get_by_label(PICK).set_input_files(path)
+        expect(status).to_have_text(message)
+        expect(page.get_by_role("button", name="Import", exact=True)).to_have_count(0)
+    page.get_by_label(PICK).set_input_files(damaged_zip(tmp_path))
+    expect(status).to_have_text(
+        "dayone.zip: this ZIP file is damaged (Journal.json). Nothing was imported."
+    )
+    assert entries_on_device(page) == {}
+
+
+def test_bad_file_message_in_dutch(make_context, tmp_path):
+    """The message follows the user's language."""
+    page = make_context(locale="nl-NL").new_page()
+    open_app(page, "/settings")
+    bad = tmp_path / "daylio.csv"
+    bad.write_text("full_date,date,weekday,time,activities,note\n")
+    page.get_by_label("Inlezen uit Day One, Daylio, jrnl of Markdown").set_input_files(bad)
+    expect(page.locator("#journal-import-status")).to_have_text(
+        "Daylio: op regel 1 ontbreken de kolommen mood. Er is niets ingelezen."
+    )
+
+
+OUTBOX_IDS = """import('/static/js/data/db.js').then((db) =>
+    db.transact('outbox', 'readonly', (tx) => db.result(tx.objectStore('outbox').getAll())))
+    .then((rows) => rows.map((row) => row.id))"""
+
+
+def test_closing_the_page_mid_import_leaves_whole_entries_and_a_second_import_completes(
+    make_context, tmp_path
+):
+    """A large import shows its progress; closing the page halfway keeps whole entries only
+    (each queued for sync), and importing the file again adds exactly the rest."""
+    total = 8000
+    export = dayone_zip(tmp_path / "big.zip", total, seed="interrupted")
+    expected = {entry["text"].strip() for entry in dayone_entries(total, seed="interrupted")}
+    context = make_context()
+    page = context.new_page()
+    open_app(page)
+    choose(page, export)
+    expect(page.get_by_role("heading", name="Day One: 8,000 entries")).to_be_visible()
+    page.get_by_role("button", name="Import", exact=True).click()
+    expect(page.locator("#import-progress")).to_be_visible()
+    expect(page.locator("#journal-import-status")).to_contain_text(
+        re.compile(r"Importing: [1-9][\d,]* of 8,000")
+    )
+    page.close()
+
+    again = context.new_page()
+    open_app(again, "/settings")
+    kept = entries_on_device(again)
+    assert 0 < len(kept) < total and len(kept) % 500 == 0, len(kept)
+    assert all(entry["text"] in expected and entry["day"] for entry in kept.values())
+    assert set(again.evaluate(OUTBOX_IDS)) == set(kept)
+    again.get_by_label(PICK).set_input_files(export)
+    import_and_wait(again, f"{total - len(kept):,}", f"{len(kept):,}")
+    assert {entry["text"] for entry in entries_on_device(again).values()} == expected
