@@ -15,6 +15,11 @@ function number(value) {
   return value.toLocaleString(currentLanguage());
 }
 
+/** Return the text of key for a count: key_one for exactly one, else key, the count filled in. */
+function counted(key, count, values = {}) {
+  return t(count === 1 ? `${key}_one` : key, { ...values, count: number(count) });
+}
+
 /** Return a YYYY-MM-DD day as a date with its year, e.g. "5 maart 2024". */
 function longDay(day) {
   const [year, month, date] = day.split('-').map(Number);
@@ -36,10 +41,9 @@ function choiceSelect(id, choices, chosen, onchoose) {
 /** Return the list of what is left out, and why. */
 function leftOutPart(summary) {
   const items = LEFT_OUT.filter((key) => summary.leftOut[key] > 0).map((key) =>
-    h('li', {}, t(`left_${key}`, { count: number(summary.leftOut[key]) })),
+    h('li', {}, counted(`left_${key}`, summary.leftOut[key])),
   );
-  if (summary.moodOnly > 0)
-    items.push(h('li', {}, t('left_mood_only', { count: number(summary.moodOnly) })));
+  if (summary.moodOnly > 0) items.push(h('li', {}, counted('left_mood_only', summary.moodOnly)));
   return [
     h('h3', {}, t('journal_left_out_title')),
     items.length > 0 ? h('ul', {}, items) : h('p', {}, t('journal_nothing_left_out')),
@@ -158,7 +162,7 @@ export function importPreview(planned, summary, { message }) {
     h(
       'h3',
       { id: 'import-found' },
-      t('journal_found', { format: summary.format, count: number(summary.total) }),
+      counted('journal_found', summary.total, { format: summary.format }),
     ),
     range,
     leftOutPart(summary),
