@@ -6,6 +6,7 @@ import { onSyncState, syncNow } from '/static/js/data/sync.js';
 import { genericNotice, todaysNotice } from '/static/js/data/reminder-notice.js';
 import { openAppAt } from '/static/js/ui/notification-click.js';
 import { flushWrittenToday } from '/static/js/data/reminders-api.js';
+import { keepSharedFiles } from '/static/js/data/shared-files.js';
 
 const CACHE_PREFIX = 'lpb-static-';
 const CACHE_NAME = `${CACHE_PREFIX}__BUILD_VERSION__`;
@@ -13,6 +14,8 @@ const SHELL_URL = '/';
 const TODAY_URL = '/';
 const SYNC_TRIES = 4;
 const SYNC_RETRY_MS = 2000;
+// The manifest's share_target: a journal export shared to the app goes to Settings' import.
+const SHARE_TARGET = '/share-journal';
 // Filled in by the server (lpb/pages.py) from its route table and the files under static/.
 const APP_ROUTES = __APP_ROUTES__;
 const PRECACHE_URLS = __PRECACHE_URLS__;
@@ -46,6 +49,10 @@ self.addEventListener('notificationclick', (event) => {
 self.addEventListener('fetch', (event) => {
   const { request } = event;
   const url = new URL(request.url);
+  if (request.method === 'POST' && url.pathname === SHARE_TARGET) {
+    event.respondWith(receiveShared(request));
+    return;
+  }
   if (request.method !== 'GET' || url.origin !== self.location.origin) return;
   if (request.mode === 'navigate') {
     event.respondWith(
@@ -97,6 +104,13 @@ async function showReminder(data) {
     icon: '/static/icons/icon-192.png',
     data: { url: TODAY_URL },
   });
+}
+
+/** Keep the files shared to the app and open Settings, whose import shows their preview. */
+async function receiveShared(request) {
+  const form = await request.formData();
+  await keepSharedFiles(form.getAll('journal').filter((file) => file instanceof File));
+  return Response.redirect('/settings?shared', 303);
 }
 
 /** Fetch every file of the shell past the HTTP cache, and store them in this version's cache. */

@@ -309,3 +309,33 @@ def test_closing_the_page_mid_import_leaves_whole_entries_and_a_second_import_co
     again.get_by_label(PICK).set_input_files(export)
     import_and_wait(again, f"{total - len(kept):,}", f"{len(kept):,}")
     assert {entry["text"] for entry in entries_on_device(again).values()} == expected
+
+
+SHARE = """async (text) => {
+  const form = document.createElement('form');
+  form.method = 'post';
+  form.enctype = 'multipart/form-data';
+  form.action = '/share-journal';
+  const input = document.createElement('input');
+  input.type = 'file';
+  input.name = 'journal';
+  const files = new DataTransfer();
+  files.items.add(new File([text], 'shared journal.txt', { type: 'text/plain' }));
+  input.files = files.files;
+  form.append(input);
+  document.body.append(form);
+  form.submit();
+}"""
+
+
+def test_a_journal_shared_to_the_app_opens_its_preview_offline(context):
+    """A file shared to the installed app (the manifest's share target, as the system posts it)
+    opens Settings with its preview, with no connection."""
+    page = context.new_page()
+    open_app(page)
+    context.set_offline(True)
+    page.evaluate(SHARE, (FIXTURES / "work.jrnl.txt").read_text())
+    page.wait_for_url("**/settings")
+    expect(page.get_by_role("heading", name="jrnl: 3 entries")).to_be_visible()
+    import_and_wait(page, 3)
+    assert len(entries_on_device(page)) == 3

@@ -5,6 +5,7 @@ import { t } from '../i18n/i18n.js';
 import { readImport } from '../import/read-files.js';
 import { summarise, withIds } from '../import/import-plan.js';
 import { importPreview } from './import-preview.js';
+import { takeSharedFiles } from '../data/shared-files.js';
 
 const ACCEPT =
   '.zip,.json,.csv,.txt,.md,.markdown,application/zip,application/json,text/csv,text/plain,text/markdown';
@@ -56,6 +57,13 @@ export function importPanel() {
       if (files.length > 0) readChosen(files, place, message);
     },
   });
+  // Files shared to the app arrive as /settings?shared (see service-worker.js).
+  if (new URLSearchParams(location.search).has('shared')) {
+    history.replaceState(history.state, '', location.pathname);
+    takeSharedFiles()
+      .then((files) => files.length > 0 && readChosen(files, place, message))
+      .catch(() => {});
+  }
   return h(
     'div',
     { className: 'journal-import' },
