@@ -178,7 +178,7 @@ def test_markdown_zip_and_loose_notes(make_context, tmp_path):
     ).to_have_count(0)
     retro = entry_in_journal(page, "2024-01-17", "The retro was honest and kind.")
     expect(retro.locator(".tag")).to_have_text(["Organisations", "Society"])
-    expect(retro).to_contain_text("04:30 PM")
+    expect(retro.locator(".question")).to_have_text("04:30 PM · From Markdown")
     expect(entry_in_journal(page, "2024-01-18", "A walk in the forest.")).to_be_visible()
 
 

@@ -79,6 +79,12 @@ export function entryArticle(entry, journal) {
   const linked = [byId.get(entry.kantelen_of), laterLook.get(entry.id)].filter(Boolean);
   const headingId = `entry-${entry.id}`;
   const className = entry.conflict_of ? 'entry conflict' : 'entry';
+  // An imported entry answered no question of ours: its heading says where it came from.
+  const heading =
+    entry.question_text ||
+    (entry.imported_from
+      ? t('imported_heading', { format: entry.imported_from })
+      : t('fallback_question'));
   return h(
     'article',
     { className, 'aria-labelledby': headingId, 'data-id': entry.id },
@@ -86,7 +92,7 @@ export function entryArticle(entry, journal) {
     h(
       'p',
       { className: 'question', id: headingId },
-      `${formatTime(entry.created_at, lang)} · ${entry.question_text || t('fallback_question')}`,
+      `${formatTime(entry.created_at, lang)} · ${heading}`,
     ),
     h('p', { className: 'text' }, entry.text),
     kantelenNote(entry, linked, lang),
