@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readImport } from '../../static/js/import/read-files.js';
-import { summarise, withIds } from '../../static/js/import/import-plan.js';
+import { suggestedMapping, summarise, withIds } from '../../static/js/import/import-plan.js';
+import { suggestCircle } from '../../static/js/import/suggest-circles.js';
 import { daylioTime, htmlToText } from '../../static/js/import/import-daylio.js';
 import { MAX_IMPORT_BYTES } from '../../static/js/import/import-common.js';
 import { makeZip } from './support/zip.js';
@@ -237,4 +238,42 @@ test('refused before reading: a file over the cap, and a ZIP whose journals are'
   const second = pview.getUint32(photos.length - 6, true) + 46 + 'Journal.json'.length;
   pview.setUint32(second + 24, 500 * 1024 * 1024, true);
   assert.equal((await read(file('export.zip', photos))).length, 3);
+});
+
+test("Daylio's moods are offered best first, then custom ones; mood as energy is off", async () => {
+  const planned = await withIds(await readImport([file('d.csv', fixture('daylio-current.csv'))]));
+  const summary = summarise(planned);
+  assert.deepEqual(
+    summary.moods.map(([mood]) => mood),
+    ['rad', 'good', 'meh', 'tired but ok'],
+  );
+  const mapping = suggestedMapping(summary);
+  assert.equal(mapping.useMood, false);
+  assert.deepEqual(mapping.moods, { rad: 5, good: 4, meh: 3, 'tired but ok': null });
+  assert.deepEqual(mapping.circles, {
+    family: 'close',
+    friends: 'close',
+    gardening: 'place',
+    reading: 'self',
+    sleep: 'self',
+    work: 'organisations',
+  });
+});
+
+test('circles are suggested from Dutch and English words, and none for unknown ones', () => {
+  const cases = {
+    werk: 'organisations',
+    Werkdag: 'organisations',
+    gezin: 'close',
+    'time with friends': 'close',
+    vrijwilligerswerk: 'society',
+    homework: 'organisations',
+    buurtvereniging: 'society',
+    wandelen: 'place',
+    hardlopen: 'self',
+    movies: null,
+    '🙂': null,
+  };
+  for (const [label, circle] of Object.entries(cases))
+    assert.equal(suggestCircle(label), circle, label);
 });

@@ -48,7 +48,10 @@ export function summarise(planned) {
     from: days[0] ?? null,
     to: days.at(-1) ?? null,
     labels: counted(records.flatMap((record) => record.labels)),
-    moods: counted(records.map((record) => record.mood).filter(Boolean)),
+    // Daylio's own moods best first, then custom ones by how often they were chosen.
+    moods: counted(records.map((record) => record.mood).filter(Boolean)).sort(
+      ([a], [b]) => (BUILT_IN_MOODS[b] ?? 0) - (BUILT_IN_MOODS[a] ?? 0),
+    ),
     moodOnly: records.filter((record) => !record.text && record.mood).length,
     leftOut: {
       ...planned.leftOut,

@@ -1,8 +1,8 @@
 // Suggested circles for a tag, activity or journal name, from words in Dutch and English. Only a
 // suggestion: the preview shows it, the user changes it, and a label without one maps to nothing.
 
-// The first circle with a word found in the label wins; words match at the start of a word
-// inside the label, so "werkdag" and "homework" find "werk" and "work".
+// The first circle with a word found in the label wins; a key matches the start of a word in the
+// label ("werkdag" finds "werk"), else its end ("homework" finds "work").
 const WORDS = {
   organisations: [
     'work',
@@ -106,9 +106,11 @@ const WORDS = {
 /** Return the suggested circle of a label, or null when none of its words is known. */
 export function suggestCircle(label) {
   const words = label.toLowerCase().split(/[^\p{L}\p{N}]+/u);
-  for (const [circle, keys] of Object.entries(WORDS)) {
-    if (words.some((word) => keys.some((key) => word.startsWith(key) || word.endsWith(key))))
-      return circle;
+  // A word's start says more than its end: "vrijwilligerswerk" is volunteering, not a job.
+  for (const matches of [(word, key) => word.startsWith(key), (word, key) => word.endsWith(key)]) {
+    for (const [circle, keys] of Object.entries(WORDS)) {
+      if (words.some((word) => keys.some((key) => matches(word, key)))) return circle;
+    }
   }
   return null;
 }
