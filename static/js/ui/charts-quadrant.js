@@ -32,7 +32,7 @@ export function places(rows, position, minDistance) {
 }
 
 /** Return the grid, its numbers and its words (the axes and the two corners). */
-function grid(x, y, labels, size) {
+function grid(x, y, labels, { size, radius }) {
   const line = (v, attributes) => s('line', { ...attributes, class: v === 3 ? 'mid' : 'grid' });
   return [
     [1, 2, 3, 4, 5].map((v) =>
@@ -41,7 +41,7 @@ function grid(x, y, labels, size) {
         {},
         line(v, { x1: x(v), x2: x(v), y1: y(1), y2: y(5) }),
         line(v, { x1: x(1), x2: x(5), y1: y(v), y2: y(v) }),
-        s('text', { x: x(v), y: y(1) + size * 1.4, class: 'axis', 'text-anchor': 'middle' }, v),
+        s('text', { x: x(v), y: y(1) + radius + size, class: 'axis', 'text-anchor': 'middle' }, v),
         s('text', { x: 2, y: y(v) + size * 0.35, class: 'axis' }, String(v)),
       ),
     ),
@@ -111,16 +111,17 @@ export function quadrantChart(rows, labels) {
   const scale = textScale();
   const size = AXIS * scale;
   const radius = RADIUS * scale;
+  // Room for a dot at the edges, and beyond it the axes' numbers and words.
   const left = 6 + size;
-  const top = 10 + size * 1.4;
-  const bottom = 12 + size * 2.8;
+  const top = 4 + size * 1.4 + radius;
+  const bottom = 6 + size * 2.6 + radius;
   const x = (value) => left + radius + ((value - 1) * (WIDTH - left - 2 * radius - 4)) / 4;
   const y = (value) => top + ((5 - value) * (HEIGHT - bottom - top)) / 4;
   const found = places(rows, (row) => [x(row.energy), y(row.meaning)], radius * 1.6);
   const svg = drawing(
     WIDTH,
     HEIGHT,
-    grid(x, y, labels, size),
+    grid(x, y, labels, { size, radius }),
     found.map((place, i) => dot(place, i + 1, { radius, size })),
   );
   svg.style.setProperty('--chart-text', `${size}px`);
