@@ -143,7 +143,9 @@ def test_circles_in_one_place_share_a_dot_with_their_count(make_context, size):
     expect(quadrant.locator("svg circle")).to_have_count(3)
     legend = quadrant.locator(".quadrant-legend li")
     expect(legend).to_have_count(3)
-    expect(legend.first).to_have_text("1YourselfClose ones2 in the same place", use_inner_text=False)
+    expect(legend.first).to_have_text(
+        "1YourselfClose ones2 in the same place", use_inner_text=False
+    )
     # No two words of the drawing cover each other, and they grow with the text.
     boxes = [text.bounding_box() for text in quadrant.locator("svg text").all()]
     for i, a in enumerate(boxes):

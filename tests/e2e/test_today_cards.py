@@ -85,7 +85,9 @@ def test_the_guides_question_is_in_sight_and_one_save_at_a_time(make_context, lo
     # Each card below the day's form opens its own form at the top of the screen: one Save.
     checkin = page.locator(".quick-checkin")
     expect(checkin.get_by_role("group")).to_have_count(0)
-    checkin.get_by_role("button", name="Check in" if locale == "en-GB" else "Snel inchecken").click()
+    checkin.get_by_role(
+        "button", name="Check in" if locale == "en-GB" else "Snel inchecken"
+    ).click()
     expect(checkin.get_by_role("group")).to_have_count(2)
     expect(checkin.locator("button:focus")).to_have_count(1)
     page.locator(".kantelen .actions button").first.click()
