@@ -66,6 +66,11 @@ def assert_bars_make_room(page: Page, size: str, where: str) -> None:
     """The tabs stay under a quarter of the screen; at 200% the top bar scrolls away."""
     height = page.viewport_size["height"]
     assert page.locator(".tabs").bounding_box()["height"] < height / 4, where
+    label = page.locator(".tabs a").first.evaluate(
+        "(a) => parseFloat(getComputedStyle(a).fontSize)"
+    )
+    # The tab labels grow with the text (12 px at 100%).
+    assert label >= (18 if size == "200%" else 12), (label, where)
     if size == "200%":
         page.evaluate("scrollTo(0, 400)")
         if page.evaluate("scrollY") >= 200:
