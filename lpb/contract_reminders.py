@@ -219,6 +219,13 @@ class DeviceReminder(ScheduleAnswer):
     subscribed: bool
 
 
+class LastSchedule(ScheduleAnswer):
+    """The schedule saved last, on any of the account's devices or for its calendar feed."""
+
+    skip_when_written: bool
+    source: Literal["device", "calendar"]
+
+
 class WrittenToday(Answer):
     """The day noted as written."""
 
@@ -248,6 +255,7 @@ REQUESTS = ("DeviceReminderRequest", "WrittenTodayRequest", "CalendarFeedRequest
 ANSWERS = (
     "VapidPublicKey",
     "DeviceReminder",
+    "LastSchedule",
     "WrittenToday",
     "CalendarFeedSettings",
     "NewCalendarFeed",

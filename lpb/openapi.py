@@ -257,6 +257,15 @@ def _reminder_paths() -> dict:
                 },
             },
         },
+        "/api/reminders/schedule": {
+            "get": {
+                "summary": "The schedule saved last, on any device or for the calendar feed",
+                "responses": {
+                    "200": _json(ref("LastSchedule"), "The schedule."),
+                    **_errors(401, 404, 503),
+                },
+            }
+        },
         "/api/reminders/written-today": {
             "post": {
                 "summary": "A reflection was written today: no reminder for it on any device",

@@ -31,7 +31,7 @@ PRECACHE_EXTRA = (*APP_ROUTES, "/manifest.json", "/api/questions", "/styles.css"
 APP_MODULE = "/static/js/app.js"
 # The app's stylesheets (static/css/<name>.css), in cascade order, served as one: the first paint
 # waits for one request, not five.
-SHELL_STYLES = ("app", "meaning", "method", "habit", "guide")
+SHELL_STYLES = ("app", "meaning", "method", "habit", "guide", "layout")
 
 
 def _project_file(name: str) -> Path:

@@ -118,6 +118,31 @@ def get_device(device_id: str):
     return jsonify(device_json(_own_device(device_id)))
 
 
+@bp.get("/api/reminders/schedule")
+@signed_in
+def last_schedule():
+    """Return the schedule saved last, on any device or for the calendar feed (404 if none).
+
+    A device without a reminder of its own starts its form from it, so every device shows what
+    was chosen rather than a default.
+    """
+    user_id = signed_in_user().id
+    device = db.session.scalars(
+        sa.select(PushDevice)
+        .where(PushDevice.user_id == user_id)
+        .order_by(PushDevice.scheduled_at.desc())
+        .limit(1)
+    ).first()
+    feed = db.session.get(CalendarFeed, user_id)
+    if feed is not None and (device is None or feed.scheduled_at > device.scheduled_at):
+        return jsonify(**schedule_json(feed), skip_when_written=False, source="calendar")
+    if device is None:
+        abort(404)
+    return jsonify(
+        **schedule_json(device), skip_when_written=device.skip_when_written, source="device"
+    )
+
+
 @bp.delete("/api/reminders/device/<device_id>")
 @signed_in
 def delete_device(device_id: str):

@@ -11,7 +11,6 @@ CONTENT_SECURITY_POLICY = "; ".join(
         "img-src 'self' data:",
         "connect-src 'self'",
         "font-src 'self'",
-        "manifest-src 'self'",
         "worker-src 'self'",
         "object-src 'none'",
         "base-uri 'none'",

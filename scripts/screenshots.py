@@ -1,4 +1,5 @@
-"""Take the README's phone screenshots: the first visit, Today, the finished day and Insights.
+"""Take the README's phone screenshots: the first visit, Today, the finished day and Insights, and
+Today and Insights at 200% text.
 
 Run with .venv/bin/python; the PNGs go to docs/screenshots/.
 """
@@ -71,8 +72,26 @@ def main() -> None:
             page.get_by_role("radio", name="30 dagen").check()
             page.wait_for_timeout(300)
             page.screenshot(path=ROOT / "docs/screenshots/insights.png")
+            large_text(page)
             browser.close()
         server.shutdown()
+
+
+def large_text(page) -> None:
+    """Photograph Today and Insights with text at 200%, on the same phone and data."""
+    page.add_init_script(
+        "document.addEventListener('DOMContentLoaded', () => {"
+        " document.documentElement.style.fontSize = '200%'; })"
+    )
+    page.goto("/")
+    page.locator(".next-step > .actions button").click()  # "something else on your mind?"
+    page.wait_for_timeout(500)
+    page.screenshot(path=ROOT / "docs/screenshots/today-200.png")
+    page.goto("/insights")
+    page.locator(".period input[type=radio]").nth(1).check(force=True)  # 30 days
+    page.locator(".quadrant h2").evaluate("(heading) => heading.scrollIntoView()")
+    page.wait_for_timeout(300)
+    page.screenshot(path=ROOT / "docs/screenshots/insights-200.png")
 
 
 if __name__ == "__main__":

@@ -629,3 +629,35 @@ def test_the_sender_command_needs_a_subject_and_runs_once(app):
     app.config["VAPID_SUBJECT"] = "admin@example.org"
     refused = runner.invoke(args=["reminders", "--once"])
     assert refused.exit_code != 0 and "FLASK_VAPID_SUBJECT" in refused.output
+
+
+def test_every_device_starts_from_the_schedule_saved_last(app, receiver):
+    """A device without a reminder of its own is shown what was chosen last: a device's or the feed's."""
+    client = signed_in(app)
+    assert client.get("/api/reminders/schedule").status_code == 404
+    app.extensions["clock"].at = utc("2026-11-28T10:00")
+    subscriber = Subscriber(receiver)
+    put_device(client, subscriber.subscription, time="21:15", days=["sat", "sun"])
+    assert client.get("/api/reminders/schedule").json == {
+        "time": "21:15",
+        "days": ["sat", "sun"],
+        "time_zone": "Europe/Brussels",
+        "skip_when_written": False,
+        "source": "device",
+    }
+    app.extensions["clock"].at = utc("2026-11-28T11:00")
+    made = client.post(
+        "/api/reminders/calendar",
+        json=feed_body(days=["mon", "tue", "wed", "thu", "fri"]),
+        headers={"X-CSRFToken": api_token(client)},
+    )
+    assert made.status_code == 201
+    assert client.get("/api/reminders/schedule").json == {
+        "time": "07:30",
+        "days": ["mon", "tue", "wed", "thu", "fri"],
+        "time_zone": "Europe/Brussels",
+        "skip_when_written": False,
+        "source": "calendar",
+    }
+    # Another account sees none of it.
+    assert signed_in(app, "other@example.org").get("/api/reminders/schedule").status_code == 404

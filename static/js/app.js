@@ -8,6 +8,7 @@ import { onLocalChange } from './data/entries.js';
 import { refreshGuideCache } from './data/guides.js';
 import { showGuideTab } from './ui/guide-tab.js';
 import { showToast } from './ui/toast.js';
+import { pageUnloading } from './ui/view-failed.js';
 
 // Often enough that another device's words show up within seconds while the app is open.
 const SYNC_EVERY_MS = 10 * 1000;
@@ -24,13 +25,17 @@ onVersionChange(() =>
   }),
 );
 
-// The worker and sync load once the first view is drawn: nothing on screen waits for them.
-await startRouter().catch((error) => console.error(error));
+// The worker and sync load once the first view is drawn: nothing on screen waits for them. A
+// reload during the start interrupts these imports: the page is going, so nothing failed.
+await startRouter().catch((error) => console.error('The first view could not open:', error));
 const [{ registerServiceWorker }, { onSyncState, syncNow }, { showSyncState }] = await Promise.all([
   import('./sw-register.js'),
   import('./data/sync.js'),
   import('./ui/sync-status.js'),
-]);
+]).catch((error) => {
+  if (pageUnloading()) return new Promise(() => {});
+  throw new Error('Sync and the offline worker could not start', { cause: error });
+});
 registerServiceWorker({ beforeReload: flushDrafts });
 
 onSyncState((status) => {

@@ -12,6 +12,38 @@
     document.documentElement.classList.add('intro-seen');
   }
 
+  // Large text (125% and more, however it was set) lets the top bar scroll away and gives the tabs
+  // two rows (css/layout.css).
+  const LARGE_TEXT_PX = 20;
+  // The bars' heights, for the toasts and for what scrolling into view must keep clear of.
+  const BARS = [
+    ['.tabs', '--tabs-height'],
+    ['.top-bar', '--top-bar-height'],
+  ];
+  const root = document.documentElement;
+  const fitText = () => {
+    root.classList.toggle(
+      'large-text',
+      parseFloat(getComputedStyle(root).fontSize) >= LARGE_TEXT_PX,
+    );
+    for (const [selector, name] of BARS) {
+      const bar = document.querySelector(selector);
+      if (bar) root.style.setProperty(name, `${bar.offsetHeight}px`);
+    }
+  };
+  const watchTextSize = () => {
+    const probe = Object.assign(document.createElement('span'), { className: 'rem-probe' });
+    probe.setAttribute('aria-hidden', 'true');
+    document.body.append(probe);
+    const watcher = new ResizeObserver(fitText);
+    watcher.observe(probe);
+    for (const [selector] of BARS) {
+      const bar = document.querySelector(selector);
+      if (bar) watcher.observe(bar);
+    }
+  };
+  document.addEventListener('DOMContentLoaded', watchTextSize, { once: true });
+
   const PAINT_WAIT_MS = 1000;
   let started = false;
   /** Add the modulepreload links and the app's module to <head>, once. */

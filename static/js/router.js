@@ -3,6 +3,7 @@ import { h } from './ui/dom.js';
 import { applyLanguage, loadTexts, t } from './i18n/i18n.js';
 import { renderToday } from './views/today.js';
 import { clearPassingToast } from './ui/toast.js';
+import { pageUnloading, viewFailed } from './ui/view-failed.js';
 
 // The route table comes from the server (lpb/pages.py), the same one the worker is made from:
 // address → { view, title }. A view lives in views/<view>.js and exports render<View>.
@@ -38,9 +39,16 @@ export async function showCurrentView({ focus = false } = {}) {
   leaveView = null;
   refreshCurrent = null;
   const view = h('div', { className: 'view' });
-  // A view returns nothing, a function to call when leaving, or { leave, refresh }.
-  const render = await renderer(route.view);
-  const drawn = await render(view, { onLanguage: redraw });
+  let drawn;
+  try {
+    // A view returns nothing, a function to call when leaving, or { leave, refresh }.
+    const render = await renderer(route.view);
+    drawn = await render(view, { onLanguage: redraw });
+  } catch (error) {
+    // A reload during the start interrupts its imports: that is no failure to show or log.
+    if (id === navigation && !pageUnloading()) showFailure(route, error);
+    return;
+  }
   const { leave, refresh } = typeof drawn === 'function' ? { leave: drawn } : (drawn ?? {});
   if (id !== navigation) {
     await leave?.();
@@ -61,6 +69,15 @@ export async function showCurrentView({ focus = false } = {}) {
     main.focus({ preventScroll: true });
     scrollTo(0, 0);
   }
+}
+
+/** Show that a view could not open, with what failed and a way to try again (a fresh start). */
+function showFailure(route, error) {
+  console.warn(`The ${route.view} view could not open:`, error);
+  const failed = viewFailed(t(route.title), error, () => location.reload());
+  document.getElementById('main').replaceChildren(failed);
+  document.title = `${t(route.title)} · Levensloopbaan`;
+  failed.querySelector('h1').focus();
 }
 
 /** Let the current view show entries that arrived from the server (views that can, do). */

@@ -93,6 +93,7 @@ def test_client_shares_one_reflection_and_answers_a_question(make_context):
     go_to(client, "Today")
     card = client.get_by_role("region", name=f"Question from your guide {GUIDE}")
     expect(card).to_be_visible(timeout=SYNC_SECONDS)
+    card.get_by_role("button", name="Answer").click()  # compact until you answer
     expect(card.get_by_text(f"Your answer is shared with {GUIDE}.")).to_be_visible()
     card.get_by_label("Your answer").fill("The walk with my sister")
     card.get_by_role("button", name="Save").click()

@@ -179,6 +179,7 @@ def test_axe_finds_no_violations_on_today_and_insights(make_context, locale):
     page.context.set_offline(True)
     add_reflections(page, [*WEEK, OLD])
     page.reload()
+    page.locator(".quick-checkin .card-opener button").click()
     page.locator(".mix-holder button").click()
     page.locator(".kantelen button").first.click()
     page.locator(".own-questions summary").click()

@@ -34,6 +34,16 @@ export async function loadDeviceReminder() {
   }
 }
 
+/** Resolve with the schedule saved last on any device or for the calendar feed, or null. */
+export async function loadLastSchedule() {
+  try {
+    return await callApi('/api/reminders/schedule');
+  } catch (error) {
+    if (error.reason === 'not-found') return null;
+    throw error;
+  }
+}
+
 /** Save this device's reminder: {time, days, skip_when_written, subscription}. */
 export async function saveDeviceReminder(reminder) {
   const body = {

@@ -118,6 +118,12 @@ export const APP_TEXTS = {
     delete_offline: 'Om je account te verwijderen heb je verbinding nodig.',
     privacy_title: 'Privacy',
     remove_copy: 'Weggooien',
+    view_failed_title: '{view} kon niet openen',
+    view_failed_body:
+      'Een deel van de app kwam niet binnen, misschien omdat de pagina herladen werd of de verbinding wegviel. Je reflecties zijn veilig op dit toestel.',
+    view_failed_detail: 'Wat misliep',
+    view_failed_unknown: 'een onbekende fout',
+    view_failed_retry: 'Opnieuw proberen',
   },
   en: {
     skip_to_content: 'Skip to content',
@@ -233,5 +239,11 @@ export const APP_TEXTS = {
     delete_offline: 'You need a connection to delete your account.',
     privacy_title: 'Privacy',
     remove_copy: 'Remove',
+    view_failed_title: '{view} could not open',
+    view_failed_body:
+      'Part of the app did not arrive, perhaps because the page was reloaded or the connection dropped. Your reflections are safe on this device.',
+    view_failed_detail: 'What went wrong',
+    view_failed_unknown: 'an unknown error',
+    view_failed_retry: 'Try again',
   },
 };

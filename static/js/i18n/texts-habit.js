@@ -1,4 +1,5 @@
 // Texts of the daily ritual: the introduction, the method page, the finished day and reminders.
+export { LAYOUT_TEXTS } from './texts-layout.js';
 
 export const HABIT_TEXTS = {
   nl: {

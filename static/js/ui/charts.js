@@ -29,9 +29,9 @@ export function drawing(width, height, ...children) {
 // A dot per day up to a month; beyond that they would overlap into a smear (under 9 px apart).
 const MAX_DOTS = 31;
 
-/** Return a table with a header row. */
+/** Return a table with a header row, in a box that scrolls sideways when its words do not fit. */
 export function dataTable(headers, rows) {
-  return h(
+  const table = h(
     'table',
     {},
     h(
@@ -56,6 +56,8 @@ export function dataTable(headers, rows) {
       ),
     ),
   );
+  // Focusable, so a keyboard can scroll it too.
+  return h('div', { className: 'table-scroll', tabindex: '0' }, table);
 }
 
 /**

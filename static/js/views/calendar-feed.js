@@ -29,6 +29,16 @@ function urlField(url, message) {
       input,
       h('button', { type: 'button', onclick: copy }, t('calendar_copy')),
     ),
+    // webcal:// opens the calendar app, which subscribes to the feed (the same address, https).
+    h(
+      'p',
+      { className: 'actions' },
+      h(
+        'a',
+        { className: 'button primary', href: url.replace(/^https?:/, 'webcal:') },
+        t('calendar_add'),
+      ),
+    ),
     h('p', { className: 'hint' }, t('calendar_made')),
   ];
 }
@@ -68,7 +78,7 @@ export async function calendarSection(read) {
         { className: 'actions' },
         h(
           'button',
-          { type: 'button', onclick: make },
+          { type: 'button', id: 'calendar-make', onclick: make },
           t(feed ? 'calendar_renew' : 'calendar_create'),
         ),
         feed

@@ -1,6 +1,7 @@
 // The guide part of Settings: invite a guide, open invitations, each guide with what they see,
 // and the way to the guide's own pages for someone who guides others.
 import { h } from '../ui/dom.js';
+import { confirmHere } from '../ui/confirm-here.js';
 import { currentLanguage, t } from '../i18n/i18n.js';
 import { showToast } from '../ui/toast.js';
 import {
@@ -132,18 +133,18 @@ function linkItem(link, ui) {
   const stop = async () => {
     try {
       await stopSharing(link.id);
-      ui.say(t('guide_stopped', { email: link.guide_email }));
       await ui.refresh();
+      ui.say(t('guide_stopped', { email: link.guide_email }), { inSight: true });
     } catch (error) {
       ui.say(failure(error));
     }
   };
   const ask = () =>
-    confirmArea.replaceChildren(
-      h('p', { className: 'warning' }, t('guide_stop_confirm', { email: link.guide_email })),
-      h('button', { type: 'button', className: 'danger', onclick: stop }, t('guide_stop_yes')),
-      h('button', { type: 'button', onclick: () => confirmArea.replaceChildren() }, t('cancel')),
-    );
+    confirmHere(confirmArea, {
+      question: t('guide_stop_confirm', { email: link.guide_email }),
+      yes: t('guide_stop_yes'),
+      onYes: stop,
+    });
   return h(
     'li',
     { className: 'guide-item' },
@@ -226,8 +227,10 @@ export async function guidePanel({ signedIn }) {
   }
   const list = h('div', {});
   const ui = {
-    say: (text) => {
+    say: (text, { inSight = false } = {}) => {
       message.textContent = text;
+      // Where it was asked: the list closes over the guide, the message comes into view.
+      if (inSight) message.scrollIntoView({ block: 'nearest' });
     },
     refresh: () => drawLists(list, ui),
   };

@@ -4,6 +4,7 @@ import { t } from '../i18n/i18n.js';
 import { saveReflection } from '../data/entries.js';
 import { openQuestions } from '../data/guides.js';
 import { reflectionForm } from '../ui/reflection-form.js';
+import { opener } from './today-cards.js';
 
 /** Return the card of one open question; its answer is a reflection shared with that guide. */
 function questionCard(question) {
@@ -21,7 +22,6 @@ function questionCard(question) {
     draftKey: `guide-question:${question.id}`,
     shareable: false,
     before: [
-      h('p', { className: 'question-text' }, question.text),
       h('p', { className: 'hint' }, t('guide_answer_shared', { name })),
       h('label', { for: id }, t('guide_answer_label')),
     ],
@@ -34,7 +34,12 @@ function questionCard(question) {
       card.replaceChildren(h('p', { role: 'status' }, t('guide_answered')));
     },
   });
-  card.append(h('h2', { id: titleId }, t('guide_question_title', { name })), reflection.form);
+  card.append(
+    h('h2', { id: titleId }, t('guide_question_title', { name })),
+    h('p', { className: 'question-text' }, question.text),
+    // Compact until you choose to answer: the day's question keeps the screen.
+    opener(t('guide_answer_open'), () => [reflection.form]),
+  );
   return { element: card, stop: () => reflection.keeper.stop() };
 }
 

@@ -136,7 +136,13 @@ export async function editForm(entry, { onSaved, onCancel }) {
       shared_with: start.shared_with ?? entry.shared_with,
       ...ratings(start),
     },
-    before: [h('label', { for: id, className: 'question' }, t('edit_label'))],
+    // The question it answered stays in sight while editing.
+    before: [
+      entry.question_text
+        ? h('p', { className: 'question edit-question' }, entry.question_text)
+        : '',
+      h('label', { for: id, className: 'question' }, t('edit_label')),
+    ],
     actions: [h('button', { type: 'button', onclick: cancel }, t('cancel'))],
     save: (fields, key) => updateReflection(entry.id, fields, key),
     onSaved,

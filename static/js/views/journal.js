@@ -173,6 +173,10 @@ function journalState(first, guidance, parts) {
         onSaved: async () => {
           journal.stopEdit();
           await journal.reload();
+          // The saved entry stays in sight where its (taller) form was, not above the screen.
+          parts()
+            .windowed.list.querySelector(`article[data-id="${CSS.escape(entry.id)}"]`)
+            ?.scrollIntoView({ block: 'nearest' });
           showToast(t('saved'));
         },
         onCancel: () => {

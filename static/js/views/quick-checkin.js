@@ -5,6 +5,7 @@ import { saveCheckin } from '../data/meaning-entries.js';
 import { afterSave } from '../data/storage.js';
 import { ratingPicker, saveErrorMessage } from '../ui/reflection-fields.js';
 import { ratingTags } from './rating-tags.js';
+import { opener } from './today-cards.js';
 
 /** Return the line that says today's check-in is done, with its ratings. */
 function doneLine(checkin) {
@@ -38,10 +39,13 @@ export function quickCheckin(checkins) {
   };
   if (checkins.length) body.append(doneLine(checkins[0]));
   else {
+    // Compact until asked: the day's question keeps the screen.
     body.append(
       h('p', { className: 'hint' }, t('checkin_hint')),
-      ratingPicker(state, 'energy', save, { legend: t('energy_name') }),
-      ratingPicker(state, 'meaning', save, { legend: t('meaning_name') }),
+      opener(t('checkin_open'), () => [
+        ratingPicker(state, 'energy', save, { legend: t('energy_name') }),
+        ratingPicker(state, 'meaning', save, { legend: t('meaning_name') }),
+      ]),
     );
   }
   return card;

@@ -4,6 +4,7 @@ import { t } from '../i18n/i18n.js';
 import {
   deleteDeviceReminder,
   loadDeviceReminder,
+  loadLastSchedule,
   saveDeviceReminder,
   vapidPublicKey,
 } from '../data/reminders-api.js';
@@ -86,9 +87,25 @@ export function scheduleFields(start) {
   return { elements, read };
 }
 
-/** Return the sentence that says when reminders come. */
-function activeText({ time, days }) {
-  return t('reminders_active', { time, days: days.map((day) => t(`day_${day}`)).join(', ') });
+/** Return a schedule's days as short names: "ma, di, wo". */
+const dayNames = (days) => days.map((day) => t(`day_${day}`)).join(', ');
+
+/** Return the sentence that says when reminders come, and in which time zone. */
+function activeText({ time, days, time_zone }) {
+  const active = t('reminders_active', { time, days: dayNames(days) });
+  return time_zone ? `${active} ${t('reminders_zone', { zone: time_zone })}` : active;
+}
+
+/** Return the line that says what was chosen on another device or for the calendar feed. */
+function lastText(last) {
+  const values = { time: last.time, days: dayNames(last.days), zone: last.time_zone };
+  return t(last.source === 'calendar' ? 'reminders_from_feed' : 'reminders_last', values);
+}
+
+/** Offer the calendar feed instead: its button gets the focus, the message says why. */
+function offerCalendar(message) {
+  message.textContent = t('reminders_push_unavailable');
+  document.getElementById('calendar-make')?.focus();
 }
 
 /** Turn the push reminder on (or save its changes), saying what happened in message. */
@@ -99,8 +116,8 @@ async function turnOn(read, message, onChange) {
   try {
     subscription = await subscribe();
   } catch {
-    message.textContent =
-      Notification.permission === 'denied' ? t('reminders_denied') : t('reminders_failed');
+    if (Notification.permission === 'denied') message.textContent = t('reminders_denied');
+    else offerCalendar(message);
     return;
   }
   try {
@@ -149,9 +166,24 @@ function pushForm(current, message, schedule) {
       ),
     );
   };
-  form.addEventListener('submit', (event) => {
+  form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    turnOn(schedule.read, message, draw);
+    // Asking for permission and subscribing can take seconds: say so, and take no second tap.
+    const button = event.submitter ?? form.querySelector('[type="submit"]');
+    const label = button.textContent;
+    form.setAttribute('aria-busy', 'true');
+    button.disabled = true;
+    button.textContent = t('reminders_busy');
+    message.textContent = t('reminders_busy');
+    try {
+      await turnOn(schedule.read, message, draw);
+    } finally {
+      form.removeAttribute('aria-busy');
+      if (button.isConnected) {
+        button.disabled = false;
+        button.textContent = label;
+      }
+    }
   });
   draw(current);
   return form;
@@ -173,15 +205,18 @@ export async function remindersPanel({ signedIn }) {
   }
   const message = h('p', { className: 'save-status', role: 'status' });
   let current = null;
+  let last = null;
   try {
-    current = await loadDeviceReminder();
+    [current, last] = await Promise.all([loadDeviceReminder(), loadLastSchedule()]);
   } catch (error) {
     message.textContent = reminderError(error);
   }
-  const schedule = scheduleFields(current ?? DEFAULT);
+  // What was saved, here or on another device, never a default that was not chosen.
+  const schedule = scheduleFields(current ?? last ?? DEFAULT);
   section.append(h('p', {}, t('reminders_intro')));
+  if (!current && last) section.append(h('p', { className: 'reminders-last' }, lastText(last)));
   if (pushAvailable()) section.append(pushForm(current, message, schedule));
-  else message.textContent = t('reminders_no_push');
+  else message.textContent = t('reminders_push_unavailable');
   section.append(message, await calendarSection(schedule.read));
   return section;
 }

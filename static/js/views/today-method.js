@@ -20,7 +20,8 @@ async function loadKantelen(today) {
 }
 
 /**
- * Resolve with Today's extra cards (each also by name) and a stop() that keeps their drafts.
+ * Resolve with Today's extra cards (each also by name; the guide's questions, which go above the
+ * day's question, apart) and a stop() that keeps their drafts.
  * The kantelen card comes later: kantelenPlace holds it, and kantelen() resolves with it.
  */
 export async function methodCards() {
@@ -41,7 +42,8 @@ export async function methodCards() {
     return card;
   };
   return {
-    elements: [...guide.elements, ...meaning, mix, kantelenPlace, own].filter(Boolean),
+    // Below the day's form, compact: the check-in, kantelen, the eigen mix, then the rest.
+    elements: [meaning[0], kantelenPlace, mix, ...meaning.slice(1), own].filter(Boolean),
     mix,
     kantelen,
     own,

@@ -15,6 +15,7 @@ import { afterFirstFrame } from '../ui/after-frame.js';
 import { doneCard, nextStep } from './today-done.js';
 import { introCard } from './intro.js';
 import { addNewQuestions } from './guide-question.js';
+import { oneFormInView } from './today-cards.js';
 
 const DRAFT_KEY = 'today';
 
@@ -79,9 +80,18 @@ export async function renderToday(view) {
   const showForm = async (start, { focus = false } = {}) => {
     await reflection?.keeper.stop();
     reflection = todayForm({ bank, question, start, onSaved: afterSave });
-    view.replaceChildren(introCard(() => reflection.textarea.focus()) ?? '', reflection.form);
+    // A guide's question, compact, stays in sight above the day's question; the rest below.
+    view.replaceChildren(
+      introCard(() => reflection.textarea.focus()) ?? '',
+      ...extras.guide,
+      reflection.form,
+    );
     view.append(...extras.elements);
-    if (focus) reflection.textarea.focus();
+    if (focus) {
+      // At once, not by the browser's scrolling to the field later: nothing moves once drawn.
+      scrollTo(0, 0);
+      reflection.textarea.focus({ preventScroll: true });
+    }
     afterFirstFrame(extras.kantelen);
   };
   const showDone = async (entry, { focus = true } = {}) => {
@@ -108,6 +118,7 @@ export async function renderToday(view) {
     noteWrittenToday();
     return showDone(entry);
   };
+  oneFormInView(view);
   const [written] = ofToday;
   if (written && !draft?.text?.trim()) await showDone(written, { focus: false });
   else await showForm(draft ?? fresh());
