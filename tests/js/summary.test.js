@@ -67,6 +67,11 @@ test("the summary holds the period's reflections, the wheel in words and the eig
     /### week_of\(maandag 23 november\)\n\n\| col_share \| mix_actual \| mix_wished \|\n\|---\|---:\|---:\|\n\| mix_paid \| 60% \| 40% \|\n\| mix_care \| 10% \| 20% \|/,
   );
   assert.ok(markdown.indexOf('The walk') < markdown.indexOf('Late shift'), 'oldest first');
+  // Most and least with every tied circle, each with its own "over".
+  assert.match(
+    markdown,
+    /summary_most_least\(over jezelf, over organisaties en over plek en planeet\|over je naasten en over de samenleving\)/,
+  );
 });
 
 test('an empty period says there is no eigen mix', () => {

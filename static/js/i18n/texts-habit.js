@@ -40,7 +40,7 @@ export const HABIT_TEXTS = {
     done_week: '{n} dagen geschreven deze week',
     done_week_one: '1 dag geschreven deze week',
     done_energy: 'Energie {n} van 5',
-    done_meaning: 'Zin {n} van 5',
+    done_meaning: 'Zingeving {n} van 5',
     done_engagement: 'Betrokkenheid {n} van 5',
     done_more: 'Nog iets anders aan je hoofd?',
     done_kantelen: 'Een oudere reflectie opnieuw bekijken',

@@ -9,7 +9,7 @@ function weekCount(days, today) {
   return n === 1 ? t('done_week_one') : t('done_week', { n });
 }
 
-/** Return the ratings given with a reflection as one line ("Energie 4 van 5 · Zin 5 van 5"), or null. */
+/** Return the ratings given with a reflection as one line ("Energie 4 van 5 · Zingeving 5 van 5"), or null. */
 function ratingsLine(entry) {
   const ratings = ['energy', 'meaning', 'engagement']
     .filter((key) => entry[key])
