@@ -1,6 +1,6 @@
 // "Your data" in Settings: export everything from the device (offline too) and import our JSON.
 import { h } from '../ui/dom.js';
-import { currentLanguage, t } from '../i18n/i18n.js';
+import { currentLanguage, t, tn } from '../i18n/i18n.js';
 import { allEntries, importEntries } from '../data/entries.js';
 import {
   exportCsv,
@@ -47,7 +47,7 @@ async function importFile(file, message) {
   try {
     const entries = importableEntries(JSON.parse(await file.text()));
     const { added, skipped } = await importEntries(entries);
-    message.textContent = t('import_done', { added, skipped });
+    message.textContent = t('import_done', { added, skipped: tn('import_skipped', skipped) });
     syncNow();
   } catch (error) {
     message.textContent =
