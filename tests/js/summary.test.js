@@ -70,7 +70,7 @@ test("the summary holds the period's reflections, the wheel in words and the eig
   // Most and least with every tied circle, each with its own "over".
   assert.match(
     markdown,
-    /summary_most_least\(over jezelf, over organisaties en over plek en planeet\|over je naasten en over de samenleving\)/,
+    /summary_most_least\(insight_about_self, insight_about_organisations en insight_about_place\|insight_about_close en insight_about_society\)/,
   );
 });
 

@@ -11,6 +11,7 @@ const TEXTS = { nl: { ...APP_TEXTS.nl }, en: { ...APP_TEXTS.en } };
 const CATALOGUES = {
   guide: () => import('./texts-guide.js'),
   habit: () => import('./texts-habit.js'),
+  insights: () => import('./texts-insights.js'),
   meaning: () => import('./texts-meaning.js'),
   method: () => import('./texts-method.js'),
 };
@@ -19,7 +20,7 @@ const CATALOGUES = {
 export const VIEW_CATALOGUES = {
   today: ['guide', 'habit', 'meaning', 'method'],
   journal: ['guide', 'habit', 'meaning', 'method'],
-  insights: ['guide', 'habit', 'meaning', 'method'],
+  insights: ['guide', 'habit', 'insights', 'meaning', 'method'],
   settings: ['guide', 'habit', 'method'],
   method: ['habit', 'meaning'],
 };

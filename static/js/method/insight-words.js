@@ -20,10 +20,11 @@ function number(value, lang) {
 /**
  * Return circles as they stand in a sentence after "about": each with its own "over"/"about", so
  * that every name reads right alone and in a list ("over de samenleving en over plek en planeet").
+ * say(key) gives a text of the catalogue.
  */
-export function aboutCircles(texts, lang, circles) {
+export function aboutCircles(say, lang, circles) {
   return new Intl.ListFormat(lang, { type: 'conjunction' }).format(
-    circles.map((circle) => fill(texts, `insight_about_${circle}`)),
+    circles.map((circle) => say(`insight_about_${circle}`)),
   );
 }
 
@@ -31,7 +32,7 @@ export function aboutCircles(texts, lang, circles) {
 export function findingWords(finding, texts, lang) {
   const key = `insight_${finding.kind}`;
   const values = {
-    about: aboutCircles(texts, lang, finding.circles),
+    about: aboutCircles((name) => fill(texts, name), lang, finding.circles),
     n: finding.value === null ? '' : number(finding.value, lang),
     meaning: finding.meaning === undefined ? '' : number(finding.meaning, lang),
     rests: counted(texts, lang, 'insight_rests', finding.count),

@@ -2,7 +2,6 @@
 import { CIRCLES, MIX_CATEGORIES } from './circles.js';
 import { circleCounts, mixByWeek } from './insights-math.js';
 import { aboutCircles } from './insight-words.js';
-import { INSIGHT_TEXTS } from '../i18n/texts-insights.js';
 import { formatDay, formatTime } from './dates.js';
 import { weekMonday } from './day-math.js';
 
@@ -32,7 +31,7 @@ function wheelInWords(reflections, lang, t) {
   const [most, least] = [Math.max(...values), Math.min(...values)];
   const about = (count) =>
     aboutCircles(
-      INSIGHT_TEXTS[lang] ?? INSIGHT_TEXTS.en,
+      t,
       lang,
       CIRCLES.filter((circle) => counts[circle] === count),
     );

@@ -15,7 +15,7 @@ const PAIRS_SHOWN = 3;
 const circleName = (circle) => t(`circle_${circle}`);
 
 /** Return circles as they read after "about" in a sentence, each with its own "over"/"about". */
-const about = (circles, lang) => aboutCircles(INSIGHT_TEXTS[lang], lang, circles);
+const about = (circles, lang) => aboutCircles(t, lang, circles);
 
 /** Return a section with a heading; id names it for screen readers. */
 function section(id, title, ...content) {
