@@ -2,12 +2,8 @@
 import { h } from '../ui/dom.js';
 import { currentLanguage, t, tn } from '../i18n/i18n.js';
 import { allEntries, importEntries } from '../data/entries.js';
-import {
-  exportCsv,
-  exportDocument,
-  exportMarkdown,
-  importableEntries,
-} from '../data/export-format.js';
+import { exportDocument, importableEntries } from '../data/export-format.js';
+import { exportCsv, exportMarkdown } from '../data/export-readable.js';
 import { syncNow } from '../data/sync.js';
 import { storedAccount } from '../data/sync-store.js';
 
@@ -35,8 +31,13 @@ export async function exportFromDevice(format) {
     settings: { language: currentLanguage() },
   });
   const { type, write } = FORMATS[format];
+  // Markdown and CSV read in the reader's language and in this device's time zone.
+  const reader = {
+    lang: currentLanguage(),
+    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+  };
   download(
-    write(document_),
+    write(document_, reader),
     type,
     `levensloopbaan-${document_.exported_at.slice(0, 10)}.${format}`,
   );
