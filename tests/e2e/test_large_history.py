@@ -152,11 +152,11 @@ def test_insights_count_every_year_but_read_only_the_period(seeded):
         page.get_by_text(f"You wrote {len(reflections)} reflections on {days} days.")
     ).to_be_visible()
     month = days_this_month(entries)
-    written = page.get_by_role("region", name="Days you wrote")
-    expect(written.locator(".days-month")).to_have_text(
+    days_written = page.get_by_role("region", name="Days you wrote")
+    expect(days_written.locator(".days-month")).to_have_text(
         f"This month you wrote on {month} {'day' if month == 1 else 'days'}."
     )
-    expect(written).not_to_contain_text("streak")
+    expect(days_written).not_to_contain_text("streak")
     wheel = page.get_by_role("region", name="Balance across the five circles")
     assert table_rows(wheel) == wheel_rows(entries, 30)
     for period in [90, 365, 7]:
