@@ -119,7 +119,7 @@ def test_sign_out_warns_about_unsynced_entries_and_clears_the_device(make_contex
     write_reflection(page, "Not on the server yet")
     go_to(page, "Settings")
     page.get_by_role("button", name="Sign out").click()
-    expect(page.get_by_text("1 changes are not on the server yet.")).to_be_visible()
+    expect(page.get_by_text("1 change is not on the server yet.")).to_be_visible()
     phone.set_offline(False)
     page.get_by_role("button", name="Sync first").click()
     expect(page.get_by_role("alert")).to_have_count(0)
