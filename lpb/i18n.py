@@ -74,7 +74,9 @@ TEXTS = {
         "Elke code werkt één keer.",
         "recover_button": "Wachtwoord bewaren",
         "wrong_recovery_code": "E-mailadres of herstelcode klopt niet.",
-        "recovered": "Je wachtwoord is gewijzigd en je bent overal afgemeld. Je hebt nog {n} "
+        "recovered_one": "Je wachtwoord is gewijzigd en je bent overal afgemeld. Je hebt nog {n} "
+        "herstelcode. Meld je aan met je nieuwe wachtwoord.",
+        "recovered_other": "Je wachtwoord is gewijzigd en je bent overal afgemeld. Je hebt nog {n} "
         "herstelcodes. Meld je aan met je nieuwe wachtwoord.",
         "recovery_codes_title": "Je herstelcodes",
         "recovery_codes_save": "Bewaar deze codes nu: print ze of zet ze in je wachtwoordmanager. "
@@ -82,7 +84,8 @@ TEXTS = {
         "elke code werkt één keer.",
         "recovery_codes_continue": "Ik heb ze bewaard, verder naar de app",
         "recovery_codes_section": "Herstelcodes",
-        "recovery_codes_left": "Je hebt nog {n} ongebruikte herstelcodes.",
+        "recovery_codes_left_one": "Je hebt nog {n} ongebruikte herstelcode.",
+        "recovery_codes_left_other": "Je hebt nog {n} ongebruikte herstelcodes.",
         "new_codes_button": "Nieuwe herstelcodes maken",
         "new_codes_note": "De oude codes werken daarna niet meer.",
         "account_title": "Je account",
@@ -107,7 +110,8 @@ TEXTS = {
         "guide_shared_title": "Gedeelde reflecties",
         "guide_summaries_title": "Gedeelde samenvattingen",
         "guide_nothing_shared": "Er is nog niets met jou gedeeld.",
-        "guide_summary_of": "Samenvatting van {day} ({n} dagen)",
+        "guide_summary_of_one": "Samenvatting van {day} ({n} dag)",
+        "guide_summary_of_other": "Samenvatting van {day} ({n} dagen)",
         "guide_insights_title": "Inzichten uit de gedeelde reflecties",
         "guide_circle": "Cirkel",
         "guide_count": "Aantal",
@@ -219,15 +223,18 @@ TEXTS = {
         "Each code works once.",
         "recover_button": "Save password",
         "wrong_recovery_code": "Email or recovery code is not right.",
-        "recovered": "Your password was changed and you are signed out everywhere. You have {n} "
-        "recovery codes left. Sign in with your new password.",
+        "recovered_one": "Your password was changed and you are signed out everywhere. You have {n} "
+        "recovery code left. Sign in with your new password.",
+        "recovered_other": "Your password was changed and you are signed out everywhere. You have "
+        "{n} recovery codes left. Sign in with your new password.",
         "recovery_codes_title": "Your recovery codes",
         "recovery_codes_save": "Save these codes now: print them or put them in your password "
         "manager. You see them only this once. If you lose your password, a code gets you back "
         "in; each code works once.",
         "recovery_codes_continue": "I saved them, continue to the app",
         "recovery_codes_section": "Recovery codes",
-        "recovery_codes_left": "You have {n} unused recovery codes.",
+        "recovery_codes_left_one": "You have {n} unused recovery code.",
+        "recovery_codes_left_other": "You have {n} unused recovery codes.",
         "new_codes_button": "Make new recovery codes",
         "new_codes_note": "The old codes stop working then.",
         "account_title": "Your account",
@@ -252,7 +259,8 @@ TEXTS = {
         "guide_shared_title": "Shared reflections",
         "guide_summaries_title": "Shared summaries",
         "guide_nothing_shared": "Nothing has been shared with you yet.",
-        "guide_summary_of": "Summary of {day} ({n} days)",
+        "guide_summary_of_one": "Summary of {day} ({n} day)",
+        "guide_summary_of_other": "Summary of {day} ({n} days)",
         "guide_insights_title": "Insights from the shared reflections",
         "guide_circle": "Circle",
         "guide_count": "Count",
@@ -316,6 +324,11 @@ def translate(key: str, **values: object) -> str:
     return text.format(**values) if values else text
 
 
+def translate_count(key: str, n: int, **values: object) -> str:
+    """Return the text of a count: key_one for 1, else key_other (the rule of Dutch and English)."""
+    return translate(f"{key}_{'one' if n == 1 else 'other'}", n=n, **values)
+
+
 def init_app(app: Flask) -> None:
     """Make the translation helpers available in templates."""
-    app.jinja_env.globals.update(_=translate, current_language=current_language)
+    app.jinja_env.globals.update(_=translate, _n=translate_count, current_language=current_language)
