@@ -21,7 +21,7 @@ from wtforms.validators import InputRequired, Length, ValidationError
 
 from lpb import accounts, limits, passwords, recovery
 from lpb.extensions import db
-from lpb.i18n import translate
+from lpb.i18n import translate, translate_count
 
 bp = Blueprint("auth", __name__)
 
@@ -395,7 +395,7 @@ def recover():
             accounts.reset_password(user, form.new_password.data)
             accounts.end_session()
             db.session.commit()
-            flash(translate("recovered", n=left))
+            flash(translate_count("recovered", left))
             return redirect(url_for("auth.login"))
         db.session.commit()
         form.form_errors.append(translate("wrong_recovery_code"))

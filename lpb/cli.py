@@ -9,10 +9,12 @@ import sqlalchemy as sa
 from flask import Flask, current_app
 from flask.cli import with_appcontext
 
+from lpb.export_readable import export_csv, export_markdown
+from lpb.export_words import time_zone
 from lpb.extensions import db
 from lpb.i18n import LANGUAGES
 from lpb.models import User
-from lpb.portability import export_csv, export_document, export_markdown
+from lpb.portability import export_document
 from lpb.reminder_sender import reminders_command
 
 
@@ -49,19 +51,27 @@ def backup_command(target: Path) -> None:
 @with_appcontext
 @click.argument("email")
 @click.option("--format", "fmt", type=click.Choice(["json", "md", "csv"]), default="json")
-@click.option("--lang", type=click.Choice(LANGUAGES), default="en", help="The Markdown's language.")
-def export_user_command(email: str, fmt: str, lang: str) -> None:
+@click.option(
+    "--lang", type=click.Choice(LANGUAGES), default="en", help="Markdown and CSV language."
+)
+@click.option(
+    "--tz", default="UTC", help="The time zone of Markdown and CSV, e.g. Europe/Brussels."
+)
+def export_user_command(email: str, fmt: str, lang: str, tz: str) -> None:
     """Print everything of the user with EMAIL as JSON, Markdown or CSV."""
     user = db.session.scalar(sa.select(User).where(User.email == email.strip().lower()))
     if user is None:
         raise click.ClickException(f"No account with email {email}.")
+    zone = time_zone(tz)
+    if zone is None:
+        raise click.ClickException(f"No time zone {tz}; try one such as Europe/Brussels.")
     document = export_document(user)
     if fmt == "json":
         click.echo(json.dumps(document, ensure_ascii=False, indent=2))
     elif fmt == "md":
-        click.echo(export_markdown(document, lang), nl=False)
+        click.echo(export_markdown(document, lang, tz, zone), nl=False)
     else:
-        click.echo(export_csv(document), nl=False)
+        click.echo(export_csv(document, lang, tz, zone), nl=False)
 
 
 def init_app(app: Flask) -> None:

@@ -1,7 +1,14 @@
-"""The words of the Markdown export in the reader's language, as static/js/data/export-labels.js."""
+"""The words of the Markdown and CSV exports in the reader's language, and their dates.
 
+The same words as static/js/data/export-labels.js, the same dates as static/js/data/export-dates.js.
+"""
+
+import re
 from collections.abc import Callable
+from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
+from functools import cache
+from zoneinfo import ZoneInfo, available_timezones
 
 from lpb.contract import CIRCLES
 
@@ -10,11 +17,32 @@ RATINGS = ("energy", "meaning", "engagement")
 
 LABELS = {
     "nl": {
+        "exported": "Geëxporteerd op {when}. Tijden staan in je eigen tijdzone ({zone}).",
+        "guide_question": "Vraag van je begeleider",
+        "guide_reply": "Antwoord van je begeleider",
+        "shared_summary": "Gedeelde samenvatting",
+        "other": "Iets anders ({kind})",
+        "from_guide": "Van {name}",
+        "kantelen": "Kantelen: opnieuw bekeken vanuit de cirkel {circle}",
+        "week_of": "week van {day}",
+        "weekdays": "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag",
+        "months": "januari februari maart april mei juni juli augustus september oktober november december",
+        "col_date": "Datum",
+        "col_time": "Tijd",
+        "col_kind": "Soort",
+        "col_question": "Vraag",
+        "col_text": "Tekst",
+        "col_circles": "Cirkels",
+        "col_energy": "Energie",
+        "col_meaning": "Zingeving",
+        "col_engagement": "Betrokkenheid",
+        "col_details": "Details",
+        "col_id": "ID",
         "reflection": "Reflectie",
         "conflict": "Conflictkopie",
         "checkin": "Snelle check-in",
         "question": "Eigen vraag",
-        "mix": "Eigen mix, week {week}",
+        "mix": "Eigen mix, {week}",
         "mix_hours": "Een week van {n} uur.",
         "balance": "Gewenste balans",
         "part": "Deel",
@@ -23,7 +51,7 @@ LABELS = {
         "wished": "Zo zou je het willen",
         "hours": "{n} u",
         "energy": "energie {n} van 5",
-        "meaning": "zin {n} van 5",
+        "meaning": "zingeving {n} van 5",
         "engagement": "betrokkenheid {n} van 5",
         "self": "Zelf",
         "close": "Naasten",
@@ -37,11 +65,32 @@ LABELS = {
         "rest": "Rust en vrije tijd",
     },
     "en": {
+        "exported": "Exported on {when}. Times are in your own time zone ({zone}).",
+        "guide_question": "Question from your guide",
+        "guide_reply": "Reply from your guide",
+        "shared_summary": "Shared summary",
+        "other": "Something else ({kind})",
+        "from_guide": "From {name}",
+        "kantelen": "Kantelen: looked at again from the circle {circle}",
+        "week_of": "week of {day}",
+        "weekdays": "Monday Tuesday Wednesday Thursday Friday Saturday Sunday",
+        "months": "January February March April May June July August September October November December",
+        "col_date": "Date",
+        "col_time": "Time",
+        "col_kind": "Kind",
+        "col_question": "Question",
+        "col_text": "Text",
+        "col_circles": "Circles",
+        "col_energy": "Energy",
+        "col_meaning": "Meaning",
+        "col_engagement": "Engagement",
+        "col_details": "Details",
+        "col_id": "ID",
         "reflection": "Reflection",
         "conflict": "Conflict copy",
         "checkin": "Quick check-in",
         "question": "Own question",
-        "mix": "Own mix, week {week}",
+        "mix": "Own mix, {week}",
         "mix_hours": "A week of {n} hours.",
         "balance": "Wished balance",
         "part": "Part",
@@ -127,3 +176,60 @@ def balance_table(entry: dict, word: Words, lang: str) -> list[str]:
         "|---|---:|",
         *(f"| {word(circle)} | {number(weights.get(circle) or 0, lang)}% |" for circle in CIRCLES),
     ]
+
+
+# A moment as the app stores it; anything else (a device clock is free text) is shown as it is.
+MOMENT = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$")
+DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
+
+
+@cache
+def known_zones() -> frozenset[str]:
+    """Return the names of the IANA time zones this server knows, read once."""
+    return frozenset(available_timezones())
+
+
+def time_zone(name: str) -> ZoneInfo | None:
+    """Return the time zone of an IANA name ("Europe/Brussels"), or None when there is none."""
+    # Only known names reach ZoneInfo, which would read any path it is given.
+    return ZoneInfo(name) if name in known_zones() else None
+
+
+def local_moment(iso: str | None, zone: ZoneInfo) -> tuple[str, str] | None:
+    """Return a moment in zone as ("YYYY-MM-DD", "HH:MM"), or None when it is not one."""
+    if not iso or not MOMENT.match(iso):
+        return None
+    local = datetime.fromisoformat(iso.replace("Z", "+00:00")).astimezone(zone)
+    return local.strftime("%Y-%m-%d"), local.strftime("%H:%M")
+
+
+def written_day(day: str | None, word: Words) -> str | None:
+    """Return a YYYY-MM-DD day written out ("maandag 7 december 2026"), or None if it is no day."""
+    match = DAY.match(day or "")
+    if not match:
+        return None
+    year, month, number = (int(part) for part in match.groups())
+    try:
+        found = date(year, month, number)
+    except ValueError:
+        return None
+    if year < 1000:
+        return None
+    weekday = word("weekdays").split(" ")[found.weekday()]
+    return f"{weekday} {number} {word('months').split(' ')[month - 1]} {year}"
+
+
+def written_week(week: str | None, word: Words) -> str | None:
+    """Return an ISO week ("2026-W48") as the week of its Monday written out, or None."""
+    match = WEEK.match(week or "")
+    if not match:
+        return None
+    year, number = (int(part) for part in match.groups())
+    if year < 1000:
+        return None
+    try:
+        monday = date.fromisocalendar(year, number, 1)
+    except ValueError:
+        return None
+    return word("week_of", day=written_day(monday.isoformat(), word))

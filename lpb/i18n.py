@@ -30,11 +30,11 @@ TEXTS = {
         "register_intro": "Met een account komen je reflecties veilig op de server en op al je "
         "toestellen. Wat je al op dit toestel schreef, gaat mee.",
         "register_button": "Account maken",
-        "login_title": "Inloggen",
-        "login_button": "Inloggen",
-        "have_account": "Heb je al een account? Log in.",
+        "login_title": "Aanmelden",
+        "login_button": "Aanmelden",
+        "have_account": "Heb je al een account? Meld je aan.",
         "no_account": "Nog geen account? Maak er een.",
-        "email_taken": "Er is al een account met dit e-mailadres. Log in of kies een ander adres.",
+        "email_taken": "Er is al een account met dit e-mailadres. Meld je aan of kies een ander adres.",
         "email_invalid": "Vul een geldig e-mailadres in.",
         "email_invisible": "Dit e-mailadres bevat onzichtbare tekens of spaties. Typ het opnieuw.",
         "control_characters": "Dit veld bevat tekens die niet zijn toegestaan (stuurtekens).",
@@ -64,35 +64,38 @@ TEXTS = {
         "(hij werkt één keer):\n\n{link}\n\nWas jij dit niet? Negeer deze e-mail dan; je "
         "wachtwoord blijft zoals het is.\n",
         "reset_title": "Nieuw wachtwoord kiezen",
-        "reset_button": "Wachtwoord opslaan",
+        "reset_button": "Wachtwoord bewaren",
         "reset_link_invalid": "Deze link is verlopen of al gebruikt. Vraag een nieuwe aan.",
-        "password_reset_done": "Je wachtwoord is gewijzigd en je bent overal uitgelogd. Log in met "
+        "password_reset_done": "Je wachtwoord is gewijzigd en je bent overal afgemeld. Meld je aan met "
         "je nieuwe wachtwoord.",
         "recovery_code": "Herstelcode",
         "recover_title": "Herstelcode gebruiken",
         "recover_intro": "Vul je e-mailadres, een van je herstelcodes en een nieuw wachtwoord in. "
         "Elke code werkt één keer.",
-        "recover_button": "Wachtwoord opslaan",
+        "recover_button": "Wachtwoord bewaren",
         "wrong_recovery_code": "E-mailadres of herstelcode klopt niet.",
-        "recovered": "Je wachtwoord is gewijzigd en je bent overal uitgelogd. Je hebt nog {n} "
-        "herstelcodes. Log in met je nieuwe wachtwoord.",
+        "recovered_one": "Je wachtwoord is gewijzigd en je bent overal afgemeld. Je hebt nog {n} "
+        "herstelcode. Meld je aan met je nieuwe wachtwoord.",
+        "recovered_other": "Je wachtwoord is gewijzigd en je bent overal afgemeld. Je hebt nog {n} "
+        "herstelcodes. Meld je aan met je nieuwe wachtwoord.",
         "recovery_codes_title": "Je herstelcodes",
         "recovery_codes_save": "Bewaar deze codes nu: print ze of zet ze in je wachtwoordmanager. "
         "Je ziet ze maar één keer. Ben je je wachtwoord kwijt, dan kom je met een code weer binnen; "
         "elke code werkt één keer.",
         "recovery_codes_continue": "Ik heb ze bewaard, verder naar de app",
         "recovery_codes_section": "Herstelcodes",
-        "recovery_codes_left": "Je hebt nog {n} ongebruikte herstelcodes.",
+        "recovery_codes_left_one": "Je hebt nog {n} ongebruikte herstelcode.",
+        "recovery_codes_left_other": "Je hebt nog {n} ongebruikte herstelcodes.",
         "new_codes_button": "Nieuwe herstelcodes maken",
         "new_codes_note": "De oude codes werken daarna niet meer.",
         "account_title": "Je account",
-        "signed_in_as": "Je bent ingelogd als {email}.",
+        "signed_in_as": "Je bent aangemeld als {email}.",
         "change_password_title": "Wachtwoord wijzigen",
         "change_password_button": "Wachtwoord wijzigen",
-        "password_changed": "Je wachtwoord is gewijzigd. Je andere toestellen zijn uitgelogd.",
+        "password_changed": "Je wachtwoord is gewijzigd. Je andere toestellen zijn afgemeld.",
         "other_devices_title": "Andere toestellen",
-        "sign_out_others_button": "Andere toestellen uitloggen",
-        "signed_out_others": "Je andere toestellen zijn uitgelogd ({n}).",
+        "sign_out_others_button": "Andere toestellen afmelden",
+        "signed_out_others": "Je andere toestellen zijn afgemeld ({n}).",
         "form_expired": "Dit formulier was verlopen. Probeer het opnieuw.",
         "back_to_app": "Terug naar de app",
         "reminder_title": "Levensloopbaan — je vraag van vandaag",
@@ -107,7 +110,8 @@ TEXTS = {
         "guide_shared_title": "Gedeelde reflecties",
         "guide_summaries_title": "Gedeelde samenvattingen",
         "guide_nothing_shared": "Er is nog niets met jou gedeeld.",
-        "guide_summary_of": "Samenvatting van {day} ({n} dagen)",
+        "guide_summary_of_one": "Samenvatting van {day} ({n} dag)",
+        "guide_summary_of_other": "Samenvatting van {day} ({n} dagen)",
         "guide_insights_title": "Inzichten uit de gedeelde reflecties",
         "guide_circle": "Cirkel",
         "guide_count": "Aantal",
@@ -136,16 +140,16 @@ TEXTS = {
         "samenvattingen die {name} uitdrukkelijk met jou deelt, en {name} kan dat op elk moment "
         "stoppen.",
         "guide_accept_button": "Aanvaarden",
-        "guide_accept_sign_in": "Log in of maak een account om deze uitnodiging te aanvaarden. Daarna "
+        "guide_accept_sign_in": "Meld je aan of maak een account om deze uitnodiging te aanvaarden. Daarna "
         "kom je hier terug.",
-        "guide_accept_login": "Inloggen",
+        "guide_accept_login": "Aanmelden",
         "guide_accept_register": "Account maken",
         "guide_accepted": "Je bent nu begeleider.",
         "invitation_invalid": "Deze uitnodiging werkt niet (meer): ze werd al gebruikt of "
         "ingetrokken. Vraag je cliënt om een nieuwe link.",
         "invitation_expired": "Deze uitnodiging is verlopen (een link werkt 7 dagen). Vraag je "
         "cliënt om een nieuwe link.",
-        "invitation_own": "Dit is je eigen uitnodiging. Stuur de link naar je begeleider; je kunt "
+        "invitation_own": "Dit is je eigen uitnodiging. Stuur de link naar je begeleider; je kan "
         "niet je eigen begeleider zijn.",
         "circle_self": "Zelf",
         "circle_close": "Naasten",
@@ -219,15 +223,18 @@ TEXTS = {
         "Each code works once.",
         "recover_button": "Save password",
         "wrong_recovery_code": "Email or recovery code is not right.",
-        "recovered": "Your password was changed and you are signed out everywhere. You have {n} "
-        "recovery codes left. Sign in with your new password.",
+        "recovered_one": "Your password was changed and you are signed out everywhere. You have {n} "
+        "recovery code left. Sign in with your new password.",
+        "recovered_other": "Your password was changed and you are signed out everywhere. You have "
+        "{n} recovery codes left. Sign in with your new password.",
         "recovery_codes_title": "Your recovery codes",
         "recovery_codes_save": "Save these codes now: print them or put them in your password "
         "manager. You see them only this once. If you lose your password, a code gets you back "
         "in; each code works once.",
         "recovery_codes_continue": "I saved them, continue to the app",
         "recovery_codes_section": "Recovery codes",
-        "recovery_codes_left": "You have {n} unused recovery codes.",
+        "recovery_codes_left_one": "You have {n} unused recovery code.",
+        "recovery_codes_left_other": "You have {n} unused recovery codes.",
         "new_codes_button": "Make new recovery codes",
         "new_codes_note": "The old codes stop working then.",
         "account_title": "Your account",
@@ -252,7 +259,8 @@ TEXTS = {
         "guide_shared_title": "Shared reflections",
         "guide_summaries_title": "Shared summaries",
         "guide_nothing_shared": "Nothing has been shared with you yet.",
-        "guide_summary_of": "Summary of {day} ({n} days)",
+        "guide_summary_of_one": "Summary of {day} ({n} day)",
+        "guide_summary_of_other": "Summary of {day} ({n} days)",
         "guide_insights_title": "Insights from the shared reflections",
         "guide_circle": "Circle",
         "guide_count": "Count",
@@ -316,6 +324,11 @@ def translate(key: str, **values: object) -> str:
     return text.format(**values) if values else text
 
 
+def translate_count(key: str, n: int, **values: object) -> str:
+    """Return the text of a count: key_one for 1, else key_other (the rule of Dutch and English)."""
+    return translate(f"{key}_{'one' if n == 1 else 'other'}", n=n, **values)
+
+
 def init_app(app: Flask) -> None:
     """Make the translation helpers available in templates."""
-    app.jinja_env.globals.update(_=translate, current_language=current_language)
+    app.jinja_env.globals.update(_=translate, _n=translate_count, current_language=current_language)

@@ -145,7 +145,12 @@ def openapi_document() -> dict:
                         _query(
                             "lang",
                             {"type": "string", "enum": ["nl", "en"]},
-                            "The Markdown's language; else the cookie lpb_lang or Accept-Language.",
+                            "Markdown and CSV language; else the cookie lpb_lang or Accept-Language.",
+                        ),
+                        _query(
+                            "tz",
+                            {"type": "string", "maxLength": 64},
+                            "Markdown and CSV time zone (IANA, e.g. Europe/Brussels); UTC without.",
                         ),
                     ],
                     "responses": {

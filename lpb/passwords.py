@@ -9,15 +9,19 @@ from pathlib import Path
 
 MIN_LENGTH = 10
 MAX_LENGTH = 128
-COMMON_FILE = Path(__file__).parent / "data" / "common-passwords.txt"
+DATA = Path(__file__).parent / "data"
+# The international list (scripts/make-common-passwords.py) and common Dutch and Flemish ones.
+COMMON_FILES = (DATA / "common-passwords.txt", DATA / "common-passwords-nl.txt")
 # Spaces, line breaks, zero-width and other format characters: nothing anyone can see.
 INVISIBLE_CATEGORIES = {"Cc", "Cf", "Cn", "Co", "Cs", "Zl", "Zp", "Zs"}
 
 
 @cache
 def common_passwords() -> frozenset[str]:
-    """Return the shipped list of common passwords (scripts/make-common-passwords.py), read once."""
-    return frozenset(COMMON_FILE.read_text(encoding="utf-8").split())
+    """Return the shipped lists of common passwords, read once."""
+    return frozenset(
+        word for path in COMMON_FILES for word in path.read_text(encoding="utf-8").split()
+    )
 
 
 def _folded(text: str) -> str:

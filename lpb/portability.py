@@ -3,7 +3,6 @@
 The export format is documented in docs/export-format.md; the app on the device writes the same.
 """
 
-import html
 import json
 import time
 from datetime import UTC, datetime
@@ -14,14 +13,8 @@ from flask import Blueprint, Response, jsonify, request
 from lpb import contract, guidance, limits
 from lpb.accounts import check_password, end_session
 from lpb.contract import EXPORT_FORMAT, EXPORT_VERSION
-from lpb.export_words import (
-    Words,
-    balance_table,
-    export_language,
-    export_words,
-    facts_line,
-    mix_table,
-)
+from lpb.export_readable import export_csv, export_markdown
+from lpb.export_words import time_zone
 from lpb.extensions import db
 from lpb.i18n import LANGUAGES, current_language
 from lpb.jsonapi import ApiError, json_body, parse, signed_in, signed_in_user
@@ -42,35 +35,6 @@ from lpb.sync import Batch, Mutation, entry_json, lock_user, put_of
 IMPORT_CHUNK = 200
 IMPORT_PAUSE_SECONDS = 0.03
 MAX_ACCOUNT_ENTRIES = 50_000
-CSV_COLUMNS = [
-    "id",
-    "kind",
-    "day",
-    "created_at",
-    "updated_at",
-    "question",
-    "text",
-    "circles",
-    "energy",
-    "conflict_of",
-    "data",
-]
-# A cell starting with one of these is a formula to a spreadsheet; a leading ' makes it text.
-CSV_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-# Fields with a column of their own in the CSV; the rest of an entry goes, as JSON, in "data".
-CSV_OWN_FIELDS = {
-    "id",
-    "kind",
-    "day",
-    "created_at",
-    "updated_at",
-    "question_text",
-    "text",
-    "circles",
-    "energy",
-    "conflict_of",
-    "question_id",
-}
 
 
 def export_entry(entry: Entry) -> dict:
@@ -108,107 +72,6 @@ def export_document(user: User) -> dict:
     if links := [guidance.link_json(link) for link in guides]:
         document["guides"] = links
     return document
-
-
-def export_markdown(document: dict, reader: str | None = None) -> str:
-    """Return an export as one readable Markdown document, by day, in reader's language."""
-    lang = export_language(reader or document["settings"].get("language"))
-    word = export_words(lang)
-    lines = ["# Levensloopbaan", "", f"Export {_md(document['exported_at'])}", ""]
-    days: dict[str, list[dict]] = {}
-    for entry in document["entries"]:
-        days.setdefault(entry.get("day") or entry["created_at"][:10], []).append(entry)
-    for day in sorted(days):
-        lines += [f"## {_md(day)}", ""]
-        for entry in days[day]:
-            lines += _markdown_entry(entry, word, lang)
-    return "\n".join(lines).rstrip() + "\n"
-
-
-def _md(value: object) -> str:
-    """Return text for Markdown with its HTML escaped, so a viewer shows it rather than runs it."""
-    return html.escape(str(value), quote=False)
-
-
-def _markdown_entry(entry: dict, word: Words, lang: str) -> list[str]:
-    """Return the Markdown lines of one entry, as the device writes them."""
-    time = _md(entry["created_at"][11:16])
-
-    def with_facts(lines: list[str]) -> list[str]:
-        """Return lines followed by the entry's circles and ratings, when it has any."""
-        facts = facts_line(entry, word)
-        return [*lines, facts, ""] if facts else lines
-
-    if entry["kind"] == "reflection":
-        lines = [f"### {time} · {_md(entry.get('question_text') or word('reflection'))}", ""]
-        if entry.get("conflict_of"):
-            lines += [f"*{word('conflict')}*", ""]
-        return with_facts([*lines, _md(entry.get("text") or ""), ""])
-    if entry["kind"] == "checkin":
-        return with_facts([f"### {time} · {word('checkin')}", ""])
-    if entry["kind"] == "mix":
-        title = word("mix", week=_md(entry.get("week") or ""))
-        return [f"### {time} · {title}", "", *mix_table(entry, word, lang), ""]
-    if entry["kind"] == "balance":
-        return [f"### {time} · {word('balance')}", "", *balance_table(entry, word, lang), ""]
-    title = word("question") if entry["kind"] == "question" else _md(entry["kind"])
-    text = entry.get("text") or entry.get("markdown") or entry.get("nl") or entry.get("en") or ""
-    return [f"### {time} · {title}", "", _md(text), ""]
-
-
-def _without_common(entry: dict) -> dict:
-    """Return an entry without the fields every entry has."""
-    return {key: value for key, value in entry.items() if key not in CSV_OWN_FIELDS}
-
-
-def export_csv(document: dict) -> str:
-    """Return an export as CSV with the documented columns, one row per entry (as the device)."""
-    lines = [",".join(CSV_COLUMNS)]
-    for entry in document["entries"]:
-        rest = _without_common(entry)
-        row = [
-            entry["id"],
-            entry["kind"],
-            entry.get("day") or entry["created_at"][:10],
-            entry["created_at"],
-            entry["updated_at"],
-            entry.get("question_text") or "",
-            entry.get("text") or "",
-            " ".join(entry.get("circles") or []),
-            entry.get("energy") or "",
-            entry.get("conflict_of") or "",
-            _compact_json(rest) if rest else "",
-        ]
-        lines.append(",".join(_csv_cell(value) for value in row))
-    return "\n".join(lines) + "\n"
-
-
-def _compact_json(value: dict) -> str:
-    """Return JSON as the device writes it in the CSV: keys sorted, whole numbers without ".0"."""
-    return json.dumps(
-        _whole_numbers(value), ensure_ascii=False, separators=(",", ":"), sort_keys=True
-    )
-
-
-def _whole_numbers(value: object) -> object:
-    """Return a JSON value with its whole floats as ints (the contract stores a share 60 as 60.0)."""
-    if isinstance(value, dict):
-        return {key: _whole_numbers(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_whole_numbers(item) for item in value]
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    return value
-
-
-def _csv_cell(value: object) -> str:
-    """Return one CSV cell: quoted as RFC 4180 asks, and never a formula (OWASP CSV injection)."""
-    text = str(value)
-    if text.startswith(CSV_FORMULA_STARTS):
-        text = "'" + text
-    if any(char in text for char in '",\n\r'):
-        return '"' + text.replace('"', '""') + '"'
-    return text
 
 
 def parse_import(payload: object) -> list[tuple[Mutation, str | None]]:
@@ -295,18 +158,23 @@ DOWNLOADS = {
 @signed_in
 @limits.limited(limits.EXPORT)
 def export() -> Response:
-    """Download everything of the signed-in user as JSON, Markdown or CSV."""
+    """Download everything of the signed-in user as JSON, or as Markdown or CSV in lang and tz."""
     fmt = request.args.get("format", "json")
     if fmt not in DOWNLOADS:
         raise ApiError(400, "invalid_request", "format must be json, md or csv.")
     lang = request.args.get("lang") or current_language()
     if lang not in LANGUAGES:
         raise ApiError(400, "invalid_request", "lang must be nl or en.")
+    # Markdown and CSV give times in the reader's zone, which the app sends; UTC without one.
+    zone_name = request.args.get("tz") or "UTC"
+    zone = time_zone(zone_name)
+    if zone is None:
+        raise ApiError(400, "invalid_request", "tz must be a time zone such as Europe/Brussels.")
     document = export_document(signed_in_user())
     body = {
         "json": lambda: json.dumps(document, ensure_ascii=False, indent=2),
-        "md": lambda: export_markdown(document, lang),
-        "csv": lambda: export_csv(document),
+        "md": lambda: export_markdown(document, lang, zone_name, zone),
+        "csv": lambda: export_csv(document, lang, zone_name, zone),
     }[fmt]()
     mimetype, extension = DOWNLOADS[fmt]
     response = Response(body, content_type=mimetype)

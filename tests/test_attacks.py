@@ -471,10 +471,10 @@ def test_csv_cells_never_start_a_formula(api_app):
         [put(n + 1, entry(text=text, question_text="=cmd")) for n, text in enumerate(texts)]
     )
     rows = list(csv.DictReader(io.StringIO(client.get("/api/export?format=csv").get_data(True))))
-    assert sorted(row["text"] for row in rows) == sorted(
+    assert sorted(row["Text"] for row in rows) == sorted(
         ['\'=HYPERLINK("http://evil")', "'+1", "'-2+3", "'@SUM(A1)", "'\tTab", "'\rCR", "Plain"]
     )
-    assert {row["question"] for row in rows} == {"'=cmd"}
+    assert {row["Question"] for row in rows} == {"'=cmd"}
 
 
 def test_markdown_export_escapes_raw_html(api_app):

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from lpb import contract
-from lpb.export_words import number
-from lpb.portability import CSV_COLUMNS
+from lpb.export_readable import CSV_KEYS
+from lpb.export_words import export_words, number
 from tests.api_client import Device, api_token, delete, put, register
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -22,17 +22,30 @@ EXPORTED_AT = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$")
 DEVICE_ONLY = ("sync", "version", "deleted")
 NODE_EXPORT = """
 import { readFileSync } from 'node:fs';
-const { exportCsv, exportDocument, exportMarkdown } = await import(process.argv[1]);
+const [formatPath, readablePath] = process.argv.slice(1);
+const { exportDocument } = await import(formatPath);
+const { exportCsv, exportMarkdown } = await import(readablePath);
 const fixture = JSON.parse(readFileSync(0, 'utf8'));
 const document = exportDocument(fixture.device_entries, {
   account: fixture.account, settings: {}, now: new Date(fixture.exported_at),
 });
-process.stdout.write(JSON.stringify({
-  json: document,
-  md: { nl: exportMarkdown(document, 'nl'), en: exportMarkdown(document, 'en') },
-  csv: exportCsv(document),
-}));
+const readable = {};
+for (const [lang, timeZone] of READERS) {
+  readable[`${lang} ${timeZone}`] = {
+    md: exportMarkdown(document, { lang, timeZone }),
+    csv: exportCsv(document, { lang, timeZone }),
+  };
+}
+process.stdout.write(JSON.stringify({ json: document, readable }));
 """
+# Who reads the exports in these tests: a Dutch reader in Brussels and an English one in New York.
+READERS = (("nl", "Europe/Brussels"), ("en", "America/New_York"))
+# What each should read, written by hand in local time: Brussels is UTC+1, New York UTC-5 in November.
+LOCAL_FIXTURES = {
+    ("nl", "Europe/Brussels", "md"): "tests/fixtures/export-nl-brussels.md",
+    ("nl", "Europe/Brussels", "csv"): "tests/fixtures/export-nl-brussels.csv",
+    ("en", "America/New_York", "md"): "tests/fixtures/export-en-new-york.md",
+}
 
 
 def device_module() -> Path:
@@ -44,8 +57,10 @@ def device_module() -> Path:
 @functools.cache
 def device_exports() -> dict:
     """Run the device's own export code (node) on the fixture's entries: JSON, Markdown and CSV."""
+    script = NODE_EXPORT.replace("READERS", json.dumps(READERS))
+    readable = ROOT / "static/js/data/export-readable.js"
     result = subprocess.run(
-        ["node", "--input-type=module", "-e", NODE_EXPORT, device_module().as_uri()],
+        ["node", "--input-type=module", "-e", script, device_module().as_uri(), readable.as_uri()],
         input=json.dumps(FIXTURE),
         capture_output=True,
         text=True,
@@ -116,41 +131,79 @@ def test_the_server_writes_the_same_document_as_the_device(app):
     assert exported == without_source(device_export(), "device")
 
 
-@pytest.mark.parametrize(
-    ("lang", "written"),
-    [
-        (
-            "nl",
-            ["Snelle check-in", "| Betaald werk | 57,5% · 25,9 u | 40% · 18 u |", "zin 4 van 5"],
-        ),
-        ("en", ["Quick check-in", "| Paid work | 57.5% · 25.9 h | 40% · 18 h |", "meaning 4 of 5"]),
-    ],
-)
-def test_the_server_writes_the_same_markdown_as_the_device(app, lang, written):
-    """The Markdown of the same entries is byte for byte the device's, in the reader's language."""
-    markdown = server_download(synced_account(app), f"format=md&lang={lang}")
-    exported_at = f"Export {FIXTURE['exported_at']}"
-    markdown = re.sub(r"^Export .*$", exported_at, markdown, count=1, flags=re.MULTILINE)
-    assert markdown == device_exports()["md"][lang]
-    assert all(words in markdown for words in written)
+def local_fixture(lang: str, zone: str, fmt: str) -> str:
+    """Return what a reader in zone should read, as written by hand in tests/fixtures/."""
+    return (ROOT / LOCAL_FIXTURES[(lang, zone, fmt)]).read_bytes().decode("utf-8")
+
+
+@pytest.mark.parametrize(("lang", "zone", "fmt"), list(LOCAL_FIXTURES))
+def test_the_device_writes_the_fixture_in_local_time(lang, zone, fmt):
+    """The device's Markdown and CSV are what the fixture, written in local time, says."""
+    assert device_exports()["readable"][f"{lang} {zone}"][fmt] == local_fixture(lang, zone, fmt)
+
+
+@pytest.mark.parametrize(("lang", "zone", "fmt"), list(LOCAL_FIXTURES))
+def test_the_server_writes_the_fixture_in_local_time(app, lang, zone, fmt):
+    """The same entries, synced and exported by the server for the same reader, read the same."""
+    exported = server_download(synced_account(app), f"format={fmt}&lang={lang}&tz={zone}")
+    expected = local_fixture(lang, zone, fmt)
+    if fmt == "md":
+        # The export's own moment is the server's now; it is written the same way, in words.
+        moment = re.compile(
+            r"^(Geëxporteerd op|Exported on) \w+ \d{1,2} \w+ \d{4}, \d{2}:\d{2}\.", re.MULTILINE
+        )
+        exported, count = moment.subn("MOMENT.", exported, count=1)
+        expected = moment.sub("MOMENT.", expected, count=1)
+        assert count == 1
+    assert exported == expected
+
+
+def test_the_markdown_reads_in_local_time_with_every_kind_in_words():
+    """Dates written out, times in Brussels (UTC 07:30 is 08:30), kinds and circles in words."""
+    markdown = local_fixture("nl", "Europe/Brussels", "md")
+    assert markdown.startswith(
+        "# Levensloopbaan\n\nGeëxporteerd op zaterdag 28 november 2026, 10:30. "
+        "Tijden staan in je eigen tijdzone (Europe/Brussels).\n"
+    )
+    assert "## zondag 29 november 2026\n\n### 08:30 · Reflectie\n" in markdown
+    assert "### 21:00 · Snelle check-in\n\n*energie 3 van 5 · zingeving 4 van 5*" in markdown
+    assert "### 10:00 · Eigen mix, week van maandag 23 november 2026" in markdown
+    assert "*Kantelen: opnieuw bekeken vanuit de cirkel Samenleving*" in markdown
+    assert "| Betaald werk | 57,5% · 25,9 u | 40% · 18 u |" in markdown
     assert '&lt;script&gt;alert("x")&lt;/script&gt; &amp; &lt;b&gt;vet&lt;/b&gt;' in markdown
-    assert "<script>" not in markdown and "<i>" not in markdown
+    assert not re.search(r"\d{4}-\d{2}-\d{2}|T\d{2}:|Z\b|<script>|<i>", markdown)
+    english = local_fixture("en", "America/New_York", "md")
+    assert "## Sunday 29 November 2026\n\n### 02:30 · Reflection\n" in english
 
 
-def test_the_server_writes_the_same_csv_as_the_device(app):
-    """The CSV of the same entries is byte for byte the device's, with formulas made text."""
-    table = server_download(synced_account(app), "format=csv")
-    assert table == device_exports()["csv"]
+def test_the_csv_has_a_column_per_rating_and_formulas_made_text():
+    """The CSV reads in words, one column per rating, and no cell runs as a formula."""
+    table = local_fixture("nl", "Europe/Brussels", "csv")
     rows = list(csv.DictReader(io.StringIO(table, newline="")))
-    assert [row["question"] for row in rows if row["question"].startswith("'")] == [
-        "'=1+2",
-        "'-2 of +3?",
+    assert list(rows[0]) == [
+        "Datum",
+        "Tijd",
+        "Soort",
+        "Vraag",
+        "Tekst",
+        "Cirkels",
+        "Energie",
+        "Zingeving",
+        "Betrokkenheid",
+        "Details",
+        "ID",
     ]
-    assert {row["text"][:2] for row in rows} >= {"'\t", "'\r", "'@"}
-    assert rows[-2]["data"] == (
-        '{"actual":{"care":15,"learning":7.5,"paid":57.5,"rest":15,"volunteering":5},'
-        '"hours_per_week":45,"week":"2026-W48",'
-        '"wished":{"care":20,"learning":10,"paid":40,"rest":20,"volunteering":10}}'
+    rated = next(row for row in rows if row["Betrokkenheid"])
+    assert (rated["Energie"], rated["Zingeving"], rated["Betrokkenheid"]) == ("3", "4", "5")
+    assert rated["Cirkels"] == "Zelf, Organisaties, Samenleving"
+    assert rated["Datum"] == "zaterdag 28 november 2026" and rated["Tijd"] == "12:00"
+    assert [row["Vraag"] for row in rows if row["Vraag"].startswith("'")] == ["'=1+2", "'-2 of +3?"]
+    assert {row["Tekst"][:2] for row in rows} >= {"'\t", "'\r", "'@"}
+    assert rows[-2]["Details"] == (
+        "Een week van 45 uur. · Zo was het: Betaald werk 57,5%, Zorg voor anderen 15%, "
+        "Vrijwillig en onbetaald 5%, Leren 7,5%, Rust en vrije tijd 15% · Zo zou je het willen: "
+        "Betaald werk 40%, Zorg voor anderen 20%, Vrijwillig en onbetaald 10%, Leren 10%, "
+        "Rust en vrije tijd 20%"
     )
 
 
@@ -194,7 +247,9 @@ def test_the_documented_example_has_the_shape_of_a_real_export():
 
 
 def test_the_documented_csv_columns_are_the_servers():
-    """The doc's CSV table lists the columns the server writes, in the same order."""
+    """The doc's CSV table lists the columns the server writes, in both languages, in order."""
     table = DOC.split("## CSV", 1)[1]
-    rows = re.findall(r"^\| `([^|]+)` \|", table, flags=re.MULTILINE)
-    assert [name for row in rows for name in row.split("`, `")] == CSV_COLUMNS
+    rows = re.findall(r"^\| `([^`]+)` / `([^`]+)` \|", table, flags=re.MULTILINE)
+    for index, lang in enumerate(("nl", "en")):
+        words = export_words(lang)
+        assert [row[index] for row in rows] == [words(f"col_{key}") for key in CSV_KEYS]

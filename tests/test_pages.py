@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from lpb import create_app
-from lpb.i18n import TEXTS
+from lpb.i18n import TEXTS, translate_count
 from lpb.module_graph import static_graph, view_graph
 from lpb.pages import APP_ROUTES, SHELL_STYLES
 
@@ -364,3 +364,21 @@ def test_a_compressed_file_still_revalidates(client):
         "/static/js/app.js", headers={"Accept-Encoding": "gzip", "If-None-Match": etag}
     ) as again:
         assert again.status_code == 304
+
+
+@pytest.mark.parametrize(
+    ("lang", "n", "expected"),
+    [
+        ("nl", 1, "Samenvatting van 3 mei (1 dag)"),
+        ("nl", 7, "Samenvatting van 3 mei (7 dagen)"),
+        ("en", 1, "Summary of 3 mei (1 day)"),
+        ("en", 0, "Summary of 3 mei (0 days)"),
+    ],
+)
+def test_server_counts_read_in_the_singular_and_the_plural(app, lang, n, expected):
+    """A count on a server page takes the singular for one, in both languages ("1 dag", not "1 dagen")."""
+    with app.test_request_context(headers={"Accept-Language": lang}):
+        assert translate_count("guide_summary_of", n, day="3 mei") == expected
+    for texts in TEXTS.values():
+        singular = [key.removesuffix("_one") for key in texts if key.endswith("_one")]
+        assert all(f"{key}_other" in texts for key in singular)

@@ -131,38 +131,40 @@ def test_bad_imports_are_refused_whole(api_app, body, message):
     assert Device(client).pull_all() == []
 
 
-def test_markdown_export_reads_by_day(api_app):
-    """The Markdown export has a heading per day and the reflections as written."""
+def test_markdown_export_reads_by_day_in_the_readers_zone(api_app):
+    """The Markdown has a heading per day written out, times in the reader's zone, kinds in words."""
     client = signed_in(api_app)
     fill_account(client)
-    response = client.get("/api/export?format=md&lang=nl")
+    response = client.get("/api/export?format=md&lang=nl&tz=Europe/Brussels")
     assert response.mimetype == "text/markdown"
     text = response.get_data(as_text=True)
-    assert text.startswith("# Levensloopbaan\n")
-    assert "## 2026-11-27" in text and "## 2026-11-28" in text
-    assert "### 08:00 · Wat gaf je vandaag energie?" in text
+    assert text.startswith("# Levensloopbaan\n\nGeëxporteerd op ")
+    assert "Tijden staan in je eigen tijdzone (Europe/Brussels)." in text
+    assert "Export 20" not in text and "T09:" not in text
+    assert "## vrijdag 27 november 2026" in text and "## zaterdag 28 november 2026" in text
+    assert "### 09:00 · Wat gaf je vandaag energie?" in text
     assert "Een wandeling met mijn zus.\nTwee regels" in text
     assert "*Naasten, Plek en planeet · energie 4 van 5*" in text
     assert "*Conflictkopie*" in text
-    assert "### 09:00 · Eigen mix, week 2026-W48" in text
+    assert "### 10:00 · Eigen mix, week van maandag 23 november 2026" in text
     assert "| Betaald werk | 60% | 40% |" in text
 
 
 @pytest.mark.parametrize(
     ("query", "headers", "heading"),
     [
-        ("&lang=en", {"Accept-Language": "nl"}, "Own mix, week"),
-        ("&lang=nl", {}, "Eigen mix, week"),
-        ("", {"Accept-Language": "nl-NL,nl;q=0.9"}, "Eigen mix, week"),
-        ("", {"Accept-Language": "de"}, "Own mix, week"),
+        ("&lang=en", {"Accept-Language": "nl"}, "Own mix, week of Monday 23 November 2026"),
+        ("&lang=nl", {}, "Eigen mix, week van maandag 23 november 2026"),
+        ("", {"Accept-Language": "nl-NL,nl;q=0.9"}, "Eigen mix, week van maandag"),
+        ("", {"Accept-Language": "de"}, "Own mix, week of Monday"),
     ],
 )
 def test_markdown_export_speaks_the_readers_language(api_app, query, headers, heading):
-    """The Markdown is in the asked language, else the browser's, else English."""
+    """The Markdown is in the asked language, else the browser's, else English; UTC by default."""
     client = signed_in(api_app)
     fill_account(client)
     text = client.get(f"/api/export?format=md{query}", headers=headers).get_data(as_text=True)
-    assert f"### 09:00 · {heading} 2026-W48" in text
+    assert f"### 09:00 · {heading}" in text
 
 
 def test_markdown_export_follows_the_chosen_language_cookie(api_app):
@@ -171,7 +173,7 @@ def test_markdown_export_follows_the_chosen_language_cookie(api_app):
     fill_account(client)
     client.set_cookie("lpb_lang", "nl")
     text = client.get("/api/export?format=md", headers={"Accept-Language": "en"}).get_data(True)
-    assert "Eigen mix, week 2026-W48" in text
+    assert "Eigen mix, week van maandag 23 november 2026" in text
 
 
 def test_export_refuses_an_unknown_language(api_app):
@@ -182,32 +184,43 @@ def test_export_refuses_an_unknown_language(api_app):
     assert "lang must be nl or en" in response.json["message"]
 
 
-def test_csv_export_has_the_documented_columns(api_app):
-    """The CSV has the columns of docs/export-format.md, one row per entry, quoting intact."""
+@pytest.mark.parametrize("zone", ["Mars/Olympus", "../../etc/passwd", "Europe/", "x" * 300])
+def test_export_refuses_an_unknown_time_zone(api_app, zone):
+    """A tz that names no time zone is a clear 400 in JSON."""
+    client = signed_in(api_app)
+    response = client.get("/api/export", query_string={"format": "csv", "tz": zone})
+    assert response.status_code == 400
+    assert "tz must be a time zone" in response.json["message"]
+
+
+def test_csv_export_has_a_column_per_rating_and_circles_in_words(api_app):
+    """The CSV has the columns of docs/export-format.md in the reader's words, one row per entry."""
     client = signed_in(api_app)
     fill_account(client)
-    response = client.get("/api/export?format=csv")
+    response = client.get("/api/export?format=csv&lang=nl&tz=Europe/Brussels")
     assert response.mimetype == "text/csv"
     rows = list(csv.DictReader(io.StringIO(response.get_data(as_text=True))))
     assert list(rows[0]) == [
-        "id",
-        "kind",
-        "day",
-        "created_at",
-        "updated_at",
-        "question",
-        "text",
-        "circles",
-        "energy",
-        "conflict_of",
-        "data",
+        "Datum",
+        "Tijd",
+        "Soort",
+        "Vraag",
+        "Tekst",
+        "Cirkels",
+        "Energie",
+        "Zingeving",
+        "Betrokkenheid",
+        "Details",
+        "ID",
     ]
     assert len(rows) == 4
-    reflection = next(row for row in rows if row["question"] and not row["conflict_of"])
-    assert reflection["text"].startswith('Een wandeling met mijn zus.\nTwee regels, een "quote"')
-    assert reflection["circles"] == "close place" and reflection["energy"] == "4"
-    mix = next(row for row in rows if row["kind"] == "mix")
-    assert json.loads(mix["data"])["wished"]["rest"] == 20
+    reflection = next(row for row in rows if row["Vraag"] and not row["Details"])
+    assert reflection["Datum"] == "vrijdag 27 november 2026" and reflection["Tijd"] == "09:00"
+    assert reflection["Tekst"].startswith('Een wandeling met mijn zus.\nTwee regels, een "quote"')
+    assert reflection["Cirkels"] == "Naasten, Plek en planeet" and reflection["Energie"] == "4"
+    mix = next(row for row in rows if row["Soort"].startswith("Eigen mix"))
+    assert "Zo zou je het willen: Betaald werk 40%" in mix["Details"]
+    assert any(row["Soort"] == "Eigen vraag" for row in rows)
 
 
 def rows_of_user(app, user_id: int, email: str) -> dict[str, int]:
@@ -396,8 +409,12 @@ def test_admin_export_command(app):
     assert runner.invoke(args=["export-user", EMAIL, "--format", "md"]).output.startswith(
         "# Levensloopbaan"
     )
-    dutch = runner.invoke(args=["export-user", EMAIL, "--format", "md", "--lang", "nl"]).output
-    assert "### 09:00 · Eigen mix, week 2026-W48" in dutch
+    dutch = runner.invoke(
+        args=["export-user", EMAIL, "--format", "md", "--lang", "nl", "--tz", "Europe/Brussels"]
+    ).output
+    assert "### 10:00 · Eigen mix, week van maandag 23 november 2026" in dutch
+    nowhere = runner.invoke(args=["export-user", EMAIL, "--format", "csv", "--tz", "Nowhere/Land"])
+    assert nowhere.exit_code != 0 and "No time zone Nowhere/Land" in nowhere.output
     missing = runner.invoke(args=["export-user", "nobody@example.org"])
     assert missing.exit_code != 0 and "No account" in missing.output
 

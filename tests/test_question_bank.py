@@ -26,6 +26,17 @@ THEMES = (
     "beauty",
 )
 NEW_THEMES = ("status", "words", "life_phases", "beauty")
+# Themes added for issue 19, each with its own minimum: tension between circles ("in relatie tot
+# elkaar"), spirituality and a higher purpose, shaping one's working years, being without paid work
+# (illness and disability too), and working for yourself.
+LATER_THEMES = {
+    "tension": 15,
+    "purpose": 5,
+    "working_life": 3,
+    "no_paid_work": 3,
+    "self_employed": 3,
+}
+ALL_THEMES = (*THEMES, *LATER_THEMES)
 MOMENTS = ("morning", "anytime", "evening")
 MIN_MOMENT_SHARE = {"morning": 0.20, "anytime": 0.30, "evening": 0.20}
 MIN_QUESTIONS = 220
@@ -201,7 +212,7 @@ def test_circles_are_valid():
 def test_themes_are_valid():
     """Each question has exactly one known theme."""
     for q in QUESTIONS:
-        assert q["theme"] in THEMES, q["id"]
+        assert q["theme"] in ALL_THEMES, q["id"]
 
 
 def test_moment_is_valid():
@@ -286,3 +297,103 @@ def test_dutch_differs_from_english():
     """The Dutch text is a translation, not a copy of the English."""
     for q in QUESTIONS:
         assert _normalise(q["nl"]) != _normalise(q["en"]), q["id"]
+
+
+@pytest.mark.parametrize(("theme", "minimum"), LATER_THEMES.items())
+def test_later_themes_have_their_questions(theme, minimum):
+    """Tension between circles (15), purpose (5), working years, no paid work, self-employment (3)."""
+    count = sum(q["theme"] == theme for q in QUESTIONS)
+    assert count >= minimum, f"{theme}: {count}"
+
+
+def test_tension_questions_span_two_circles():
+    """A question on tension between circles names the circles it sets against each other."""
+    single = [q["id"] for q in QUESTIONS if q["theme"] == "tension" and len(q["circles"]) < 2]
+    assert not single
+
+
+# Words that look back over days: such a question belongs to the evening or any time, not the morning.
+LOOKING_BACK = {
+    "nl": ("voorbije", "afgelopen dagen", "vorige week"),
+    "en": ("past week", "past few days", "these past days", "last week"),
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_morning_questions_look_ahead(lang):
+    """No morning question looks back over the past days (q002, q007, q045 and q109 did)."""
+    back = [
+        q["id"]
+        for q in QUESTIONS
+        if q["moment"] == "morning"
+        and any(words in q[lang].casefold() for words in LOOKING_BACK[lang])
+    ]
+    assert not back
+    retagged = {
+        q["id"]: q["moment"] for q in QUESTIONS if q["id"] in {"q002", "q007", "q045", "q109"}
+    }
+    assert "morning" not in retagged.values() and len(retagged) == 4
+
+
+# What a question may not take for granted: a job, a partner, children, a household. It may ask
+# about them after "als je …" / "if you …" ("Als je betaald werkt: …").
+ASSUMPTIONS = {
+    "nl": (
+        r"\b(je|jouw) (partner|man|vrouw|vriend|vriendin|kinderen|kind|kids|zoon|dochter|baas"
+        r"|werkgever|leidinggevende|job|baan|loon|salaris|werkdag|werkweek|werkuren|klanten)\b",
+        r"\b(je|jouw) collega('s)?\b",
+        r"\b(de mensen|wie) thuis\b",
+        r"\bwerkdag|\bwerkuren\b|\bwerkomgeving\b|\bhuidige werk\b|\bwaarvoor je werkt\b",
+        r"\bminder werkte\b",
+    ),
+    "en": (
+        r"\byour (partner|husband|wife|boyfriend|girlfriend|children|child|kids|son|daughter|boss"
+        r"|employer|manager|job|salary|pay|working day|workday|working week|working hours|clients"
+        r"|customers)\b",
+        r"\byour colleagues?\b",
+        r"\b(the people|who) at home\b",
+        r"\bworking day\b|\bworkday\b|\bworking hours\b|\bworkplace\b|\bcurrent work\b",
+        r"\borganisation you work for\b|\bworked (a little )?less\b",
+    ),
+}
+GUARDS = {"nl": r"\bals (je|jij)\b", "en": r"\bif you\b"}
+# "Your colleagues or fellow volunteers" takes no paid job for granted.
+EITHER_OR = {
+    "nl": r"collega('s)? of medevrijwilligers?",
+    "en": r"colleagues? or fellow volunteers?",
+}
+
+
+def _assumption(text: str, lang: str) -> str | None:
+    """Return the assumption a text makes without an "als je" / "if you" before it, or None."""
+    text = re.sub(EITHER_OR[lang], "", text, flags=re.IGNORECASE)
+    for pattern in ASSUMPTIONS[lang]:
+        found = re.search(pattern, text, flags=re.IGNORECASE)
+        if found and not re.search(GUARDS[lang], text[: found.start()], flags=re.IGNORECASE):
+            return found.group(0)
+    return None
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "assumes"),
+    [
+        ("Wat betekent jouw werkweek voor de mensen thuis?", "nl", True),
+        ("Je partner: wat vroeg die vandaag?", "nl", True),
+        ("Wat zou je werkdag morgen beter maken?", "nl", True),
+        ("Who at home do you want to keep in mind today?", "en", True),
+        ("What did your boss say?", "en", True),
+        ("Als je betaald werkt: hoe zou je week eruitzien met één werkdag minder?", "nl", False),
+        ("If you do paid work: what did your working hours leave room for?", "en", False),
+        ("Wat heb je nodig van je collega's of medevrijwilligers?", "nl", False),
+    ],
+)
+def test_the_assumption_check_sees_what_it_should(text, lang, assumes):
+    """The check finds an assumption at the start or inside, and lets a guarded one pass."""
+    assert (_assumption(text, lang) is not None) == assumes
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_question_assumes_a_job_a_partner_or_children(lang):
+    """No question takes a job, a partner, children or a household for granted."""
+    assuming = [(q["id"], _assumption(q[lang], lang)) for q in QUESTIONS]
+    assert [found for found in assuming if found[1]] == []

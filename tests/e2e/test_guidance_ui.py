@@ -23,7 +23,7 @@ def invite_guide(client: Page) -> str:
     client.get_by_role("button", name="Invite a guide").click()
     url = client.get_by_label(re.compile("Invitation link")).input_value()
     assert "/guide/accept/" in url
-    expect(client.get_by_text("Open invitation (Anna)")).to_be_visible()
+    expect(client.get_by_text("Invitation for your guide (your name: Anna)")).to_be_visible()
     return url[url.index("/guide/accept/") :]
 
 
@@ -138,7 +138,7 @@ def test_guide_section_and_pages_are_accessible_in_dutch(make_context, live_serv
     go_to(client, "Instellingen")
     client.get_by_role("button", name="Begeleider uitnodigen").click()
     url = client.get_by_label(re.compile("Uitnodigingslink")).input_value()
-    expect(client.get_by_text("Open uitnodiging (bea)")).to_be_visible()
+    expect(client.get_by_text("Uitnodiging voor je begeleider (je naam: bea)")).to_be_visible()
     assert_no_violations(client)
 
     guide = make_context().new_page()

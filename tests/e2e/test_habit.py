@@ -93,18 +93,18 @@ def test_a_saved_reflection_finishes_the_day(context, page):
 
     add_reflections(page, [{"days_ago": 1, "text": "Yesterday", "circles": ["self"]}])
     write_reflection(page, "Coffee with Sam, who listened.", circles=["Close ones"], energy=4)
-    done = page.get_by_role("region", name="Today is written")
+    done = page.get_by_role("region", name="Done for today")
     expect(done).to_contain_text("Coffee with Sam, who listened.")
     expect(done).to_contain_text("Close ones")
     expect(done).to_contain_text("Energy 4 of 5")
     week = 2 if date.today().weekday() > 0 else 1
     expect(done).to_contain_text(f"{week} days written this week" if week > 1 else "1 day")
-    expect(page.get_by_role("heading", name="Today is written")).to_be_focused()
+    expect(page.get_by_role("heading", name="Done for today")).to_be_focused()
     expect(page.locator("#reflection")).to_have_count(0)
     assert_no_violations(page)
 
     page.reload()
-    expect(page.get_by_role("region", name="Today is written")).to_contain_text("Coffee with Sam")
+    expect(page.get_by_role("region", name="Done for today")).to_contain_text("Coffee with Sam")
     page.get_by_role("button", name="Something else on your mind?").click()
     expect(page.locator("#reflection")).to_have_value("")
     expect(page.locator("#reflection")).to_be_focused()

@@ -114,14 +114,10 @@ def table_rows(region) -> list[str]:
     )
 
 
-def streaks(entries: list[dict]) -> tuple[int, int]:
-    """Return the current streak (up to yesterday; nothing is written today) and the longest."""
-    days = sorted({date.fromisoformat(e["day"]) for e in live(entries)})
-    longest = run = 0
-    for i, day in enumerate(days):
-        run = run + 1 if i and days[i - 1] + timedelta(days=1) == day else 1
-        longest = max(longest, run)
-    return (run if days[-1] == TODAY - timedelta(days=1) else 0), longest
+def days_this_month(entries: list[dict]) -> int:
+    """Return on how many days of this month something was written."""
+    month = TODAY.isoformat()[:7]
+    return len({e["day"] for e in live(entries) if e["day"].startswith(month)})
 
 
 def wheel_rows(entries: list[dict], days: int) -> list[str]:
@@ -155,10 +151,12 @@ def test_insights_count_every_year_but_read_only_the_period(seeded):
     expect(
         page.get_by_text(f"You wrote {len(reflections)} reflections on {days} days.")
     ).to_be_visible()
-    current, longest = streaks(entries)
-    streak = page.get_by_role("region", name="Days you wrote")
-    expect(streak).to_contain_text(f"Current streak: {current} days in a row.")
-    expect(streak).to_contain_text(f"Longest streak: {longest} days.")
+    month = days_this_month(entries)
+    days_written = page.get_by_role("region", name="Days you wrote")
+    expect(days_written.locator(".days-month")).to_have_text(
+        f"This month you wrote on {month} {'day' if month == 1 else 'days'}."
+    )
+    expect(days_written).not_to_contain_text("streak")
     wheel = page.get_by_role("region", name="Balance across the five circles")
     assert table_rows(wheel) == wheel_rows(entries, 30)
     for period in [90, 365, 7]:

@@ -70,7 +70,7 @@ def test_offline_changes_reach_the_other_device(make_context):
     a.get_by_role("article").filter(has_text="To be deleted").get_by_role(
         "button", name="Delete"
     ).click()
-    expect(sync_state(a)).to_have_text("Offline · 5 waiting")
+    expect(sync_state(a)).to_have_text("Offline · 5 changes go along once you are back online")
 
     phone.set_offline(False)
     expect(sync_state(a)).to_have_text("All synced", timeout=SYNC_SECONDS)
@@ -119,7 +119,7 @@ def test_sign_out_warns_about_unsynced_entries_and_clears_the_device(make_contex
     write_reflection(page, "Not on the server yet")
     go_to(page, "Settings")
     page.get_by_role("button", name="Sign out").click()
-    expect(page.get_by_text("1 changes are not on the server yet.")).to_be_visible()
+    expect(page.get_by_text("1 change is not on the server yet.")).to_be_visible()
     phone.set_offline(False)
     page.get_by_role("button", name="Sync first").click()
     expect(page.get_by_role("alert")).to_have_count(0)
@@ -201,7 +201,7 @@ def test_todays_question_is_the_same_on_every_device_of_an_account(make_context)
     b.goto("/login")
     b.get_by_label("E-mailadres").fill("ilse@example.org")
     b.get_by_label("Wachtwoord").fill(PASSWORD)
-    b.get_by_role("button", name="Inloggen").click()
+    b.get_by_role("button", name="Aanmelden").click()
     expect(sync_state(a)).to_have_text("All synced", timeout=SYNC_SECONDS)
     expect(sync_state(b)).to_have_text("Alles gesynchroniseerd", timeout=SYNC_SECONDS)
     a.reload()

@@ -52,9 +52,9 @@ def test_export_offline_then_import_into_a_fresh_account(make_context, tmp_path,
     register(b, "fenna@example.org")
     go_to(b, "Settings")
     b.get_by_label("Import a JSON export").set_input_files(exported)
-    expect(b.get_by_text("2 added, 0 were already here.")).to_be_visible()
+    expect(b.get_by_text("2 added; 0 were already here.")).to_be_visible()
     b.get_by_label("Import a JSON export").set_input_files(exported)
-    expect(b.get_by_text("0 added, 2 were already here.")).to_be_visible()
+    expect(b.get_by_text("0 added; 2 were already here.")).to_be_visible()
     assert entries_on_device(b) == entries_on_device(a)
     expect(sync_state(b)).to_have_text("All synced", timeout=15_000)
     with live_server.app.app_context():

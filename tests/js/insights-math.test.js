@@ -7,7 +7,6 @@ import {
   energyByDay,
   inLastDays,
   mixByWeek,
-  streakOf,
   writtenSummary,
 } from '../../static/js/method/insights-math.js';
 import { addDays, isoWeek, weekMonday, weekStart } from '../../static/js/method/day-math.js';
@@ -66,15 +65,13 @@ test('the wheel counts each circle over 7, 30 and 90 days', () => {
   });
 });
 
-test('the streak counts days in a row up to today, or up to yesterday before writing today', () => {
-  const totalsOf = (entries) =>
-    [...new Set(entries.map((e) => e.day))].sort().map((day) => ({ day, reflections: 1 }));
-  assert.equal(streakOf(writtenSummary(totalsOf(known)), TODAY), 3);
-  assert.equal(streakOf(writtenSummary(totalsOf(known.slice(1))), TODAY), 2);
-  assert.equal(streakOf(writtenSummary(totalsOf(known)), '2026-11-30'), 0);
-  assert.equal(writtenSummary(totalsOf(known)).longest, 3);
-  assert.equal(writtenSummary([]).longest, 0);
-  assert.equal(streakOf(writtenSummary([]), TODAY), 0);
+test('all days written are summed as reflections and days, never as a streak', () => {
+  const totals = [
+    { day: '2026-11-01', reflections: 2 },
+    { day: '2026-11-05', reflections: 1 },
+  ];
+  assert.deepEqual(writtenSummary(totals), { reflections: 3, days: 2 });
+  assert.deepEqual(writtenSummary([]), { reflections: 0, days: 0 });
 });
 
 test('the calendar has whole weeks, Monday first, with counts and no future', () => {

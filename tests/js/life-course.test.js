@@ -86,7 +86,7 @@ test('the eigen mix in hours, and a day less of paid work spread by the wished m
   );
 });
 
-test('journal filters combine: circle, minimum meaning, period and kind', () => {
+test('journal filters combine: circle, meaning at least or at most, period and kind', () => {
   const entries = [
     { id: 'a', kind: 'reflection', day: '2026-11-01', circles: ['self'], meaning: 4 },
     { id: 'b', kind: 'reflection', day: '2026-11-02', circles: ['self'], meaning: 2 },
@@ -107,6 +107,10 @@ test('journal filters combine: circle, minimum meaning, period and kind', () => 
   assert.deepEqual(ids({ meaning: 5, kinds: ['checkin', 'kantelen'] }), ['d', 'e']);
   assert.deepEqual(ids({ from: '2026-11-02', to: '2026-11-03' }), ['b', 'c']);
   assert.deepEqual(ids({ energy: 4 }), ['e']);
+  // A negative limit is "at most": only rated entries pass, an unrated one is not a 0.
+  assert.deepEqual(ids({ meaning: -4 }), ['a', 'b']);
+  assert.deepEqual(ids({ meaning: -2, circles: ['self'] }), ['b']);
+  assert.deepEqual(ids({ energy: -4 }), ['e']);
   assert.deepEqual(entries.map(entryKind), [
     'reflection',
     'reflection',

@@ -3,10 +3,8 @@ import assert from 'node:assert/strict';
 import {
   circlePairs,
   circleRatings,
-  followUpQuestion,
   quadrantOf,
   ratingGaps,
-  takeaway,
 } from '../../static/js/method/meaning-math.js';
 import { balanceGaps, wishedBalance, writtenShares } from '../../static/js/method/balance-math.js';
 
@@ -49,52 +47,14 @@ test('energy and meaning per circle are averages of the rated reflections', () =
   assert.equal(rows.place.energy, null);
 });
 
-test('a circle gives, costs, or gives one of the two', () => {
+test('a circle gives, costs, gives one of the two, or sits in the middle at 3', () => {
   assert.equal(quadrantOf(4.5, 4.5), 'gives');
   assert.equal(quadrantOf(1.5, 2.5), 'costs');
   assert.equal(quadrantOf(2.5, 3.5), 'meaning_only');
-  assert.equal(quadrantOf(3, 2), 'energy_only');
+  assert.equal(quadrantOf(3.5, 2), 'energy_only');
+  assert.equal(quadrantOf(3, 3), 'middle');
+  assert.equal(quadrantOf(4, 3), 'middle');
   assert.equal(quadrantOf(null, 3), null);
-});
-
-test('the takeaway names the circle of most energy, the costly one and the forgotten one', () => {
-  assert.deepEqual(takeaway(MONTH), {
-    mostEnergy: { circle: 'close', value: 4.5 },
-    costs: { circle: 'organisations', value: 1.5 },
-    mostMeaning: { circle: 'society', value: 5 },
-    unwritten: ['place'],
-    askAbout: 'place',
-  });
-});
-
-test('with every circle written, the takeaway asks about the one that cost energy', () => {
-  const all = [...MONTH, r('2026-11-21', ['place'], 4, 4)];
-  assert.equal(takeaway(all).askAbout, 'organisations');
-  assert.deepEqual(takeaway(all).unwritten, []);
-});
-
-test('with nothing rated, the takeaway asks about the circle written least', () => {
-  const plain = [
-    r('2026-11-01', ['self', 'close', 'organisations', 'society']),
-    r('2026-11-02', ['place', 'self', 'close', 'society']),
-  ];
-  const result = takeaway(plain);
-  assert.equal(result.mostEnergy, null);
-  assert.equal(result.costs, null);
-  assert.equal(result.askAbout, 'organisations');
-  assert.equal(takeaway([]), null);
-});
-
-test('the follow-up question is on the circle and stays the same all day', () => {
-  const bank = [
-    { id: 'a', circles: ['self'] },
-    { id: 'b', circles: ['place'] },
-    { id: 'c', circles: ['place', 'close'] },
-  ];
-  const question = followUpQuestion(bank, 'place', '2026-11-28');
-  assert.ok(question.circles.includes('place'));
-  assert.equal(followUpQuestion(bank, 'place', '2026-11-28'), question);
-  assert.equal(followUpQuestion(bank, 'society', '2026-11-28'), null);
 });
 
 test('circles in relation: pairs written together, and where ratings differ most', () => {
@@ -102,9 +62,12 @@ test('circles in relation: pairs written together, and where ratings differ most
     { a: 'self', b: 'close', count: 1 },
     { a: 'self', b: 'organisations', count: 1 },
   ]);
-  assert.deepEqual(ratingGaps(MONTH), [
-    { key: 'energy', high: 'close', low: 'organisations', gap: 3 },
-    { key: 'meaning', high: 'society', low: 'organisations', gap: 2.5 },
+  // Fewer than three ratings per circle: no gap is claimed.
+  assert.deepEqual(ratingGaps(MONTH), []);
+  const thrice = (rows) => [...rows, ...rows, ...rows];
+  assert.deepEqual(ratingGaps(thrice(MONTH)), [
+    { key: 'energy', high: ['close'], low: ['organisations'], gap: 3 },
+    { key: 'meaning', high: ['society'], low: ['organisations'], gap: 2.5 },
   ]);
 });
 

@@ -67,6 +67,11 @@ test("the summary holds the period's reflections, the wheel in words and the eig
     /### week_of\(maandag 23 november\)\n\n\| col_share \| mix_actual \| mix_wished \|\n\|---\|---:\|---:\|\n\| mix_paid \| 60% \| 40% \|\n\| mix_care \| 10% \| 20% \|/,
   );
   assert.ok(markdown.indexOf('The walk') < markdown.indexOf('Late shift'), 'oldest first');
+  // Most and least with every tied circle, each with its own "over".
+  assert.match(
+    markdown,
+    /summary_most_least\(insight_about_self, insight_about_organisations en insight_about_place\|insight_about_close en insight_about_society\)/,
+  );
 });
 
 test('an empty period says there is no eigen mix', () => {

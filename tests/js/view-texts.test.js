@@ -12,6 +12,8 @@ const STATIC = resolve(dirname(fileURLToPath(import.meta.url)), '../../static');
 // Static imports, and dynamic ones with a fixed path (a view's own parts that load beside it).
 const IMPORT = /(?:^\s*(?:import|export)\b[^;]*?from\s+|\bimport\()'([^']+)'/gm;
 const TEXT_KEY = /\bt\(\s*'(\w+)'/g;
+// A count's text: tn('key', n) shows key_one or key_other, so both must be there.
+const COUNT_KEY = /\btn\(\s*'(\w+)'/g;
 
 /** Return the path (under static/) of every module a view's module reaches, itself included. */
 function reachable(entry) {
@@ -28,12 +30,15 @@ function reachable(entry) {
 
 /** Return the keys a view can show, with the module asking for each. */
 function keysOf(view) {
-  return reachable(`js/views/${view}.js`).flatMap((path) =>
-    [...readFileSync(resolve(STATIC, path), 'utf8').matchAll(TEXT_KEY)].map(([, key]) => ({
-      key,
-      path,
-    })),
-  );
+  return reachable(`js/views/${view}.js`).flatMap((path) => {
+    const source = readFileSync(resolve(STATIC, path), 'utf8');
+    return [
+      ...[...source.matchAll(TEXT_KEY)].map(([, key]) => ({ key, path })),
+      ...[...source.matchAll(COUNT_KEY)].flatMap(([, key]) =>
+        ['one', 'other'].map((form) => ({ key: `${key}_${form}`, path })),
+      ),
+    ];
+  });
 }
 
 /** Return the Dutch texts a view has: texts-app's and those of its catalogues. */

@@ -113,7 +113,10 @@ async function syncRound() {
       requested = false;
       setTimeout(syncNow, retryDelay(error.retryAfter));
     }
-    report(state, { waiting: await countWaiting().catch(() => current.waiting) });
+    const waiting = await countWaiting().catch(() => current.waiting);
+    // Offline without an account nothing is waiting to be sent: the status says the device keeps it.
+    const local = state === 'offline' && !(await storedAccount().catch(() => null));
+    report(state, { waiting, local });
   }
 }
 

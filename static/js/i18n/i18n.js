@@ -12,6 +12,7 @@ const CATALOGUES = {
   guide: () => import('./texts-guide.js'),
   habit: () => import('./texts-habit.js'),
   import: () => import('./texts-import.js'),
+  insights: () => import('./texts-insights.js'),
   meaning: () => import('./texts-meaning.js'),
   method: () => import('./texts-method.js'),
 };
@@ -20,7 +21,7 @@ const CATALOGUES = {
 export const VIEW_CATALOGUES = {
   today: ['guide', 'habit', 'meaning', 'method'],
   journal: ['guide', 'habit', 'meaning', 'method'],
-  insights: ['guide', 'habit', 'meaning', 'method'],
+  insights: ['guide', 'habit', 'insights', 'meaning', 'method'],
   settings: ['guide', 'habit', 'import', 'method'],
   method: ['habit', 'meaning'],
 };
@@ -71,6 +72,21 @@ export function chooseLanguage(lang) {
 export function t(key, values = {}) {
   const text = TEXTS[currentLanguage()][key] ?? TEXTS.en[key] ?? key;
   return text.replace(/\{(\w+)\}/g, (_, name) => String(values[name] ?? ''));
+}
+
+const pluralRules = new Map();
+
+/** Return the plural category of n in lang ("one" or "other" in Dutch and English). */
+export function pluralOf(n, lang = currentLanguage()) {
+  if (!pluralRules.has(lang)) pluralRules.set(lang, new Intl.PluralRules(lang));
+  return pluralRules.get(lang).select(n);
+}
+
+/** Return the text for a count: key_one or key_other by Intl.PluralRules, with {n} filled in. */
+export function tn(key, n, values = {}) {
+  const form = `${key}_${pluralOf(n)}`;
+  const known = TEXTS[currentLanguage()][form] ?? TEXTS.en[form];
+  return t(known === undefined ? `${key}_other` : form, { n, ...values });
 }
 
 /** Set <html lang> and every element marked with data-i18n to the current language. */

@@ -1,6 +1,6 @@
 // The numbers behind Insights: pure functions of the entries and the day, tested with node --test.
 import { CIRCLES } from './circles.js';
-import { MS_PER_DAY, addDays, lastDays, weekStart } from './day-math.js';
+import { addDays, lastDays, weekStart } from './day-math.js';
 
 /** Return the entries of the n days up to and including today. */
 export function inLastDays(entries, today, n) {
@@ -20,34 +20,10 @@ export function circleCounts(reflections) {
   return counts;
 }
 
-/** Return a YYYY-MM-DD day as a whole number of days (for counting runs without making dates). */
-function dayNumber(day) {
-  return Math.round(Date.parse(day) / MS_PER_DAY);
-}
-
-/**
- * Return what Insights says of all days written, from per-day totals (oldest first): reflections,
- * days, the longest run, and the run that ends on the last day written (for the current streak).
- */
+/** Return what Insights says of all days written, from per-day totals: reflections and days. */
 export function writtenSummary(totals) {
-  let run = 0;
-  let previous = null;
-  const summary = { reflections: 0, days: totals.length, longest: 0, last_day: null, last_run: 0 };
-  totals.forEach((total) => {
-    const day = dayNumber(total.day);
-    run = previous !== null && previous + 1 === day ? run + 1 : 1;
-    previous = day;
-    summary.reflections += total.reflections;
-    summary.longest = Math.max(summary.longest, run);
-  });
-  return { ...summary, last_day: totals.at(-1)?.day ?? null, last_run: run };
-}
-
-/** Return the current streak of a written summary: its last run, if it reaches today or yesterday. */
-export function streakOf(summary, today) {
-  if (!summary.last_day) return 0;
-  const age = dayNumber(today) - dayNumber(summary.last_day);
-  return age === 0 || age === 1 ? summary.last_run : 0;
+  const reflections = totals.reduce((sum, total) => sum + total.reflections, 0);
+  return { reflections, days: totals.length };
 }
 
 /**

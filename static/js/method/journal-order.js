@@ -130,18 +130,24 @@ export function entryKind(entry) {
   return entry.kantelen_of ? 'kantelen' : 'reflection';
 }
 
+/** Return whether a rating passes its filter: n means at least n, -n at most n (and rated). */
+function ratingPasses(value, limit) {
+  return limit > 0 ? (value ?? 0) >= limit : Boolean(value) && value <= -limit;
+}
+
 /**
- * Return the entries that pass every filter: any of the circles, at least the minimum energy,
- * meaning and engagement, a day from/to, and any of the kinds. An empty filter lets all through.
+ * Return the entries that pass every filter: any of the circles, energy, meaning and engagement
+ * at least (a positive limit) or at most (a negative one), a day from/to, and any of the kinds.
+ * An empty filter lets all through.
  */
 export function filterEntries(entries, filters = {}) {
   const { circles = [], kinds = [], from = '', to = '' } = filters;
-  const minimums = ['energy', 'meaning', 'engagement'].filter((key) => filters[key]);
-  if (!circles.length && !kinds.length && !from && !to && !minimums.length) return entries;
+  const limits = ['energy', 'meaning', 'engagement'].filter((key) => filters[key]);
+  if (!circles.length && !kinds.length && !from && !to && !limits.length) return entries;
   return entries.filter(
     (entry) =>
       (circles.length === 0 || circles.some((circle) => entry.circles?.includes(circle))) &&
-      minimums.every((key) => (entry[key] ?? 0) >= filters[key]) &&
+      limits.every((key) => ratingPasses(entry[key], filters[key])) &&
       (!from || entry.day >= from) &&
       (!to || entry.day <= to) &&
       (kinds.length === 0 || kinds.includes(entryKind(entry))),

@@ -1,6 +1,7 @@
-// The "since last time" summary of a period in Markdown, to copy or share with a coach.
+// The "since last time" summary of a period in Markdown, to copy or share with a guide.
 import { CIRCLES, MIX_CATEGORIES } from './circles.js';
 import { circleCounts, mixByWeek } from './insights-math.js';
+import { aboutCircles } from './insight-words.js';
 import { formatDay, formatTime } from './dates.js';
 import { weekMonday } from './day-math.js';
 
@@ -23,19 +24,20 @@ function reflectionItem(entry, lang, t) {
   return lines.join('\n');
 }
 
-/** Return the wheel in words: the count per circle, most and least. */
-function wheelInWords(reflections, t) {
+/** Return the wheel in words: the count per circle, most and least (ties together). */
+function wheelInWords(reflections, lang, t) {
   const counts = circleCounts(reflections);
-  const sorted = [...CIRCLES].sort((a, b) => counts[b] - counts[a]);
-  const lines = CIRCLES.map((circle) => `- ${t(`circle_${circle}`)}: ${counts[circle]}`);
-  if (counts[sorted[0]] > 0) {
-    lines.push(
-      '',
-      t('summary_most_least', {
-        most: t(`circle_${sorted[0]}`),
-        least: t(`circle_${sorted[4]}`),
-      }),
+  const values = Object.values(counts);
+  const [most, least] = [Math.max(...values), Math.min(...values)];
+  const about = (count) =>
+    aboutCircles(
+      t,
+      lang,
+      CIRCLES.filter((circle) => counts[circle] === count),
     );
+  const lines = CIRCLES.map((circle) => `- ${t(`circle_${circle}`)}: ${counts[circle]}`);
+  if (most > least) {
+    lines.push('', t('summary_most_least', { most: about(most), least: about(least) }));
   }
   return lines;
 }
@@ -81,7 +83,7 @@ export function summaryMarkdown({ reflections, mixes, from, to, lang, t }) {
     lines.push(reflectionItem(entry, lang, t), '');
   });
 
-  lines.push(`## ${t('wheel_title')}`, '', ...wheelInWords(chosen, t), '');
+  lines.push(`## ${t('wheel_title')}`, '', ...wheelInWords(chosen, lang, t), '');
 
   const weeks = mixByWeek(mixes.filter(inPeriod));
   lines.push(`## ${t('mix_title')}`, '');

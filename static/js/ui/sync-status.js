@@ -1,27 +1,28 @@
 // The line at the top that says whether everything is on the server.
-import { t } from '../i18n/i18n.js';
+import { t, tn } from '../i18n/i18n.js';
 
 /** Return the text for a sync state. */
-function describe({ state, waiting, setAside }) {
+function describe({ state, waiting, setAside, local }) {
   switch (state) {
     case 'synced':
-      if (setAside) return t('sync_set_aside', { n: setAside });
-      return waiting ? t('sync_waiting', { n: waiting }) : t('sync_done');
+      if (setAside) return tn('sync_set_aside', setAside);
+      return waiting ? tn('sync_waiting', waiting) : t('sync_done');
     case 'busy':
-      return t('sync_server_busy', { n: waiting });
+      return tn('sync_server_busy', waiting);
     case 'unreadable':
-      return t('sync_unreadable', { n: waiting });
+      return tn('sync_unreadable', waiting);
     case 'syncing':
     case 'resync':
       return t('sync_busy', { n: waiting });
     case 'offline':
-      return waiting ? t('sync_offline_waiting', { n: waiting }) : t('sync_offline');
+      if (local) return t('sync_offline_local');
+      return waiting ? tn('sync_offline_waiting', waiting) : t('sync_offline');
     case 'signin':
       return t('sync_signin');
     case 'other-account':
       return t('sync_other_account');
     case 'error':
-      return t('sync_error', { n: waiting });
+      return tn('sync_error', waiting);
     case 'local':
       return t('sync_local');
     default:

@@ -1,6 +1,6 @@
 // The account part of Settings: sign in or create an account, or sign out safely.
 import { h } from '../ui/dom.js';
-import { t } from '../i18n/i18n.js';
+import { t, tn } from '../i18n/i18n.js';
 import { signOut, SyncStop, syncNow } from '../data/sync.js';
 import { clearAccountData, countWaiting, storedAccount } from '../data/sync-store.js';
 import { exportFromDevice } from './data-panel.js';
@@ -46,7 +46,7 @@ async function deleteAccount(password, message) {
     }
     if (response.status === 429) {
       const wait = (await response.json().catch(() => ({}))).retry_after;
-      message.textContent = t('delete_too_many', { n: wait ?? 60 });
+      message.textContent = tn('delete_too_many', wait ?? 60);
       return;
     }
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
@@ -139,7 +139,7 @@ export async function accountPanel() {
 function signOutConfirmation(waiting, confirmArea, message) {
   const syncFirst = () => syncNow().then(() => confirmArea.replaceChildren());
   return [
-    h('p', { className: 'warning', role: 'alert' }, t('sign_out_warning', { n: waiting })),
+    h('p', { className: 'warning', role: 'alert' }, tn('sign_out_warning', waiting)),
     h(
       'p',
       { className: 'actions' },

@@ -1,13 +1,9 @@
 // "Your data" in Settings: export everything from the device (offline too) and import our JSON.
 import { h } from '../ui/dom.js';
-import { currentLanguage, t } from '../i18n/i18n.js';
+import { currentLanguage, t, tn } from '../i18n/i18n.js';
 import { allEntries, importEntries } from '../data/entries.js';
-import {
-  exportCsv,
-  exportDocument,
-  exportMarkdown,
-  importableEntries,
-} from '../data/export-format.js';
+import { exportDocument, importableEntries } from '../data/export-format.js';
+import { exportCsv, exportMarkdown } from '../data/export-readable.js';
 import { syncNow } from '../data/sync.js';
 import { storedAccount } from '../data/sync-store.js';
 import { importPanel } from './import-panel.js';
@@ -36,8 +32,13 @@ export async function exportFromDevice(format) {
     settings: { language: currentLanguage() },
   });
   const { type, write } = FORMATS[format];
+  // Markdown and CSV read in the reader's language and in this device's time zone.
+  const reader = {
+    lang: currentLanguage(),
+    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+  };
   download(
-    write(document_),
+    write(document_, reader),
     type,
     `levensloopbaan-${document_.exported_at.slice(0, 10)}.${format}`,
   );
@@ -48,7 +49,7 @@ async function importFile(file, message) {
   try {
     const entries = importableEntries(JSON.parse(await file.text()));
     const { added, skipped } = await importEntries(entries);
-    message.textContent = t('import_done', { added, skipped });
+    message.textContent = t('import_done', { added, skipped: tn('import_skipped', skipped) });
     syncNow();
   } catch (error) {
     message.textContent =

@@ -100,7 +100,9 @@ function invitationItem(invitation, ui) {
   return h(
     'li',
     {},
-    t('guide_open_invitation', { name: invitation.name_for_guide || '–' }),
+    invitation.name_for_guide
+      ? t('guide_open_invitation', { name: invitation.name_for_guide })
+      : t('guide_open_invitation_email'),
     ' ',
     h('button', { type: 'button', onclick: revoke }, t('guide_revoke')),
   );

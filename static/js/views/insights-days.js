@@ -1,34 +1,32 @@
-// Insights: the days you wrote (reflections and quick check-ins), as a streak and a labelled calendar.
+// Insights: the days you wrote (reflections and quick check-ins): this month's count and a calendar.
 import { h } from '../ui/dom.js';
-import { t } from '../i18n/i18n.js';
-import { calendarWeeks, streakOf } from '../method/insights-math.js';
+import { t, tn } from '../i18n/i18n.js';
+import { calendarWeeks } from '../method/insights-math.js';
 import { writtenCount } from '../method/day-totals.js';
 import { calendarChart } from '../ui/calendar-chart.js';
 
 const CALENDAR_WEEKS = 12;
 
-/** Return "1 day" or "n days". */
+/** Return "1 day" or "n days", by the language's plural rules. */
 export function daysText(n) {
-  return n === 1 ? t('one_day') : t('n_days', { n });
+  return tn('days_n', n);
 }
 
-/** Return the streak (from the summary of all days written) and the calendar of the last weeks. */
-export function streakSection({ summary, totals }, today, lang) {
+/** Return the days written this month and the calendar of the last weeks; never a streak. */
+export function daysSection({ totals }, today, lang) {
   const counts = new Map(totals.map((total) => [total.day, writtenCount(total)]));
   const weeks = calendarWeeks(counts, today, CALENDAR_WEEKS);
   const shown = weeks.flat().filter((cell) => cell.count !== null);
   const count = shown.filter((cell) => cell.count > 0).length;
-  const streak = streakOf(summary, today);
+  const month = today.slice(0, 7);
+  const thisMonth = totals.filter(
+    (total) => total.day.startsWith(month) && writtenCount(total) > 0,
+  );
   return h(
     'section',
-    { 'aria-labelledby': 'streak-title' },
-    h('h2', { id: 'streak-title' }, t('streak_title')),
-    h(
-      'p',
-      { className: 'streak' },
-      streak ? t('streak_current', { days: daysText(streak) }) : t('streak_none'),
-    ),
-    h('p', { className: 'hint' }, t('streak_longest', { days: daysText(summary.longest) })),
+    { 'aria-labelledby': 'days-title' },
+    h('h2', { id: 'days-title' }, t('streak_title')),
+    h('p', { className: 'days-month' }, tn('days_this_month', thisMonth.length)),
     h(
       'figure',
       { className: 'chart-figure calendar' },

@@ -1,23 +1,21 @@
-// Insights: what the period says — its takeaway, energy × meaning per circle, circles in relation.
+// Insights: what the period says — what stands out, energy × meaning per circle, circles in relation.
 import { h } from '../ui/dom.js';
-import { t } from '../i18n/i18n.js';
-import {
-  circlePairs,
-  circleRatings,
-  followUpQuestion,
-  quadrantOf,
-  ratingGaps,
-  takeaway,
-} from '../method/meaning-math.js';
-import { questionText } from '../method/question-choice.js';
+import { t, tn } from '../i18n/i18n.js';
+import { INSIGHT_TEXTS } from '../i18n/texts-insights.js';
+import { circlePairs, circleRatings, quadrantOf, ratingGaps } from '../method/meaning-math.js';
+import { periodFindings } from '../method/insight-findings.js';
+import { aboutCircles, findingWords, quietWords } from '../method/insight-words.js';
 import { chartFigure, dataTable } from '../ui/charts.js';
 import { quadrantChart } from '../ui/charts-meaning.js';
-import { formatList, formatNumber } from '../ui/format.js';
+import { formatNumber } from '../ui/format.js';
 
 const PAIRS_SHOWN = 3;
 
 /** Return a circle's name. */
 const circleName = (circle) => t(`circle_${circle}`);
+
+/** Return circles as they read after "about" in a sentence, each with its own "over"/"about". */
+const about = (circles, lang) => aboutCircles(t, lang, circles);
 
 /** Return a section with a heading; id names it for screen readers. */
 function section(id, title, ...content) {
@@ -29,49 +27,33 @@ function section(id, title, ...content) {
   );
 }
 
-/** Return the sentences of a takeaway, in the reader's language. */
-function takeawayLines(found, lang) {
-  const said = (key, part) =>
-    part && t(key, { circle: circleName(part.circle), n: formatNumber(part.value, lang) });
-  return [
-    said('takeaway_most_energy', found.mostEnergy),
-    said('takeaway_costs', found.costs),
-    said('takeaway_most_meaning', found.mostMeaning),
-    found.unwritten.length
-      ? t('takeaway_unwritten', { circles: formatList(found.unwritten.map(circleName), lang) })
-      : null,
-  ].filter(Boolean);
+/** Return one finding as a list item: what was seen, then the question that follows from it. */
+function findingItem(finding, lang) {
+  const { observation, question } = findingWords(finding, INSIGHT_TEXTS[lang], lang);
+  return h(
+    'li',
+    { className: 'finding' },
+    h('p', {}, observation),
+    h('p', { className: 'follow-up-question' }, question),
+  );
 }
 
-/** Return the period's takeaway in plain words, with a follow-up question on one circle. */
-export function takeawaySection(reflections, { lang, bank, today, periodText }) {
-  const found = takeaway(reflections);
-  if (!found)
-    return section(
-      'takeaway',
-      t('takeaway_title'),
-      h('p', { className: 'empty' }, t('takeaway_empty')),
-    );
-  const question = followUpQuestion(bank, found.askAbout, today);
+/** Return what stands out in the period: each finding an observation and a question. */
+export function takeawaySection(reflections, { lang, periodText }) {
+  const found = periodFindings(reflections);
+  const quiet = quietWords(found, INSIGHT_TEXTS[lang], lang);
   return section(
     'takeaway',
     t('takeaway_title'),
-    h('p', { className: 'hint' }, t('takeaway_period', { days: periodText })),
-    h(
-      'ul',
-      { className: 'takeaway-list' },
-      takeawayLines(found, lang).map((line) => h('li', {}, line)),
-    ),
-    question
+    found.findings.length
+      ? h('p', { className: 'hint' }, t('takeaway_period', { days: periodText }))
+      : null,
+    quiet ? h('p', { className: 'empty' }, quiet) : null,
+    found.findings.length
       ? h(
-          'div',
-          { className: 'follow-up' },
-          h(
-            'p',
-            {},
-            h('strong', {}, t('takeaway_question', { circle: circleName(found.askAbout) })),
-          ),
-          h('p', { className: 'follow-up-question' }, questionText(question, lang)),
+          'ul',
+          { className: 'takeaway-list' },
+          found.findings.map((finding) => findingItem(finding, lang)),
         )
       : null,
   );
@@ -135,19 +117,15 @@ export function relationsSection(reflections, { lang }) {
       'ul',
       {},
       pairs.map((pair) =>
-        h(
-          'li',
-          {},
-          t('relations_pair', { a: circleName(pair.a), b: circleName(pair.b), n: pair.count }),
-        ),
+        h('li', {}, tn('relations_pair', pair.count, { both: about([pair.a, pair.b], lang) })),
       ),
       gaps.map((gap) =>
         h(
           'li',
           {},
           t(`relations_gap_${gap.key}`, {
-            high: circleName(gap.high),
-            low: circleName(gap.low),
+            high: about(gap.high, lang),
+            low: about(gap.low, lang),
             n: formatNumber(gap.gap, lang),
           }),
         ),

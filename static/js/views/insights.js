@@ -1,11 +1,10 @@
 // Insights, computed on the device: what the period says, energy × meaning, the wheel as written
 // and as wished, circles in relation, energy, days written, the year, the eigen mix and a summary.
 import { h } from '../ui/dom.js';
-import { currentLanguage, t } from '../i18n/i18n.js';
+import { currentLanguage, t, tn } from '../i18n/i18n.js';
 import { listEntries } from '../data/entries.js';
 import { listBalances } from '../data/meaning-entries.js';
 import { readDayTotals, readWrittenSummary, writtenBetween } from '../data/history.js';
-import { loadQuestions } from '../data/questions.js';
 import { CIRCLES } from '../method/circles.js';
 import { formatDay, localDay } from '../method/dates.js';
 import { addDays, lastDays } from '../method/day-math.js';
@@ -15,7 +14,7 @@ import { formatNumber, formatShortDay } from '../ui/format.js';
 import { summarySection } from './summary-share.js';
 import { showToast } from '../ui/toast.js';
 import { afterFirstFrame } from '../ui/after-frame.js';
-import { daysText, streakSection } from './insights-days.js';
+import { daysSection, daysText } from './insights-days.js';
 import { mixSection, swatch } from './insights-hours.js';
 import { meaningSection, relationsSection, takeawaySection } from './insights-meaning.js';
 import { balanceSection } from './insights-balance.js';
@@ -174,20 +173,26 @@ function yearReader(today) {
 
 /** Return "n reflections on d days" over all that was written. */
 function countLine(summary) {
-  return h('p', {}, t('insights_count', { n: summary.reflections, d: summary.days }));
+  return h(
+    'p',
+    {},
+    t('insights_count', {
+      reflections: tn('count_reflections', summary.reflections),
+      days: daysText(summary.days),
+    }),
+  );
 }
 
 /** Draw the insights into view. */
 export async function renderInsights(view) {
   const today = localDay();
   // The calendar and the year view need the last year's days; everything before is in the summary.
-  const [summary, totals, inPeriod, mixes, balances, bank] = await Promise.all([
+  const [summary, totals, inPeriod, mixes, balances] = await Promise.all([
     readWrittenSummary(),
     readDayTotals(addDays(today, 1 - YEAR)),
     readPeriod(today),
     listEntries('mix'),
     listBalances(),
-    loadQuestions(),
   ]);
   const lang = currentLanguage();
   const redraw = (message) => async () => {
@@ -195,7 +200,7 @@ export async function renderInsights(view) {
     await renderInsights(view);
     showToast(t(message));
   };
-  const context = { today, lang, bank, balances, onBalanceSaved: redraw('balance_saved') };
+  const context = { today, lang, balances, onBalanceSaved: redraw('balance_saved') };
   const periodPart = h('div', {});
   const drawPeriod = (written) => periodPart.replaceChildren(...periodSections(written, context));
   drawPeriod(inPeriod);
@@ -208,7 +213,7 @@ export async function renderInsights(view) {
     countLine(summary),
     periodPicker(() => (year.loaded() ? showPeriod() : year.read().then(showPeriod))),
     periodPart,
-    streakSection({ summary, totals }, today, lang),
+    daysSection({ totals }, today, lang),
     yearSection(totals, today, lang),
     mixSection(mixes, today, lang, redraw('mix_saved')),
     summaryPart,

@@ -1,4 +1,4 @@
-// The journal's filters: circles, minimum ratings, a period and kinds, and a month calendar.
+// The journal's filters: circles, ratings at least or at most, a period and kinds, and a month calendar.
 // They live here while the app is open, so a redraw (after a sync, say) keeps them.
 import { h } from '../ui/dom.js';
 import { t } from '../i18n/i18n.js';
@@ -44,7 +44,7 @@ export function filtersActive() {
   return filterState.query.trim() !== '' || activeCount() > 0;
 }
 
-/** Return a select of a minimum rating: any, or at least 1–5. */
+/** Return a select of a rating's limit: any, at least 2–5 (value n) or at most 1–4 (value -n). */
 function minimumSelect(key, onChange) {
   const id = `filter-${key}`;
   const select = h(
@@ -57,7 +57,8 @@ function minimumSelect(key, onChange) {
       },
     },
     h('option', { value: 0 }, t('filter_any')),
-    ENERGY_LEVELS.map((value) => h('option', { value }, t('filter_at_least', { n: value }))),
+    ENERGY_LEVELS.slice(1).map((n) => h('option', { value: n }, t('filter_at_least', { n }))),
+    ENERGY_LEVELS.slice(0, -1).map((n) => h('option', { value: -n }, t('filter_at_most', { n }))),
   );
   select.value = String(filterState[key]);
   return h('div', {}, h('label', { for: id }, t(`${key}_name`)), select);

@@ -40,6 +40,21 @@ function restoreFocus(root, place) {
   focusable?.[place.index]?.focus({ preventScroll: true });
 }
 
+/** Return the id of the entry drawn after (else before) the one with id, to move the focus to. */
+export function neighbourId(id) {
+  const ids = [...document.querySelectorAll('article[data-id]')].map((a) => a.dataset.id);
+  const at = ids.indexOf(id);
+  return ids[at + 1] ?? ids[at - 1] ?? null;
+}
+
+/** Put the focus on the entry with id, if it is drawn, so a keyboard user goes on from there. */
+export function focusEntry(id) {
+  const article = id && document.querySelector(`article[data-id="${CSS.escape(id)}"]`);
+  if (!article) return;
+  article.tabIndex = -1;
+  article.focus();
+}
+
 /** Return a day's section: its heading and its entries. */
 function daySection(day, elements, lang) {
   return h(

@@ -25,14 +25,17 @@ import {
   filterState,
   jumpCalendar,
 } from './journal-filters.js';
-import { JournalWindow, STEP } from './journal-list.js';
+import { focusEntry, JournalWindow, neighbourId, STEP } from './journal-list.js';
 
-/** Delete a reflection, with a toast that can undo it. */
+/** Delete a reflection or check-in, with a toast that can undo it; the focus goes to the next. */
 async function removeWithUndo(entry, reload) {
+  const next = neighbourId(entry.id);
   const removed = await deleteReflection(entry.id);
   await reload();
   if (!removed) return;
-  showToast(t('deleted'), {
+  focusEntry(next);
+  const checkin = entry.kind === 'checkin';
+  showToast(t(checkin ? 'checkin_deleted' : 'deleted'), {
     timeout: 10000,
     action: {
       label: t('undo'),
@@ -40,7 +43,7 @@ async function removeWithUndo(entry, reload) {
         await restoreReflection(removed);
         afterSave();
         await reload();
-        showToast(t('restored'));
+        showToast(t(checkin ? 'checkin_restored' : 'restored'));
       },
     },
   });

@@ -1,4 +1,4 @@
-// An entry's ratings as short tags: "Energie 3 van 5", "Zin 4 van 5", "Betrokkenheid 2 van 5".
+// An entry's ratings as short tags: "Energie 3 van 5", "Zingeving 4 van 5", "Betrokkenheid 2 van 5".
 import { h } from '../ui/dom.js';
 import { t } from '../i18n/i18n.js';
 import { RATINGS } from '../ui/reflection-fields.js';

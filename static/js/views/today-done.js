@@ -1,15 +1,14 @@
 // A day that feels finished: what you just wrote, the day marked done, a gentle count, one next step.
 import { h } from '../ui/dom.js';
-import { t } from '../i18n/i18n.js';
+import { t, tn } from '../i18n/i18n.js';
 import { daysWrittenThisWeek } from '../method/days-written.js';
 
 /** Return the sentence that counts the days written this week (days: per-day totals or entries). */
 function weekCount(days, today) {
-  const n = daysWrittenThisWeek(days, today);
-  return n === 1 ? t('done_week_one') : t('done_week', { n });
+  return tn('done_week', daysWrittenThisWeek(days, today));
 }
 
-/** Return the ratings given with a reflection as one line ("Energie 4 van 5 · Zin 5 van 5"), or null. */
+/** Return the ratings given with a reflection as one line ("Energie 4 van 5 · Zingeving 5 van 5"), or null. */
 function ratingsLine(entry) {
   const ratings = ['energy', 'meaning', 'engagement']
     .filter((key) => entry[key])

@@ -1,7 +1,7 @@
 // Today: the day's question, a reflection, its circles and energy, saved on the device; once written,
 // the day shows as done with one next step.
 import { h } from '../ui/dom.js';
-import { currentLanguage, t } from '../i18n/i18n.js';
+import { currentLanguage, t, tn } from '../i18n/i18n.js';
 import { saveReflection } from '../data/entries.js';
 import { loadDraft } from '../data/drafts.js';
 import { readDayTotals, reflectionsBetween } from '../data/history.js';
@@ -23,7 +23,7 @@ const DRAFT_KEY = 'today';
 async function showTodayCount(element) {
   const today = localDay();
   const count = (await reflectionsBetween(today, today)).length;
-  element.textContent = count ? t('saved_today', { n: count }) : '';
+  element.textContent = count ? tn('saved_today', count) : '';
 }
 
 /** Return Today's form for the day's question; onSaved(entry) runs once it is on disk. */
