@@ -1,13 +1,12 @@
 """Suggested questions and a guide's words after a link ends: what the client's devices pull."""
 
+from tests import test_guidance
 from tests.api_client import api_token
-from tests.test_guidance import (  # noqa: F401  (fixtures)
-    api_app,
-    links,
-    post_form,
-    story,
-    text_of,
-)
+from tests.test_guidance import links, post_form, text_of
+
+# The fixtures of tests/test_guidance.py: a client with two guides and shared reflections.
+api_app = test_guidance.api_app
+story = test_guidance.story
 
 
 def suggest(guide, link, **body):
@@ -28,7 +27,9 @@ def live_suggestions(phone):
 def test_a_suggestion_reaches_the_client_and_replaces_the_last(story):
     """A bank question and an own question arrive by pull; a new suggestion replaces the old."""
     gerda, link_a, phone = story["guide_a"], story["link_a"], story["phone"]
-    made = suggest(gerda, link_a, questions=[{"question_id": "q001"}, {"text": " Wat nu? "}], days=3)
+    made = suggest(
+        gerda, link_a, questions=[{"question_id": "q001"}, {"text": " Wat nu? "}], days=3
+    )
     assert made.status_code == 201, made.json
     [arrived] = live_suggestions(phone)
     assert arrived["questions"] == [{"question_id": "q001"}, {"text": "Wat nu?"}]

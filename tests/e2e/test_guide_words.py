@@ -3,8 +3,6 @@
 Each test drives a client and a guide in two browser contexts (two devices, two people).
 """
 
-import re
-
 from helpers import go_to, open_app, write_reflection
 from playwright.sync_api import Page, expect
 from test_guidance_ui import GUIDE, accept, guide_sees, invite_guide, share_in_journal
@@ -59,3 +57,73 @@ def test_a_reply_shows_in_a_short_journal_within_one_sync(make_context):
     client.reload()
     expect(replied).to_be_visible()
     expect(client.get_by_role("article")).to_have_count(3)
+
+
+def test_an_ended_links_question_leaves_today_and_is_never_called_shared(make_context):
+    """Stopping here removes the card at once; the guide ending it removes it within one sync."""
+    client, guide, client_page = linked_pair(make_context)
+    ask(guide, client_page, "What did you learn this week?")
+    go_to(client, "Today")
+    card = client.get_by_role("region", name=f"Question from your guide {GUIDE}")
+    expect(card).to_be_visible(timeout=SYNC_SECONDS)
+    expect(card.get_by_text(f"Your answer is shared with {GUIDE}.")).to_be_visible()
+    go_to(client, "Settings")
+    client.get_by_role("button", name="Stop sharing").click()
+    client.get_by_role("button", name="Yes, stop").click()
+    expect(client.get_by_text(f"You no longer share anything with {GUIDE}.")).to_be_visible()
+    client.context.set_offline(True)  # at once: not waiting for the server to say so
+    go_to(client, "Today")
+    expect(client.locator("#reflection")).to_be_visible()
+    expect(card).to_have_count(0)
+    expect(client.get_by_text("Your answer is shared with")).to_have_count(0)
+    client.context.set_offline(False)
+    expect(sync_state(client)).to_have_text("All synced", timeout=SYNC_SECONDS)
+    client.reload()
+    expect(client.locator("#reflection")).to_be_visible()
+    expect(card).to_have_count(0)
+
+
+def test_an_answer_begun_when_the_guide_ends_the_link_stays_private(make_context):
+    """An answer being typed stays on screen, says it stays private, and is saved as private."""
+    client, guide, client_page = linked_pair(make_context)
+    ask(guide, client_page, "Where do you stand now?")
+    ask(guide, client_page, "What would you like to try?")
+    go_to(client, "Today")
+    typed = client.get_by_role("region").filter(has_text="Where do you stand now?")
+    untouched = client.get_by_role("region").filter(has_text="What would you like to try?")
+    expect(untouched).to_be_visible(timeout=SYNC_SECONDS)
+    typed.get_by_label("Your answer").fill("Halfway, and glad of it")
+    guide.goto(client_page)
+    guide.get_by_role("button", name="End guidance").click()
+    go_to(client, "Today")  # the tab tapped again syncs at once
+    expect(untouched).to_have_count(0, timeout=SYNC_SECONDS)
+    expect(typed.get_by_text("You no longer share with this guide")).to_be_visible()
+    expect(client.get_by_text("Your answer is shared with")).to_have_count(0)
+    typed.get_by_role("button", name="Save").click()
+    expect(client.get_by_text("Your answer is saved, only for you.")).to_be_visible()
+    expect(client.get_by_text("saved and shared")).to_have_count(0)
+
+
+def test_a_second_device_just_signed_in_shows_the_finished_day(make_context):
+    """Without a reload: no introduction, the day written on the first device, shown as done."""
+    first = make_context().new_page()
+    open_app(first)
+    register(first, "dina@example.org")
+    first_question = first.locator("#question").inner_text()
+    second = make_context().new_page()
+    second.goto("/login")
+    sign_in(second, "dina@example.org")
+    expect(second.locator("#question")).to_have_text(first_question, timeout=SYNC_SECONDS)
+    write_reflection(first, "Written on the phone")
+    expect(sync_state(first)).to_have_text("All synced", timeout=SYNC_SECONDS)
+
+    third = make_context().new_page()  # a device that signs in after the day was written
+    third.goto("/login")
+    sign_in(third, "dina@example.org")
+    for device in (second, third):
+        expect(device.get_by_role("heading", name="Today is written")).to_be_visible(
+            timeout=SYNC_SECONDS
+        )
+        expect(device.get_by_text("Work and life, one whole")).to_have_count(0)
+        expect(device.locator("#reflection")).to_have_count(0)
+        expect(sync_state(device)).to_have_text("All synced")

@@ -15,6 +15,8 @@ import { afterFirstFrame } from '../ui/after-frame.js';
 import { doneCard, nextStep } from './today-done.js';
 import { introCard } from './intro.js';
 import { addNewQuestions } from './guide-question.js';
+import { loadSuggestion } from './guide-suggestion.js';
+import { catchUp } from './today-catch-up.js';
 
 const DRAFT_KEY = 'today';
 
@@ -58,7 +60,21 @@ function todayForm({ bank, question, start, onSaved }) {
   });
   showQuestion();
   showTodayCount(todayCount);
+  reflection.setQuestion = (next) => {
+    question = next;
+    showQuestion();
+    reflection.changed();
+  };
   return reflection;
+}
+
+/** Resolve with the day's suggestion (or null) and question: the draft's, the guide's, or the usual. */
+async function dayQuestion(bank, draft) {
+  const usual = () => chooseTodaysQuestion(bank);
+  const suggestion = await loadSuggestion(bank, usual);
+  const suggested = suggestion && !suggestion.declined ? suggestion.question : null;
+  const drafted = [...bank, suggestion?.question].find((q) => q && q.id === draft?.question_id);
+  return { suggestion, question: drafted ?? suggested ?? (await usual()) };
 }
 
 /** Draw Today into view; resolve with a function that flushes the draft when leaving. */
@@ -71,15 +87,16 @@ export async function renderToday(view) {
     import('./today-method.js').then((cards) => cards.methodCards()),
     reflectionsBetween(today, today),
   ]);
-  const question =
-    bank.find((q) => q.id === draft?.question_id) ?? (await chooseTodaysQuestion(bank));
+  let { question, suggestion } = await dayQuestion(bank, draft);
   // The question's own circles are chosen already; the writer can change them.
   const fresh = () => ({ circles: question?.circles ?? [] });
   let reflection = null;
-  const showForm = async (start, { focus = false } = {}) => {
+  // more: a form opened after the day is written ("Something else on your mind?").
+  const showForm = async (start, { focus = false, more = false } = {}) => {
     await reflection?.keeper.stop();
-    reflection = todayForm({ bank, question, start, onSaved: afterSave });
-    view.replaceChildren(introCard(() => reflection.textarea.focus()) ?? '', reflection.form);
+    reflection = Object.assign(todayForm({ bank, question, start, onSaved: afterSave }), { more });
+    const intro = introCard(() => reflection.textarea.focus()) ?? '';
+    view.replaceChildren(intro, suggestion?.card(reflection.setQuestion) ?? '', reflection.form);
     view.append(...extras.elements);
     if (focus) reflection.textarea.focus();
     afterFirstFrame(extras.kantelen);
@@ -95,7 +112,7 @@ export async function renderToday(view) {
       ...extras.guide,
       card,
       nextStep({ mix: extras.mix, kantelen: kantelen?.element }, () =>
-        showForm(fresh(), { focus: true }),
+        showForm(fresh(), { focus: true, more: true }),
       ),
     );
     view.append(extras.own);
@@ -114,7 +131,16 @@ export async function renderToday(view) {
   const stops = [() => reflection?.keeper.stop(), extras.stop];
   return {
     leave: () => Promise.all(stops.map((stop) => stop())),
-    // A guide's question that a sync brought shows at once; nothing else moves under your hands.
-    refresh: async () => stops.push(await addNewQuestions(view)),
+    // What a sync brought shows at once (a guide's words; the day written on another device, while
+    // nothing is typed here); nothing else moves under your hands.
+    refresh: async () => {
+      stops.push(await addNewQuestions(view));
+      const next = await catchUp({ view, reflection, question, bank, dayQuestion });
+      if (next?.written) await showDone(next.written, { focus: false });
+      else if (next) {
+        ({ question, suggestion } = next);
+        await showForm(fresh());
+      }
+    },
   };
 }
