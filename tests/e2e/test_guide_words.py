@@ -5,7 +5,14 @@ Each test drives a client and a guide in two browser contexts (two devices, two 
 
 from helpers import go_to, open_app, write_reflection
 from playwright.sync_api import Page, expect
-from test_guidance_ui import GUIDE, accept, guide_sees, invite_guide, share_in_journal
+from test_guidance_ui import (
+    GUIDE,
+    accept,
+    assert_no_violations,
+    guide_sees,
+    invite_guide,
+    share_in_journal,
+)
 from test_sync import SYNC_SECONDS, register, sign_in, sync_state
 
 
@@ -127,3 +134,82 @@ def test_a_second_device_just_signed_in_shows_the_finished_day(make_context):
         expect(device.get_by_text("Work and life, one whole")).to_have_count(0)
         expect(device.locator("#reflection")).to_have_count(0)
         expect(sync_state(device)).to_have_text("All synced")
+
+
+def suggest(guide: Page, client_page: str, questions: str, days: int = 3) -> None:
+    """Suggest questions in the guide's own words, with the form on the client's page."""
+    guide.goto(client_page)
+    guide.get_by_label("Your own questions, one per line").fill(questions)
+    guide.get_by_label("Number of days (1 to 14)").fill(str(days))
+    guide.get_by_role("button", name="Send suggestion").click()
+    expect(guide.get_by_text("Your suggestion was sent.")).to_be_visible()
+
+
+SUGGESTED = "What would you tell yourself ten years ago?"
+
+
+def saved_link(response) -> bool:
+    """Return whether a response is the server's answer to a change of a guide link."""
+    return response.request.method == "PATCH" and "/api/guides/" in response.url and response.ok
+
+
+def test_a_suggested_question_shows_on_today_and_can_be_declined(make_context):
+    """The suggestion arrives on an open Today; declining gives the usual question, for today."""
+    client, guide, client_page = linked_pair(make_context)
+    go_to(client, "Today")
+    usual = client.locator("#question").inner_text()
+    suggest(guide, client_page, SUGGESTED)
+    card = client.get_by_role("region", name="Your guide suggested")
+    go_to(client, "Today")  # the tab tapped again syncs at once
+    expect(card).to_be_visible(timeout=SYNC_SECONDS)
+    expect(card.get_by_text(f"Suggested by {GUIDE}, 2 more days.")).to_be_visible()
+    expect(client.locator("#question")).to_have_text(SUGGESTED)
+    assert_no_violations(client)
+    guide.goto(client_page)  # the guide's form, with the suggestion it made
+    expect(guide.get_by_text("Your current suggestion, 3 days")).to_be_visible()
+    assert_no_violations(guide)
+
+    card.get_by_role("button", name="The usual question instead").click()
+    expect(client.locator("#question")).to_have_text(usual)
+    expect(card.get_by_text("You get the usual question today.")).to_be_visible()
+    client.reload()
+    expect(client.locator("#question")).to_have_text(usual)
+    card.get_by_role("button", name="The suggested question after all").click()
+    expect(client.locator("#question")).to_have_text(SUGGESTED)
+    client.locator("#reflection").fill("Be patient, it comes together")
+    client.get_by_role("button", name="Save").click()
+    expect(client.get_by_role("heading", name="Today is written")).to_be_visible()
+    go_to(client, "Journal")
+    expect(client.get_by_role("article").filter(has_text=SUGGESTED)).to_contain_text(
+        "Be patient, it comes together"
+    )
+
+
+def test_a_suggestion_stops_when_the_link_ends_or_is_turned_off(make_context):
+    """Turned off in Settings it leaves Today at once; the guide ending the link ends it too."""
+    client, guide, client_page = linked_pair(make_context)
+    suggest(guide, client_page, SUGGESTED)
+    card = client.get_by_role("region", name="Your guide suggested")
+    go_to(client, "Today")
+    expect(card).to_be_visible(timeout=SYNC_SECONDS)
+    go_to(client, "Settings")
+    switch = client.get_by_role("checkbox", name="Show this guide's suggested questions on Today")
+    with client.expect_response(saved_link):
+        switch.uncheck()
+    go_to(client, "Today")
+    expect(client.locator("#question")).not_to_have_text(SUGGESTED)
+    expect(card).to_have_count(0)
+    guide.goto(client_page)
+    expect(guide.get_by_text("Your current suggestion")).to_have_count(0)
+
+    go_to(client, "Settings")
+    with client.expect_response(saved_link):
+        switch.check()
+    suggest(guide, client_page, SUGGESTED)
+    go_to(client, "Today")
+    expect(card).to_be_visible(timeout=SYNC_SECONDS)
+    guide.goto(client_page)
+    guide.get_by_role("button", name="End guidance").click()
+    go_to(client, "Today")
+    expect(card).to_have_count(0, timeout=SYNC_SECONDS)
+    expect(client.locator("#question")).not_to_have_text(SUGGESTED)

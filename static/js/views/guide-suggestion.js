@@ -36,7 +36,7 @@ function takenLines(suggestion) {
     suggestion.circle && !suggestion.questions?.length
       ? h('p', {}, t('suggestion_circle', { circle: t(`circle_${suggestion.circle}`) }))
       : null;
-  return [h('p', { className: 'hint' }, when), about];
+  return [h('p', { className: 'hint' }, when), about].filter(Boolean);
 }
 
 /**
