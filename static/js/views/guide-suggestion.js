@@ -3,27 +3,8 @@
 import { h } from '../ui/dom.js';
 import { t } from '../i18n/i18n.js';
 import { declineSuggestion, todaysSuggestion } from '../data/guide-suggestions.js';
-import { dailyQuestion } from '../method/question-choice.js';
-import { daysBetween } from '../method/day-math.js';
+import { suggestedQuestion } from '../method/suggestion-choice.js';
 import { localDay } from '../method/dates.js';
-
-/**
- * Return today's question of a suggestion: its questions in turn, one a day; for a circle only,
- * a question of the bank about that circle, the same on every device.
- */
-export function suggestedQuestion(suggestion, bank, today = localDay()) {
-  const { questions = [], circle = null } = suggestion;
-  if (questions.length === 0) {
-    const about = bank.filter((question) => question.circles?.includes(circle));
-    return dailyQuestion(about, today, `suggestion:${suggestion.id}`);
-  }
-  const index = Math.max(0, daysBetween(suggestion.start, today)) % questions.length;
-  const chosen = questions[index];
-  const known = chosen.question_id && bank.find((question) => question.id === chosen.question_id);
-  if (known) return known;
-  const text = chosen.text || '';
-  return { id: `${suggestion.id}:${index}`, nl: text, en: text, circles: circle ? [circle] : [] };
-}
 
 /** Return the card's lines while the suggestion is taken. */
 function takenLines(suggestion) {
@@ -46,7 +27,7 @@ function takenLines(suggestion) {
  */
 export async function loadSuggestion(bank, usual) {
   const suggestion = await todaysSuggestion();
-  const question = suggestion && suggestedQuestion(suggestion, bank);
+  const question = suggestion && suggestedQuestion(suggestion, bank, localDay());
   if (!question) return null;
   const state = { question, declined: suggestion.declined };
   state.card = (setQuestion) => {
