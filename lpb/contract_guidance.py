@@ -108,6 +108,9 @@ class GuidedClient(Answer):
     name: str
     new_count: Annotated[int, Field(ge=0)]
     show_insights: bool
+    accepts_suggestions: Annotated[
+        bool, Field(description="False when the client turned this guide's suggestions off.")
+    ]
     accepted_at: str
     guide_last_seen_at: str | None
 

@@ -354,6 +354,7 @@ def client_summary(link: GuideLink) -> dict:
         "name": _client_name(link),
         "new_count": new_count(link),
         "show_insights": link.show_insights,
+        "accepts_suggestions": link.accepts_suggestions,
         "accepted_at": _iso(link.accepted_at),
         "guide_last_seen_at": _iso(link.guide_last_seen_at),
     }

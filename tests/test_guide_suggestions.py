@@ -87,6 +87,8 @@ def test_turning_suggestions_off_or_ending_the_link_stops_them(story):
     refused = suggest(gerda, link_a, circle="self", days=7)
     assert refused.status_code == 409 and refused.json["error"] == "suggestions_off"
     assert links(anna)[link_b]["accepts_suggestions"] is True
+    page = text_of(gerda.get(f"/guide/clients/{link_a}"))
+    assert "Your client turned suggested questions off." in page and "Send suggestion" not in page
     anna.delete(f"/api/guides/{link_b}", headers={"X-CSRFToken": api_token(anna)})
     assert live_suggestions(phone) == []
 
