@@ -45,6 +45,13 @@ def ask(guide: Page, client_page: str, question: str) -> None:
     expect(guide.get_by_text("Your question was sent.")).to_be_visible()
 
 
+def open_answer(card) -> None:
+    """Open a question card's answer form, where Today keeps the card compact until then."""
+    opener = card.get_by_role("button", name="Answer", exact=True)
+    if opener.count():
+        opener.click()
+
+
 def test_a_reply_shows_in_a_short_journal_within_one_sync(make_context):
     """Three reflections, one shared: the reply shows, and stays when the journal opens again."""
     client, guide, client_page = linked_pair(make_context)
@@ -73,6 +80,7 @@ def test_an_ended_links_question_leaves_today_and_is_never_called_shared(make_co
     go_to(client, "Today")
     card = client.get_by_role("region", name=f"Question from your guide {GUIDE}")
     expect(card).to_be_visible(timeout=SYNC_SECONDS)
+    open_answer(card)
     expect(card.get_by_text(f"Your answer is shared with {GUIDE}.")).to_be_visible()
     go_to(client, "Settings")
     client.get_by_role("button", name="Stop sharing").click()
@@ -99,6 +107,7 @@ def test_an_answer_begun_when_the_guide_ends_the_link_stays_private(make_context
     typed = client.get_by_role("region").filter(has_text="Where do you stand now?")
     untouched = client.get_by_role("region").filter(has_text="What would you like to try?")
     expect(untouched).to_be_visible(timeout=SYNC_SECONDS)
+    open_answer(typed)
     typed.get_by_label("Your answer").fill("Halfway, and glad of it")
     guide.goto(client_page)
     guide.get_by_role("button", name="End guidance").click()
