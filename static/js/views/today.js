@@ -77,6 +77,26 @@ async function dayQuestion(bank, draft) {
   return { suggestion, question: drafted ?? suggested ?? (await usual()) };
 }
 
+/** Draw the day as done into view, with one next step; more() opens a form for something else. */
+async function drawDone(view, extras, entry, { focus, more }) {
+  // Quick check-ins count as written days too.
+  const [days, kantelen] = await Promise.all([
+    readDayTotals(weekStart(localDay()), localDay()),
+    extras.kantelen(),
+  ]);
+  const card = doneCard(entry, { days, today: localDay(), justSaved: focus });
+  view.replaceChildren(
+    ...extras.guide,
+    card,
+    nextStep({ mix: extras.mix, kantelen: kantelen?.element }, more),
+  );
+  view.append(extras.own);
+  if (focus) {
+    card.querySelector('h1').focus();
+    scrollTo(0, 0);
+  }
+}
+
 /** Draw Today into view; resolve with a function that flushes the draft when leaving. */
 export async function renderToday(view) {
   const today = localDay();
@@ -101,26 +121,8 @@ export async function renderToday(view) {
     if (focus) reflection.textarea.focus();
     afterFirstFrame(extras.kantelen);
   };
-  const showDone = async (entry, { focus = true } = {}) => {
-    // Quick check-ins count as written days too.
-    const [days, kantelen] = await Promise.all([
-      readDayTotals(weekStart(localDay()), localDay()),
-      extras.kantelen(),
-    ]);
-    const card = doneCard(entry, { days, today: localDay(), justSaved: focus });
-    view.replaceChildren(
-      ...extras.guide,
-      card,
-      nextStep({ mix: extras.mix, kantelen: kantelen?.element }, () =>
-        showForm(fresh(), { focus: true, more: true }),
-      ),
-    );
-    view.append(extras.own);
-    if (focus) {
-      card.querySelector('h1').focus();
-      scrollTo(0, 0);
-    }
-  };
+  const more = () => showForm(fresh(), { focus: true, more: true });
+  const showDone = (entry, { focus = true } = {}) => drawDone(view, extras, entry, { focus, more });
   const afterSave = (entry) => {
     noteWrittenToday();
     return showDone(entry);
