@@ -23,6 +23,8 @@ MIX_SHARES = ("paid", "care", "volunteering", "learning", "rest")
 MAX_TEXT_LENGTH = 20_000
 MAX_SHORT_TEXT = 1_000
 MAX_GUIDE_TEXT = 2_000
+MAX_SUGGESTED = 7  # questions in one suggestion of a guide
+MAX_SUGGESTION_DAYS = 14
 MAX_SHARED_WITH = 50
 MAX_LINK_ID = 2**31 - 1  # link ids are 32-bit integers in the database
 MAX_MUTATIONS = 500
@@ -66,6 +68,7 @@ Kind = Literal[
     "shared_summary",
     "guide_question",
     "guide_reply",
+    "guide_suggestion",
 ]
 KINDS: tuple[str, ...] = get_args(Kind)
 CIRCLES: tuple[str, ...] = get_args(Circle)
@@ -215,6 +218,9 @@ class GuideQuestion(EntryBase):
     guide_name: ShortText
     text: Annotated[str, Field(max_length=MAX_GUIDE_TEXT)]
     asked_at: DeviceTime
+    ended: bool = Field(
+        False, description="Set by the server when the link ends: no longer to be answered."
+    )
 
 
 class GuideReply(EntryBase):
@@ -227,8 +233,39 @@ class GuideReply(EntryBase):
     text: Annotated[str, Field(max_length=MAX_GUIDE_TEXT)]
 
 
+class SuggestedQuestion(Strict):
+    """One question a guide suggests: from the bank (question_id) or in the guide's own words."""
+
+    question_id: ShortText | None = None
+    text: Annotated[str, Field(max_length=MAX_GUIDE_TEXT)] = ""
+
+
+class GuideSuggestion(EntryBase):
+    """A guide's suggestion for the next days: a circle or a few questions; the server writes these.
+
+    Replaced by the next suggestion of the same link; deleted when the link ends or the client
+    turns suggestions off.
+    """
+
+    kind: Literal["guide_suggestion"]
+    link_id: Annotated[int, Field(ge=1)]
+    guide_name: ShortText
+    circle: Circle | None = None
+    questions: list[SuggestedQuestion] = Field(default_factory=list, max_length=MAX_SUGGESTED)
+    days: Annotated[int, Field(ge=1, le=MAX_SUGGESTION_DAYS)]
+    suggested_at: DeviceTime
+
+
 EntryInput = Annotated[
-    Reflection | Mix | Question | CheckIn | Balance | SharedSummary | GuideQuestion | GuideReply,
+    Reflection
+    | Mix
+    | Question
+    | CheckIn
+    | Balance
+    | SharedSummary
+    | GuideQuestion
+    | GuideReply
+    | GuideSuggestion,
     Field(discriminator="kind"),
 ]
 

@@ -8,7 +8,14 @@ from typing import Annotated, Any, Literal
 
 from pydantic import ConfigDict, Field
 
-from lpb.contract import Answer, Strict
+from lpb.contract import (
+    MAX_SUGGESTED,
+    MAX_SUGGESTION_DAYS,
+    Answer,
+    Circle,
+    Strict,
+    SuggestedQuestion,
+)
 
 MAX_NAME = 100
 
@@ -28,6 +35,27 @@ class GuideLinkChange(Strict):
 
     name_for_guide: Name | None = None
     show_insights: bool | None = None
+    accepts_suggestions: bool | None = None
+
+
+class SuggestionRequest(Strict):
+    """A guide's suggestion for the next days: a circle, or up to 7 questions, or both."""
+
+    circle: Circle | None = None
+    questions: list[SuggestedQuestion] = Field(default_factory=list, max_length=MAX_SUGGESTED)
+    days: Annotated[int, Field(ge=1, le=MAX_SUGGESTION_DAYS)]
+
+
+class Suggestion(Answer):
+    """A suggestion as stored in the client's entries (kind guide_suggestion)."""
+
+    id: str
+    link_id: int
+    guide_name: str
+    circle: str | None
+    questions: list[dict[str, str]]
+    days: int
+    suggested_at: str
 
 
 class Invitation(Answer):
@@ -53,6 +81,9 @@ class GuideLink(Answer):
     guide_email: str
     name_for_guide: str
     show_insights: bool
+    accepts_suggestions: Annotated[
+        bool, Field(description="Whether this guide's suggested questions show on Today.")
+    ]
     accepted_at: str
     guide_last_seen_at: str | None
 
@@ -77,6 +108,9 @@ class GuidedClient(Answer):
     name: str
     new_count: Annotated[int, Field(ge=0)]
     show_insights: bool
+    accepts_suggestions: Annotated[
+        bool, Field(description="False when the client turned this guide's suggestions off.")
+    ]
     accepted_at: str
     guide_last_seen_at: str | None
 
@@ -112,11 +146,12 @@ class GuidedClientDetail(GuidedClient):
     entries: list[SharedEntry]
     questions: list[dict[str, Any]]
     replies: list[dict[str, Any]]
+    suggestion: dict[str, Any] | None
     insights: list[CircleInsight] | None
 
 
 # The models in /api/openapi.json, by name, as in lpb/contract.py.
-REQUESTS = ("InvitationRequest", "GuideLinkChange")
+REQUESTS = ("InvitationRequest", "GuideLinkChange", "SuggestionRequest")
 ANSWERS = (
     "NewInvitation",
     "Guides",
@@ -124,4 +159,5 @@ ANSWERS = (
     "GuideDeleted",
     "GuidedClients",
     "GuidedClientDetail",
+    "Suggestion",
 )

@@ -30,7 +30,7 @@ from werkzeug.wrappers import Response as BaseResponse
 from wtforms import TextAreaField
 from wtforms.validators import InputRequired, Length
 
-from lpb import accounts, sync
+from lpb import accounts, guide_words, sync
 from lpb.auth import ConfirmForm, LocalisedForm
 from lpb.contract import CIRCLES, MAX_GUIDE_TEXT
 from lpb.contract_guidance import GuideLinkChange, InvitationRequest
@@ -43,7 +43,7 @@ bp = Blueprint("guidance", __name__)
 
 INVITATION_DAYS = 7
 MAX_OPEN_INVITATIONS = 20
-GUIDE_KINDS = ("guide_question", "guide_reply")
+GUIDE_KINDS = ("guide_question", "guide_reply", "guide_suggestion")
 
 
 def now() -> datetime:
@@ -89,6 +89,7 @@ def link_json(link: GuideLink) -> dict:
         "guide_email": guide.email if guide else "",
         "name_for_guide": link.name_for_guide,
         "show_insights": link.show_insights,
+        "accepts_suggestions": link.accepts_suggestions,
         "accepted_at": _iso(link.accepted_at),
         "guide_last_seen_at": _iso(link.guide_last_seen_at),
     }
@@ -168,13 +169,17 @@ def change_link(link_id: str) -> Response:
         link.name_for_guide = change.name_for_guide.strip()
     if change.show_insights is not None:
         link.show_insights = change.show_insights
+    if change.accepts_suggestions is not None:
+        link.accepts_suggestions = change.accepts_suggestions
+        if not change.accepts_suggestions:
+            guide_words.withdraw_suggestions(sync.lock_user(link.user_id), link.id)
     db.session.commit()
     return jsonify(link_json(link))
 
 
 def end_link(link: GuideLink) -> None:
     """End a guide link and every share of it, in the caller's transaction."""
-    sync.lock_user(link.user_id)
+    guide_words.retire_link(sync.lock_user(link.user_id), link.id)
     db.session.execute(sa.delete(Share).where(Share.link_id == link.id))
     db.session.execute(sa.delete(GuideLink).where(GuideLink.id == link.id))
 
@@ -349,6 +354,7 @@ def client_summary(link: GuideLink) -> dict:
         "name": _client_name(link),
         "new_count": new_count(link),
         "show_insights": link.show_insights,
+        "accepts_suggestions": link.accepts_suggestions,
         "accepted_at": _iso(link.accepted_at),
         "guide_last_seen_at": _iso(link.guide_last_seen_at),
     }
@@ -364,6 +370,7 @@ def client_detail(link: GuideLink) -> dict:
         "entries": entries,
         "questions": [row for row in own if row["kind"] == "guide_question"],
         "replies": [row for row in own if row["kind"] == "guide_reply"],
+        "suggestion": next((row for row in own if row["kind"] == "guide_suggestion"), None),
         "insights": circle_insights(reflections) if link.show_insights else None,
     }
 
@@ -477,17 +484,18 @@ def client_page(link_id: str) -> BaseResponse | str:
     return page
 
 
-def _add_client_entry(link: GuideLink, kind: str, body: dict) -> bool:
-    """Add a guide's question or reply to the client's entries; False if the link just ended."""
+def _add_client_entry(link: GuideLink, kind: str, body: dict) -> str | None:
+    """Add a guide's entry to the client's entries; return its id, None if the link just ended."""
     client = sync.lock_user(link.user_id)
     if db.session.get(GuideLink, link.id, populate_existing=True) is None:
-        return False
+        return None
     client.version += 1
     stamp = now().strftime("%Y-%m-%dT%H:%M:%S.000Z")
+    entry_id = str(uuid.uuid4())
     db.session.add(
         Entry(
             user_id=client.id,
-            id=str(uuid.uuid4()),
+            id=entry_id,
             version=client.version,
             kind=kind,
             body=body,
@@ -498,7 +506,7 @@ def _add_client_entry(link: GuideLink, kind: str, body: dict) -> bool:
             written_by=f"guide:{link.id}",
         )
     )
-    return True
+    return entry_id
 
 
 def _guide_post(link_id: str) -> tuple[User, GuideLink, str | None] | BaseResponse:

@@ -205,6 +205,8 @@ class GuideLink(Model):
     )
     name_for_guide: so.Mapped[str] = so.mapped_column(sa.String(100), default="")
     show_insights: so.Mapped[bool] = so.mapped_column(default=False)
+    # Whether the guide's suggested questions show on the client's Today (the client's choice).
+    accepts_suggestions: so.Mapped[bool] = so.mapped_column(default=True, server_default=sa.true())
     accepted_at: so.Mapped[datetime] = so.mapped_column(default=utcnow)
     guide_last_seen_at: so.Mapped[datetime | None]
     # The client's version at the guide's last visit: what is newer is "new since last time".

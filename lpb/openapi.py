@@ -385,4 +385,20 @@ def _guidance_paths() -> dict:
                 },
             }
         },
+        "/api/guide/clients/{link_id}/suggestion": {
+            "post": {
+                "summary": "Suggest a circle or up to 7 questions for the client's next 1-14 days",
+                "parameters": [path_id("link_id"), CSRF_HEADER],
+                "requestBody": _body("SuggestionRequest"),
+                "responses": {
+                    "201": _json(ref("Suggestion"), "Suggested; it replaces the last one."),
+                    **_errors(400, 401, 404, 409, 413, 415, 503),
+                },
+            },
+            "delete": {
+                "summary": "Withdraw the suggestion",
+                "parameters": [path_id("link_id"), CSRF_HEADER],
+                "responses": {"200": deleted, **_errors(400, 401, 404, 503)},
+            },
+        },
     }

@@ -87,9 +87,23 @@ export function shareEntry(id, linkIds) {
   return changeEntry(id, { shared_with: [...linkIds] });
 }
 
-/** Resolve with the guide's questions not answered yet, newest first. */
+/**
+ * Resolve with the links that are still there, as far as this device can tell: those it last saw,
+ * or the server's when ids names a link this device has not seen (a guide linked elsewhere).
+ */
+export async function liveLinks(ids = []) {
+  const cached = await readMeta(LINKS_KEY);
+  const known = new Set((cached ?? []).map((link) => link.id));
+  if (cached && ids.every((id) => known.has(id))) return cached;
+  return currentLinks();
+}
+
+/** Resolve with the guide's questions not answered yet and of a link that lasts, newest first. */
 export async function openQuestions() {
-  const questions = await listEntries('guide_question');
+  const asked = (await listEntries('guide_question')).filter((question) => !question.ended);
+  if (asked.length === 0) return [];
+  const links = new Set((await liveLinks(asked.map((q) => q.link_id))).map((link) => link.id));
+  const questions = asked.filter((question) => links.has(question.link_id));
   if (questions.length === 0) return [];
   // An answer is written after its question arrived; a day's margin allows for clocks that differ.
   const oldest = new Date(Date.parse(questions.at(-1).created_at) - ANSWER_CLOCK_MARGIN_MS);

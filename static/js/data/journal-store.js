@@ -64,6 +64,22 @@ function repliesByEntry(entries) {
 }
 
 /**
+ * Return the guides' replies on the device, by the id of the reflection they answer. Read on their
+ * own (from the kind index), so the journal has them however few of its entries it has read yet.
+ */
+export async function readReplies() {
+  const replies = await transact('entries', 'readonly', (tx) =>
+    result(
+      tx
+        .objectStore('entries')
+        .index('by_kind_created')
+        .getAll(IDBKeyRange.bound(['guide_reply'], ['guide_reply', []])),
+    ),
+  );
+  return repliesByEntry(replies);
+}
+
+/**
  * Return every journal entry, newest first, and the guides' replies to them, read in one pass in
  * chunks of a short transaction each. A chunk ends before the time it stops in, so entries sharing
  * a time are never split across two chunks.

@@ -47,16 +47,23 @@ export async function loadQuestionPool() {
  * so adding a question of your own or a reflection arriving from sync never changes it; joining an
  * account changes the seed, and the question once, to the account's. The first choice of a page
  * load asks the server whether it has just signed in, so it never shows the device's question first.
+ * A choice made before the device's first pull is made once more after it: a device just signed
+ * in then has the account's history, and so the account's question.
  */
 export async function chooseTodaysQuestion(pool) {
   const day = localDay();
-  const [kept, seed] = await Promise.all([
+  const [kept, seed, cursor] = await Promise.all([
     readMeta(DAY_QUESTION_KEY),
     loadSeed({ askServer: !askedServer }),
+    readMeta('cursor'),
   ]);
   askedServer = true;
+  const pulled = Boolean(cursor);
   const keptQuestion =
-    kept?.day === day && kept.seed === seed && pool.find((q) => q.id === kept.question_id);
+    kept?.day === day &&
+    kept.seed === seed &&
+    (kept.pulled !== false || !pulled) &&
+    pool.find((q) => q.id === kept.question_id);
   if (keptQuestion) return keptQuestion;
   const { from, to } = choiceWindow(day);
   const reflections = await reflectionsBetween(from, to);
@@ -64,6 +71,8 @@ export async function chooseTodaysQuestion(pool) {
   const question = todaysQuestion({ bank: pool, reflections, day, seed, moment });
   // Best effort: on a full device the question is still shown, only not kept.
   if (question)
-    await writeMeta(DAY_QUESTION_KEY, { day, seed, question_id: question.id }).catch(() => {});
+    await writeMeta(DAY_QUESTION_KEY, { day, seed, pulled, question_id: question.id }).catch(
+      () => {},
+    );
   return question;
 }

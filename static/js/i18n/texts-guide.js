@@ -1,5 +1,7 @@
 // Texts of guidance: inviting a guide, sharing reflections, the guide's questions and replies.
 
+export { GUIDE_WORDS_TEXTS } from './texts-guide-words.js';
+
 export const GUIDE_TEXTS = {
   nl: {
     guide_title: 'Begeleider',

@@ -14,6 +14,7 @@ import {
   revokeInvitation,
   stopSharing,
 } from '../data/guides.js';
+import { suggestionsSwitch } from './guide-suggestion-switch.js';
 
 /** Return the message for a failed guides request. */
 function failure(error) {
@@ -153,6 +154,7 @@ function linkItem(link, ui) {
     h('h3', {}, link.guide_email),
     nameField(link, ui),
     h('label', { className: 'choice' }, insights, ` ${t('guide_show_insights')}`),
+    suggestionsSwitch(link, ui, failure),
     h(
       'p',
       { className: 'hint' },

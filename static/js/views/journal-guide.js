@@ -3,10 +3,15 @@
 import { h } from '../ui/dom.js';
 import { t } from '../i18n/i18n.js';
 import { cachedLinks, shareEntry } from '../data/guides.js';
+import { readReplies } from '../data/journal-store.js';
 
-/** Resolve with what the journal needs for guidance: the guides, and the replies given (read with the entries). */
-export async function loadGuidance(replies = new Map()) {
-  return { links: await cachedLinks(), replies };
+/**
+ * Resolve with what the journal needs for guidance: the guides, and the replies given (read with
+ * the entries, or on their own when the journal opens: a short journal never reads them again).
+ */
+export async function loadGuidance(replies = null) {
+  const [links, given] = await Promise.all([cachedLinks(), replies ?? readReplies()]);
+  return { links, replies: given };
 }
 
 /** Return the names of the guides an entry is shared with. */

@@ -16,6 +16,8 @@ import { doneCard, nextStep } from './today-done.js';
 import { introCard } from './intro.js';
 import { addNewQuestions } from './guide-question.js';
 import { oneFormInView } from './today-cards.js';
+import { loadSuggestion } from './guide-suggestion.js';
+import { catchUp } from './today-catch-up.js';
 
 const DRAFT_KEY = 'today';
 
@@ -59,7 +61,41 @@ function todayForm({ bank, question, start, onSaved }) {
   });
   showQuestion();
   showTodayCount(todayCount);
+  reflection.setQuestion = (next) => {
+    question = next;
+    showQuestion();
+    reflection.changed();
+  };
   return reflection;
+}
+
+/** Resolve with the day's suggestion (or null) and question: the draft's, the guide's, or the usual. */
+async function dayQuestion(bank, draft) {
+  const usual = () => chooseTodaysQuestion(bank);
+  const suggestion = await loadSuggestion(bank, usual);
+  const suggested = suggestion && !suggestion.declined ? suggestion.question : null;
+  const drafted = [...bank, suggestion?.question].find((q) => q && q.id === draft?.question_id);
+  return { suggestion, question: drafted ?? suggested ?? (await usual()) };
+}
+
+/** Draw the day as done into view, with one next step; more() opens a form for something else. */
+async function drawDone(view, extras, entry, { focus, more }) {
+  // Quick check-ins count as written days too.
+  const [days, kantelen] = await Promise.all([
+    readDayTotals(weekStart(localDay()), localDay()),
+    extras.kantelen(),
+  ]);
+  const card = doneCard(entry, { days, today: localDay(), justSaved: focus });
+  view.replaceChildren(
+    ...extras.guide,
+    card,
+    nextStep({ mix: extras.mix, kantelen: kantelen?.element }, more),
+  );
+  view.append(extras.own);
+  if (focus) {
+    card.querySelector('h1').focus();
+    scrollTo(0, 0);
+  }
 }
 
 /** Draw Today into view; resolve with a function that flushes the draft when leaving. */
@@ -72,18 +108,19 @@ export async function renderToday(view) {
     import('./today-method.js').then((cards) => cards.methodCards()),
     reflectionsBetween(today, today),
   ]);
-  const question =
-    bank.find((q) => q.id === draft?.question_id) ?? (await chooseTodaysQuestion(bank));
+  let { question, suggestion } = await dayQuestion(bank, draft);
   // The question's own circles are chosen already; the writer can change them.
   const fresh = () => ({ circles: question?.circles ?? [] });
   let reflection = null;
-  const showForm = async (start, { focus = false } = {}) => {
+  // more: a form opened after the day is written ("Something else on your mind?").
+  const showForm = async (start, { focus = false, more = false } = {}) => {
     await reflection?.keeper.stop();
-    reflection = todayForm({ bank, question, start, onSaved: afterSave });
+    reflection = Object.assign(todayForm({ bank, question, start, onSaved: afterSave }), { more });
     // A guide's question, compact, stays in sight above the day's question; the rest below.
     view.replaceChildren(
       introCard(() => reflection.textarea.focus()) ?? '',
       ...extras.guide,
+      suggestion?.card(reflection.setQuestion) ?? '',
       reflection.form,
     );
     view.append(...extras.elements);
@@ -94,26 +131,8 @@ export async function renderToday(view) {
     }
     afterFirstFrame(extras.kantelen);
   };
-  const showDone = async (entry, { focus = true } = {}) => {
-    // Quick check-ins count as written days too.
-    const [days, kantelen] = await Promise.all([
-      readDayTotals(weekStart(localDay()), localDay()),
-      extras.kantelen(),
-    ]);
-    const card = doneCard(entry, { days, today: localDay(), justSaved: focus });
-    view.replaceChildren(
-      ...extras.guide,
-      card,
-      nextStep({ mix: extras.mix, kantelen: kantelen?.element }, () =>
-        showForm(fresh(), { focus: true }),
-      ),
-    );
-    view.append(extras.own);
-    if (focus) {
-      card.querySelector('h1').focus();
-      scrollTo(0, 0);
-    }
-  };
+  const more = () => showForm(fresh(), { focus: true, more: true });
+  const showDone = (entry, { focus = true } = {}) => drawDone(view, extras, entry, { focus, more });
   const afterSave = (entry) => {
     noteWrittenToday();
     return showDone(entry);
@@ -125,7 +144,16 @@ export async function renderToday(view) {
   const stops = [() => reflection?.keeper.stop(), extras.stop];
   return {
     leave: () => Promise.all(stops.map((stop) => stop())),
-    // A guide's question that a sync brought shows at once; nothing else moves under your hands.
-    refresh: async () => stops.push(await addNewQuestions(view)),
+    // What a sync brought shows at once (a guide's words; the day written on another device, while
+    // nothing is typed here); nothing else moves under your hands.
+    refresh: async () => {
+      stops.push(await addNewQuestions(view));
+      const next = await catchUp({ view, reflection, question, bank, dayQuestion });
+      if (next?.written) await showDone(next.written, { focus: false });
+      else if (next) {
+        ({ question, suggestion } = next);
+        await showForm(fresh());
+      }
+    },
   };
 }
