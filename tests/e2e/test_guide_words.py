@@ -137,7 +137,7 @@ def test_a_second_device_just_signed_in_shows_the_finished_day(make_context):
     third.goto("/login")
     sign_in(third, "dina@example.org")
     for device in (second, third):
-        expect(device.get_by_role("heading", name="Today is written")).to_be_visible(
+        expect(device.get_by_role("heading", name="Done for today")).to_be_visible(
             timeout=SYNC_SECONDS
         )
         expect(device.get_by_text("Work and life, one whole")).to_have_count(0)
@@ -187,7 +187,7 @@ def test_a_suggested_question_shows_on_today_and_can_be_declined(make_context):
     expect(client.locator("#question")).to_have_text(SUGGESTED)
     client.locator("#reflection").fill("Be patient, it comes together")
     client.get_by_role("button", name="Save").click()
-    expect(client.get_by_role("heading", name="Today is written")).to_be_visible()
+    expect(client.get_by_role("heading", name="Done for today")).to_be_visible()
     go_to(client, "Journal")
     expect(client.get_by_role("article").filter(has_text=SUGGESTED)).to_contain_text(
         "Be patient, it comes together"
