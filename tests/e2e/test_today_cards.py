@@ -47,6 +47,9 @@ def add_guide_question(page: Page) -> None:
     page.evaluate(
         """async (text) => {
             const { createEntry } = await import('/static/js/data/entries.js');
+            const { writeMeta } = await import('/static/js/data/device-meta.js');
+            // Today shows a question only while this device knows its link.
+            await writeMeta('guide-links', [{ id: 1, guide_email: 'sanne@example.org' }]);
             await createEntry('guide_question', { text, guide_name: 'Sanne', link_id: 1 });
         }""",
         GUIDE_QUESTION,
