@@ -30,7 +30,7 @@ from werkzeug.wrappers import Response as BaseResponse
 from wtforms import TextAreaField
 from wtforms.validators import InputRequired, Length
 
-from lpb import accounts, sync
+from lpb import accounts, links, sync
 from lpb.auth import ConfirmForm, LocalisedForm
 from lpb.contract import CIRCLES, MAX_GUIDE_TEXT
 from lpb.contract_guidance import GuideLinkChange, InvitationRequest
@@ -133,9 +133,9 @@ def invite() -> tuple[Response, int]:
     db.session.add(invitation)
     db.session.commit()
     path = url_for("guidance.accept", token=token)
-    # PUBLIC_URL, when set, keeps a forged Host header out of the link.
-    base = current_app.config.get("PUBLIC_URL") or request.host_url
-    answer = {**invitation_json(invitation), "url": base.rstrip("/") + path, "path": path}
+    # Without a configured address the device puts its own origin before the path.
+    base = links.public_base()
+    answer = {**invitation_json(invitation), "url": base + path if base else None, "path": path}
     return jsonify(answer), 201
 
 
