@@ -161,6 +161,11 @@ def current_user_id() -> int | None:
     return g.user_id
 
 
+def session_key() -> str:
+    """Return a key for this browser's session (its token's hash), to limit what it sends."""
+    return _token_hash(session.get("token", ""))
+
+
 def current_user() -> User | None:
     """Return the signed-in user, or None; a revoked or expired session counts as signed out."""
     if "user" in g:

@@ -16,6 +16,7 @@ from flask import (
     url_for,
 )
 from flask_wtf import FlaskForm
+from werkzeug.wrappers import Response as BaseResponse
 from wtforms import EmailField, PasswordField, StringField
 from wtforms.validators import InputRequired, Length, ValidationError
 
@@ -228,7 +229,7 @@ def register():
     return render_template("register.html", form=form), 400 if form.errors else 200
 
 
-def _signed_up(user: accounts.User) -> Response:
+def _signed_up(user: accounts.User) -> BaseResponse:
     """Sign a new account in; without mail, show its recovery codes next."""
     accounts.start_session(user)
     db.session.commit()

@@ -12,7 +12,6 @@ from typing import Annotated, Literal
 from zoneinfo import available_timezones
 
 from cryptography.hazmat.primitives.asymmetric import ec
-from flask import current_app
 from pydantic import AfterValidator, ConfigDict, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
@@ -21,7 +20,6 @@ from lpb.contract import Answer, Strict
 
 TIME_PATTERN = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-
 
 
 def _problem(message: str) -> PydanticCustomError:

@@ -29,7 +29,9 @@ ENDPOINT = re.compile(
     r"(?:\?[A-Za-z0-9._~!$&'()*+,;=:@%/?-]*)?)"
 )
 # Tests only (PUSH_LOOPBACK_RECEIVER): a receiver on http://127.0.0.1:PORT.
-LOOPBACK_ENDPOINT = re.compile(r"http://127\.0\.0\.1:(?P<port>[0-9]{1,5})(?P<path>/[A-Za-z0-9/_-]*)")
+LOOPBACK_ENDPOINT = re.compile(
+    r"http://127\.0\.0\.1:(?P<port>[0-9]{1,5})(?P<path>/[A-Za-z0-9/_-]*)"
+)
 
 
 class RefusedTarget(ValueError):

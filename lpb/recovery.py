@@ -3,7 +3,6 @@
 import hashlib
 import secrets
 import smtplib
-import threading
 from datetime import timedelta
 from email.message import EmailMessage
 

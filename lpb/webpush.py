@@ -136,7 +136,7 @@ def send(endpoint: str, p256dh: str, auth: str, payload: dict) -> Outcome:
             content_encoding="aes128gcm",
             ttl=TIME_TO_LIVE,
             timeout=TIMEOUT_SECONDS,
-            requests_session=poster,  # type: ignore[arg-type]
+            requests_session=poster,
         )
     except WebPushException as exc:
         status = exc.response.status_code if exc.response is not None else None

@@ -69,10 +69,13 @@ def upgrade():
         bind.execute(
             users.update().where(users.c.id == user_id).values(device_key=secrets.token_hex(16))
         )
-    kwargs = {'table_kwargs': {'sqlite_autoincrement': True}, 'recreate': 'always'}
-    if bind.dialect.name != 'sqlite':
-        kwargs = {}
-    with op.batch_alter_table('users', schema=None, **kwargs) as batch_op:
+    sqlite = bind.dialect.name == 'sqlite'
+    with op.batch_alter_table(
+        'users',
+        schema=None,
+        recreate='always' if sqlite else 'auto',
+        table_kwargs={'sqlite_autoincrement': True} if sqlite else {},
+    ) as batch_op:
         batch_op.alter_column('device_key', existing_type=sa.String(length=32), nullable=False)
         batch_op.drop_constraint(batch_op.f('uq_users_reset_token_hash'), type_='unique')
         batch_op.drop_column('reset_expires_at')
