@@ -4,7 +4,8 @@ Behind a proxy that passes any Host on, a link made from the request would point
 asker wrote in the header: a reset mail could carry its token to someone else's site.
 """
 
-from flask import Flask, current_app, request
+from flask import Flask, Response, current_app, request
+from werkzeug.exceptions import SecurityError
 
 
 def trusted_hosts(app: Flask) -> None:
@@ -38,9 +39,20 @@ def mail_problem(app: Flask) -> str | None:
     )
 
 
+def refuse_untrusted_host() -> Response | None:
+    """Answer a request for a host outside FLASK_TRUSTED_HOSTS with a plain 400, first of all.
+
+    (Flask refuses it too, but then no page can be drawn: every link on it would need the host.)
+    """
+    if isinstance(request.routing_exception, SecurityError):
+        return Response("Bad Request: this server does not serve that host name.\n", 400)
+    return None
+
+
 def warn_at_start(app: Flask) -> None:
     """Say at start why mail is off, when it is configured but cannot be sent safely."""
     trusted_hosts(app)
+    app.before_request_funcs.setdefault(None, []).insert(0, refuse_untrusted_host)
     problem = mail_problem(app)
     if problem:
         app.logger.warning(problem)
