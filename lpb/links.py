@@ -45,7 +45,11 @@ def refuse_untrusted_host() -> Response | None:
     (Flask refuses it too, but then no page can be drawn: every link on it would need the host.)
     """
     if isinstance(request.routing_exception, SecurityError):
-        return Response("Bad Request: this server does not serve that host name.\n", 400)
+        return Response(
+            "Deze server kent die hostnaam niet. / This server does not serve that host name.\n",
+            400,
+            mimetype="text/plain",
+        )
     return None
 
 

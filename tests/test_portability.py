@@ -352,6 +352,7 @@ PUBLIC_ON_PURPOSE = {
     "/login": "to sign in",
     "/forgot": "to ask for a reset link",
     "/reset/<token>": "a reset link stands in for the session",
+    "/register/confirm/<token>": "a sign-up link, mailed to the address, creates the account",
     "/recover": "a recovery code stands in for the session",
     "/api/signout": "signing out without a session is harmless",
     "/calendar/<token>.ics": "the private calendar feed, opened by its secret token",
