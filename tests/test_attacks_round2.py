@@ -327,27 +327,45 @@ def test_an_invitation_link_never_follows_a_forged_host(db_app):
 # (4) Sign-in, reset and registration timing tell whether an account exists.
 
 
-def median_times(tries: int, known, unknown, settle=lambda: None) -> tuple[float, float]:
-    """Return the median seconds of known() and unknown(), tried in turn (interleaved).
+def paired_times(tries: int, known, unknown, settle=lambda: None) -> list[tuple[float, float]]:
+    """Return (known, unknown) seconds of tries pairs, each pair run back to back (interleaved,
+    which goes first alternating), after one warm-up pair.
 
     Only the answer is timed, as the attacker sees it; settle() then waits for what the request
     left running in the background.
     """
-    times: dict[str, list[float]] = {"known": [], "unknown": []}
-    for index in range(2 * tries + 2):
-        name, call = [("known", known), ("unknown", unknown)][index % 2]
-        started = time.perf_counter()
-        call()
-        took = time.perf_counter() - started
-        settle()
-        if index >= 2:  # the first of each warms up
-            times[name].append(took)
-    return statistics.median(times["known"]), statistics.median(times["unknown"])
+    pairs = []
+    for index in range(tries + 1):
+        took = {}
+        order = [("known", known), ("unknown", unknown)]
+        for name, call in order if index % 2 else order[::-1]:
+            started = time.perf_counter()
+            call()
+            took[name] = time.perf_counter() - started
+            settle()
+        if index:
+            pairs.append((took["known"], took["unknown"]))
+    return pairs
 
 
-def assert_close(known: float, unknown: float) -> None:
-    """The medians differ by at most 25% of the smaller one, plus 2 ms."""
-    assert abs(known - unknown) <= 0.25 * min(known, unknown) + 0.002, (known, unknown)
+def assert_alike(tries: int, known, unknown, settle=lambda: None) -> None:
+    """The medians of known and unknown, and the median of their paired differences, differ by at
+    most 25% of the smaller median plus 2 ms.
+
+    A pair runs back to back, so a burst of load elsewhere on the machine mostly hits both of its
+    tries. On a loaded machine a series can still be thrown off: it is measured again, up to three
+    times. A real difference (the old sign-in: 35 against 10 ms) shows in every series.
+    """
+    seen = []
+    for _ in range(3):
+        pairs = paired_times(tries, known, unknown, settle)
+        medians = [statistics.median(side) for side in zip(*pairs, strict=True)]
+        difference = statistics.median(k - u for k, u in pairs)
+        margin = 0.25 * min(medians) + 0.002
+        if abs(difference) <= margin and abs(medians[0] - medians[1]) <= margin:
+            return
+        seen.append([round(value * 1000, 1) for value in (*medians, difference)])
+    raise AssertionError(f"known, unknown and paired difference (ms) of each series: {seen}")
 
 
 def wait_for_background(before: int) -> None:
@@ -378,8 +396,7 @@ def test_sign_in_reset_and_registration_take_as_long_for_any_address(app):
         data = {"csrf_token": token, "email": email, "password": "not the password"}
         return lambda: attacker.post("/login", data=data)
 
-    known, unknown = median_times(15, login(OWNER), login("nobody@example.org"))
-    assert_close(known, unknown)
+    assert_alike(15, login(OWNER), login("nobody@example.org"))
 
     app.config.update(
         MAIL_SERVER="127.0.0.1", MAIL_PORT=_free_port(), PUBLIC_URL="https://j.example.org"
@@ -392,8 +409,7 @@ def test_sign_in_reset_and_registration_take_as_long_for_any_address(app):
     def settle():
         wait_for_background(threads)
 
-    known, unknown = median_times(15, forgot(OWNER), forgot("nobody@example.org"), settle)
-    assert_close(known, unknown)
+    assert_alike(15, forgot(OWNER), forgot("nobody@example.org"), settle)
 
     def signup(email_of):
         def ask():
@@ -405,10 +421,9 @@ def test_sign_in_reset_and_registration_take_as_long_for_any_address(app):
 
         return ask
 
-    known, unknown = median_times(
+    assert_alike(
         10, signup(lambda: OWNER), signup(lambda: f"{uuid.uuid4().hex}@example.org"), settle
     )
-    assert_close(known, unknown)
 
 
 def test_registering_a_taken_address_answers_as_a_new_one_and_mails_the_owner(db_app, inbox):
