@@ -8,7 +8,7 @@ from pathlib import Path
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from lpb import accounts, jsonapi, security
+from lpb import accounts, jsonapi, links, security
 from lpb.extensions import csrf, db, engine_options, migrate
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -38,6 +38,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         app.config.from_mapping(test_config)
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = _instance_secret_key(Path(app.instance_path))
+    links.warn_at_start(app)
 
     app.config.setdefault(
         "SQLALCHEMY_ENGINE_OPTIONS", engine_options(str(app.config["SQLALCHEMY_DATABASE_URI"]))

@@ -1,6 +1,7 @@
 """Accounts: emails, password hashing, revocable server-side sessions, device cookies, sign-in limits."""
 
 import hashlib
+import hmac
 import ipaddress
 import re
 import secrets
@@ -18,7 +19,7 @@ from werkzeug.wrappers import Response as BaseResponse
 
 from lpb import limits
 from lpb.extensions import db
-from lpb.models import Session, User, utcnow
+from lpb.models import ResetLink, Session, User, utcnow
 
 # OWASP Password Storage Cheat Sheet: argon2id, 19 MiB, 2 iterations, 1 degree of parallelism.
 password_hasher = PasswordHasher(time_cost=2, memory_cost=19 * 1024, parallelism=1)
@@ -65,16 +66,28 @@ def find_user(email: str) -> User | None:
 
 
 def create_user(email: str, password: str) -> User | None:
-    """Create an account; None when the address is taken."""
+    """Create an account; None when the address is taken (as slowly: the password is hashed)."""
     email = normalise_email(email)
+    password_hash = password_hasher.hash(password)
     if db.session.scalar(sa.select(User.id).where(User.email == email)) is not None:
         return None
-    user = User(email=email, password_hash=password_hasher.hash(password), version=0)
+    user = User(email=email, password_hash=password_hash, version=0)
     try:
         with db.session.begin_nested():
             db.session.add(user)
     except sa.exc.IntegrityError:
         return None  # the same address registered at the same moment
+    return user
+
+
+def create_user_with_hash(email: str, password_hash: str) -> User | None:
+    """Create a confirmed sign-up's account from its stored hash; None when the address is taken."""
+    user = User(email=email, password_hash=password_hash, version=0)
+    try:
+        with db.session.begin_nested():
+            db.session.add(user)
+    except sa.exc.IntegrityError:
+        return None
     return user
 
 
@@ -92,15 +105,16 @@ def check_password(user: User | None, password: str) -> bool:
 
 
 def set_password(user: User, password: str) -> None:
-    """Change the user's password and sign out every other session."""
+    """Change the user's password, sign out every other session and void every reset link."""
     user.password_hash = password_hasher.hash(password)
     end_other_sessions(user)
+    db.session.execute(sa.delete(ResetLink).where(ResetLink.user_id == user.id))
 
 
 def reset_password(user: User, password: str) -> None:
-    """Give a user a new password without the old one: every session ends, this one too."""
+    """Give a user a new password without the old one: every session and reset link ends."""
     user.password_hash = password_hasher.hash(password)
-    user.reset_token_hash = user.reset_expires_at = None
+    db.session.execute(sa.delete(ResetLink).where(ResetLink.user_id == user.id))
     db.session.execute(sa.delete(Session).where(Session.user_id == user.id))
     limits.forget(limits.SIGN_IN_ACCOUNT, user.email)
 
@@ -145,6 +159,11 @@ def current_user_id() -> int | None:
         g.session_to_touch = token_hash  # written by touch_session, after the view
     g.user_id = found.user_id
     return g.user_id
+
+
+def session_key() -> str:
+    """Return a key for this browser's session (its token's hash), to limit what it sends."""
+    return _token_hash(session.get("token", ""))
 
 
 def current_user() -> User | None:
@@ -225,14 +244,17 @@ def known_device(user: User | None) -> str | None:
         device = _device_serializer().loads(cookie)
     except BadSignature:
         return None
-    if not isinstance(device, dict) or device.get("user") != user.id:
+    # The account's random key, not its id: a cookie never fits an account made later.
+    if not isinstance(device, dict) or not hmac.compare_digest(
+        str(device.get("account", "")), user.device_key
+    ):
         return None
     return str(device.get("id"))
 
 
 def remember_device(response: BaseResponse, user: User) -> None:
     """Mark this browser as one the user signs in on, so it keeps an allowance of its own."""
-    device = {"id": known_device(user) or secrets.token_urlsafe(16), "user": user.id}
+    device = {"id": known_device(user) or secrets.token_urlsafe(16), "account": user.device_key}
     response.set_cookie(
         _device_cookie_name(),
         _device_serializer().dumps(device),
@@ -243,20 +265,28 @@ def remember_device(response: BaseResponse, user: User) -> None:
     )
 
 
-def _sign_in_limits(email: str, user: User | None) -> list[tuple[limits.Limit, str, int | None]]:
-    """Return the counters a sign-in counts against.
+Counters = list[tuple[limits.Limit, str, int | None]]
 
-    A browser the owner signed in on before counts only against itself, so an attacker's guesses
+
+def owner_or_stranger(
+    email: str, user: User | None, kinds: tuple[limits.Limit, limits.Limit, limits.Limit]
+) -> Counters:
+    """Return the counters a try about an account counts against: (address, account, device).
+
+    A browser the owner signed in on before counts only against itself, so an attacker's tries
     elsewhere (same account, same shared address) never make the owner wait (OWASP's device cookies).
     """
+    address, account, device_limit = kinds
     device = known_device(user)
     if device and user is not None:
-        return [(limits.SIGN_IN_DEVICE, device, user.id)]
-    user_id = user.id if user else None
-    return [
-        (limits.SIGN_IN_ADDRESS, client_address(), None),
-        (limits.SIGN_IN_ACCOUNT, email, user_id),
-    ]
+        return [(device_limit, device, user.id)]
+    return [(address, client_address(), None), (account, email, user.id if user else None)]
+
+
+def _sign_in_limits(email: str, user: User | None) -> Counters:
+    """Return the counters a sign-in counts against."""
+    kinds = (limits.SIGN_IN_ADDRESS, limits.SIGN_IN_ACCOUNT, limits.SIGN_IN_DEVICE)
+    return owner_or_stranger(email, user, kinds)
 
 
 def count_sign_in(email: str, user: User | None) -> int:

@@ -8,7 +8,7 @@ from pathlib import Path
 from flask import Blueprint, Response, abort, jsonify, request
 from flask_wtf.csrf import generate_csrf
 
-from lpb import accounts, shares, sync
+from lpb import accounts, limits, shares, sync
 from lpb.extensions import db
 from lpb.jsonapi import ApiError, json_body, signed_in, signed_in_user, signed_in_user_id
 from lpb.models import Entry
@@ -62,9 +62,13 @@ def sign_out() -> Response:
 
 @bp.post("/push")
 @signed_in
-def push() -> Response:
+def push() -> Response | tuple[Response, int]:
     """Apply a batch of mutations from one device, once, in one transaction."""
     user_id = signed_in_user_id()
+    wait = limits.PUSH.take(accounts.session_key())
+    if wait:
+        return limits.too_many_json(wait)
+    refuse_large_push()
     # Looking up the session began SQLite's write transaction (a POST begins IMMEDIATE): end it,
     # so that no other push waits while this body is parsed and checked. sync.push locks again.
     db.session.rollback()
@@ -72,6 +76,15 @@ def push() -> Response:
     answer = sync.push(user_id, client_id, mutations)
     db.session.commit()
     return jsonify(answer)
+
+
+def refuse_large_push() -> None:
+    """Refuse a push body over MAX_PUSH_BYTES before reading it (the app sends far less)."""
+    if (request.content_length or 0) > sync.MAX_PUSH_BYTES:
+        raise ApiError(
+            413, "push_too_large", f"A push is at most {sync.MAX_PUSH_BYTES} bytes; send fewer."
+        )
+    request.max_content_length = sync.MAX_PUSH_BYTES  # a body sent without a length, too
 
 
 def _int_arg(name: str, default: int, minimum: int, maximum: int) -> int:

@@ -1,12 +1,12 @@
 """Creating an account, signing in, managing sessions and getting back in: forms with CSRF."""
 
+import secrets
 import unicodedata
 from urllib.parse import urlsplit
 
 from flask import (
     Blueprint,
     Response,
-    current_app,
     flash,
     make_response,
     redirect,
@@ -16,10 +16,11 @@ from flask import (
     url_for,
 )
 from flask_wtf import FlaskForm
+from werkzeug.wrappers import Response as BaseResponse
 from wtforms import EmailField, PasswordField, StringField
 from wtforms.validators import InputRequired, Length, ValidationError
 
-from lpb import accounts, limits, passwords, recovery
+from lpb import accounts, limits, links, passwords, recovery, signup
 from lpb.extensions import db
 from lpb.i18n import translate, translate_count
 
@@ -211,27 +212,72 @@ def _too_many(template: str, form, wait: int, **context) -> Response:
 
 @bp.route("/register", methods=["GET", "POST"])
 def register():
-    """Create an account and sign in; without mail, show recovery codes next."""
+    """Create an account; with mail, only once the address is confirmed (see lpb/signup.py)."""
     form = RegisterForm()
     if form.validate_on_submit():
         wait = limits.attempt(limits.REGISTER, accounts.client_address())
         if wait:
             return _too_many("register.html", form, wait)
+        if recovery.mail_configured():
+            return _register_by_mail(form)
         user = accounts.create_user(form.email.data, form.password.data)
         if user is None:
+            # Without mail there is no one to tell instead: the visitor is told (see the README).
             form.email.errors.append(translate("email_taken"))
         else:
-            accounts.start_session(user)
-            db.session.commit()
-            if recovery.mail_configured():
-                response = redirect(_safe_next())
-            else:
-                session[SHOW_NEW_CODES] = True
-                session[AFTER_CODES] = _safe_next()
-                response = redirect(url_for("auth.recovery_codes"))
-            accounts.remember_device(response, user)
-            return response
+            return _signed_up(user)
     return render_template("register.html", form=form), 400 if form.errors else 200
+
+
+def _signed_up(user: accounts.User) -> BaseResponse:
+    """Sign a new account in; without mail, show its recovery codes next."""
+    accounts.start_session(user)
+    db.session.commit()
+    if recovery.mail_configured():
+        response = redirect(_safe_next())
+    else:
+        session[SHOW_NEW_CODES] = True
+        session[AFTER_CODES] = _safe_next()
+        response = redirect(url_for("auth.recovery_codes"))
+    accounts.remember_device(response, user)
+    return response
+
+
+def _register_by_mail(form: RegisterForm) -> str:
+    """Answer "check your email" for any address; the mail differs, after the answer."""
+    email = accounts.normalise_email(form.email.data)
+    token = signup.confirm_token(email, accounts.password_hasher.hash(form.password.data))
+    link = (links.public_base() or "") + url_for("auth.confirm_registration", token=token)
+    login = (links.public_base() or "") + url_for("auth.login")
+    forgot = (links.public_base() or "") + url_for("auth.forgot")
+    signup.in_background(
+        signup.mail_signup,
+        email,
+        (translate("signup_mail_subject"), translate("signup_mail_body", link=link)),
+        (
+            translate("signup_taken_subject"),
+            translate("signup_taken_body", login=login, forgot=forgot),
+        ),
+    )
+    return render_template("register_sent.html", email=email, hours=signup.CONFIRM_HOURS)
+
+
+@bp.route("/register/confirm/<token>", methods=["GET", "POST"])
+def confirm_registration(token: str):
+    """Create the account of a confirmed address with a button (a mail scanner only looks)."""
+    found = signup.read_token(token)
+    form = ConfirmForm()
+    if found is not None and form.validate_on_submit():
+        email, password_hash = found
+        user = accounts.create_user_with_hash(email, password_hash)
+        if user is not None:
+            return _signed_up(user)
+        found = None  # created meanwhile, from another mail of the same address
+    status = 410 if found is None else 400 if form.errors else 200
+    response = make_response(render_template("register_confirm.html", form=form, found=found))
+    response.status_code = status
+    response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 @bp.route("/login", methods=["GET", "POST"])
@@ -244,7 +290,9 @@ def login():
         wait = accounts.count_sign_in(form.email.data, user)
         if wait:
             return _too_many("login.html", form, wait)
-        if user is not None and accounts.check_password(user, form.password.data):
+        # Always checked, also without an account: answering takes as long either way.
+        correct = accounts.check_password(user, form.password.data)
+        if user is not None and correct:
             accounts.sign_in_succeeded(form.email.data, user)
             accounts.start_session(user)
             db.session.commit()
@@ -318,39 +366,35 @@ def recovery_codes():
 
 @bp.route("/forgot", methods=["GET", "POST"])
 def forgot():
-    """Ask for a reset link by email (the same answer whether the account exists or not)."""
+    """Ask for a reset link by email (the same answer, in the same time, for any address)."""
     form = ForgotForm()
     mail = recovery.mail_configured()
     if mail and form.validate_on_submit():
         typed = accounts.lookup_email(form.email.data)
+        user = accounts.find_user(typed)
         wait = limits.attempt_all(
-            [
-                (limits.RESET_MAIL_ADDRESS, accounts.client_address(), None),
-                (limits.RESET_MAIL_ACCOUNT, typed, None),
-            ]
+            accounts.owner_or_stranger(
+                typed,
+                user,
+                (limits.RESET_MAIL_ADDRESS, limits.RESET_MAIL_ACCOUNT, limits.RESET_MAIL_DEVICE),
+            )
         )
         if wait:
             return _too_many("forgot.html", form, wait, mail=mail)
-        user = accounts.find_user(typed)
-        if user is not None:
-            _send_reset_link(user, recovery.new_reset_token(user))
-            db.session.commit()
+        # Whether the address has an account is looked at after the answer, in the background.
+        token = secrets.token_urlsafe(32)
+        link = (links.public_base() or "") + url_for("auth.reset", token=token)
+        signup.in_background(
+            recovery.mail_reset_link,
+            typed,
+            token,
+            translate("reset_mail_subject"),
+            translate("reset_mail_body", link=link, minutes=recovery.RESET_LINK_MINUTES),
+        )
         flash(translate("reset_sent", minutes=recovery.RESET_LINK_MINUTES))
         return redirect(url_for("auth.forgot"))
     status = 400 if form.errors else 200
     return render_template("forgot.html", form=form, mail=mail), status
-
-
-def _send_reset_link(user: accounts.User, token: str) -> None:
-    """Email the user a link to choose a new password."""
-    # PUBLIC_URL, when set, keeps a forged Host header out of the link.
-    base = current_app.config.get("PUBLIC_URL") or request.host_url
-    link = base.rstrip("/") + url_for("auth.reset", token=token)
-    recovery.send_mail(
-        user.email,
-        translate("reset_mail_subject"),
-        translate("reset_mail_body", link=link, minutes=recovery.RESET_LINK_MINUTES),
-    )
 
 
 @bp.route("/reset/<token>", methods=["GET", "POST"])
@@ -381,16 +425,17 @@ def recover():
     if form.validate_on_submit():
         user = accounts.find_user(form.email.data)
         typed = accounts.lookup_email(form.email.data)
-        wait = limits.attempt_all(
-            [
-                (limits.RECOVER_ADDRESS, accounts.client_address(), None),
-                (limits.RECOVER_ACCOUNT, typed, user.id if user else None),
-            ]
+        # The owner's own browser counts only against itself: a stranger's guesses cost it nothing.
+        counters = accounts.owner_or_stranger(
+            typed, user, (limits.RECOVER_ADDRESS, limits.RECOVER_ACCOUNT, limits.RECOVER_DEVICE)
         )
+        wait = limits.attempt_all(counters)
         if wait:
             return _too_many("recover.html", form, wait)
         if user is not None and recovery.use_recovery_code(user, form.recovery_code.data):
-            limits.forget(limits.RECOVER_ACCOUNT, typed)
+            for limit, value, _user_id in counters:
+                if limit is not limits.RECOVER_ADDRESS:
+                    limits.forget(limit, value)
             left = len(user.recovery_codes)
             accounts.reset_password(user, form.new_password.data)
             accounts.end_session()

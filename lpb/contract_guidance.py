@@ -70,7 +70,10 @@ class Invitation(Answer):
 class NewInvitation(Invitation):
     """A new invitation and its one-time link, shown this once."""
 
-    url: str
+    url: str | None = Field(
+        description="The whole link, when the server knows its public address "
+        "(FLASK_PUBLIC_URL or FLASK_TRUSTED_HOSTS); else null: put the app's origin before path."
+    )
     path: str
 
 

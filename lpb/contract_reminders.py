@@ -9,27 +9,17 @@ import uuid
 from datetime import date
 from functools import cache
 from typing import Annotated, Literal
-from urllib.parse import urlsplit
 from zoneinfo import available_timezones
 
 from cryptography.hazmat.primitives.asymmetric import ec
-from flask import current_app
 from pydantic import AfterValidator, ConfigDict, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from lpb import webpush
+from lpb import push_target, webpush
 from lpb.contract import Answer, Strict
 
 TIME_PATTERN = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-# Where browsers' push services live (Chrome and most others, Firefox, Safari, Edge): the
-# server posts only there, so an account cannot aim the sender at the server's own network.
-PUSH_SERVICE_HOSTS = (
-    "fcm.googleapis.com",
-    "push.services.mozilla.com",
-    "push.apple.com",
-    "notify.windows.com",
-)
 
 
 def _problem(message: str) -> PydanticCustomError:
@@ -74,24 +64,12 @@ def _real_day(value: str) -> str:
     return value
 
 
-def allowed_push_host(url: str) -> bool:
-    """Return whether url is https on a push service's host (or http in development)."""
-    hosts = current_app.config.get("PUSH_SERVICE_HOSTS", PUSH_SERVICE_HOSTS)
-    schemes = ("https", "http") if current_app.config.get("PUSH_ALLOW_HTTP") else ("https",)
-    try:
-        parts = urlsplit(url)
-        host = parts.hostname or ""
-    except ValueError:  # e.g. a bracketed IPv6 host left open
-        return False
-    return parts.scheme in schemes and any(
-        host == allowed or host.endswith(f".{allowed}") for allowed in hosts
-    )
-
-
 def _endpoint(value: str) -> str:
-    """Return a push service's endpoint URL, or fail."""
-    if not allowed_push_host(value):
-        raise _problem("must be an https URL of a browser's push service")
+    """Return a push service's endpoint URL, read as the sender reads it, or fail."""
+    try:
+        push_target.parse(value)
+    except push_target.RefusedTarget as refused:
+        raise _problem(str(refused)) from None
     return value
 
 

@@ -36,7 +36,7 @@ CSV_KEYS = (
 )
 # A cell starting with one of these is a formula to a spreadsheet; a leading ' makes it text.
 CSV_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-GUIDE_KINDS = {"guide_question", "guide_reply"}
+GUIDE_KINDS = {"guide_question", "guide_reply", "guide_suggestion"}
 NAMED_KINDS = {"reflection", "checkin", "question", "balance", "shared_summary", *GUIDE_KINDS}
 
 

@@ -17,7 +17,6 @@ from flask import (
     Blueprint,
     Response,
     abort,
-    current_app,
     flash,
     jsonify,
     redirect,
@@ -30,7 +29,7 @@ from werkzeug.wrappers import Response as BaseResponse
 from wtforms import TextAreaField
 from wtforms.validators import InputRequired, Length
 
-from lpb import accounts, guide_words, sync
+from lpb import accounts, guide_words, limits, links, sync
 from lpb.auth import ConfirmForm, LocalisedForm
 from lpb.contract import CIRCLES, MAX_GUIDE_TEXT
 from lpb.contract_guidance import GuideLinkChange, InvitationRequest
@@ -43,7 +42,9 @@ bp = Blueprint("guidance", __name__)
 
 INVITATION_DAYS = 7
 MAX_OPEN_INVITATIONS = 20
-GUIDE_KINDS = ("guide_question", "guide_reply", "guide_suggestion")
+# A guide's questions the client has not answered yet, per link: more wait until one is answered.
+MAX_OPEN_QUESTIONS = 3
+GUIDE_KINDS = sync.GUIDE_KINDS
 
 
 def now() -> datetime:
@@ -134,9 +135,9 @@ def invite() -> tuple[Response, int]:
     db.session.add(invitation)
     db.session.commit()
     path = url_for("guidance.accept", token=token)
-    # PUBLIC_URL, when set, keeps a forged Host header out of the link.
-    base = current_app.config.get("PUBLIC_URL") or request.host_url
-    answer = {**invitation_json(invitation), "url": base.rstrip("/") + path, "path": path}
+    # Without a configured address the device puts its own origin before the path.
+    base = links.public_base()
+    answer = {**invitation_json(invitation), "url": base + path if base else None, "path": path}
     return jsonify(answer), 201
 
 
@@ -177,11 +178,57 @@ def change_link(link_id: str) -> Response:
     return jsonify(link_json(link))
 
 
-def end_link(link: GuideLink) -> None:
-    """End a guide link and every share of it, in the caller's transaction."""
+def end_link(link: GuideLink, forget_guide: bool = False) -> None:
+    """End a guide link and every share of it, in the caller's transaction.
+
+    The guide's open questions leave the client's Today, answered ones are marked ended and the
+    link's suggestion is withdrawn; when the guide's account goes (forget_guide), the guide's name
+    leaves the client's other entries too.
+    """
+    _retire_guide_entries(link, forget_guide)
     guide_words.retire_link(sync.lock_user(link.user_id), link.id)
     db.session.execute(sa.delete(Share).where(Share.link_id == link.id))
     db.session.execute(sa.delete(GuideLink).where(GuideLink.id == link.id))
+
+
+def answered_questions(client_id: int, question_ids: list[str]) -> set[str]:
+    """Return which of these questions a live reflection of the client answers."""
+    if not question_ids:
+        return set()
+    answer = Entry.body["guide_question_id"].as_string()
+    return set(
+        db.session.scalars(
+            sa.select(answer).where(
+                Entry.user_id == client_id,
+                Entry.kind == "reflection",
+                Entry.deleted.is_(False),
+                answer.in_(question_ids),
+            )
+        )
+    )
+
+
+def open_questions(link: GuideLink) -> list[Entry]:
+    """Return the guide's questions on this link that the client has not answered."""
+    questions = [entry for entry in guide_entries(link) if entry.kind == "guide_question"]
+    answered = answered_questions(link.user_id, [entry.id for entry in questions])
+    return [entry for entry in questions if entry.id not in answered]
+
+
+def _retire_guide_entries(link: GuideLink, forget_guide: bool) -> None:
+    """Tombstone the link's open questions and, with forget_guide, blank the guide's name in the
+    rest; each change gets a new version of the client, so the devices pull it."""
+    client = sync.lock_user(link.user_id)
+    still_open = {entry.id for entry in open_questions(link)}
+    for entry in guide_entries(link):
+        if entry.id in still_open:
+            entry.body, entry.deleted = {}, True
+        elif forget_guide:
+            entry.body = {**entry.body, "guide_name": ""}
+        else:
+            continue
+        client.version += 1
+        entry.version = client.version
 
 
 @bp.delete("/api/guides/<link_id>")
@@ -315,13 +362,18 @@ def new_count(link: GuideLink) -> int:
 
 
 def guide_entries(link: GuideLink) -> list[Entry]:
-    """Return this guide's questions and replies that the client still has."""
+    """Return this guide's questions and replies that the client still has.
+
+    Only what the server wrote for this link (written_by): nothing a device or an import stored
+    is ever shown as the guide's own words.
+    """
     rows = db.session.scalars(
         sa.select(Entry)
         .where(
             Entry.user_id == link.user_id,
             Entry.kind.in_(GUIDE_KINDS),
             Entry.deleted.is_(False),
+            Entry.written_by == f"guide:{link.id}",
         )
         .order_by(Entry.version)
     )
@@ -523,9 +575,21 @@ def _guide_post(link_id: str) -> tuple[User, GuideLink, str | None] | BaseRespon
     return user, link, form.guide_text.data.strip()
 
 
-def _send_to_client(link: GuideLink, kind: str, body: dict, sent: str) -> BaseResponse:
+def _refused(message: str, status: int) -> tuple[str, int]:
+    """Answer a refused question or reply with a page that says why."""
+    return render_template("error.html", title=translate("error_title"), body=message), status
+
+
+def _send_to_client(
+    link: GuideLink, kind: str, body: dict, sent: str
+) -> BaseResponse | tuple[str, int]:
     """Add a guide's entry with text to the client's entries, say it was sent, and go back."""
     if body["text"]:
+        if limits.attempt(limits.GUIDE_WRITE, f"guide:{link.guide_id}", user_id=link.guide_id):
+            return _refused(translate("guide_too_many_writes"), 429)
+        if kind == "guide_question" and len(open_questions(link)) >= MAX_OPEN_QUESTIONS:
+            db.session.rollback()
+            return _refused(translate("guide_too_many_open", n=MAX_OPEN_QUESTIONS), 409)
         if not _add_client_entry(link, kind, body):
             abort(404)
         db.session.commit()
@@ -534,7 +598,7 @@ def _send_to_client(link: GuideLink, kind: str, body: dict, sent: str) -> BaseRe
 
 
 @bp.post("/guide/clients/<link_id>/question")
-def ask(link_id: str) -> BaseResponse:
+def ask(link_id: str) -> BaseResponse | tuple[str, int]:
     """Write a question for the client; it reaches the client's devices at their next sync."""
     checked = _guide_post(link_id)
     if not isinstance(checked, tuple):
@@ -545,7 +609,7 @@ def ask(link_id: str) -> BaseResponse:
 
 
 @bp.post("/guide/clients/<link_id>/reply/<entry_id>")
-def reply(link_id: str, entry_id: str) -> BaseResponse:
+def reply(link_id: str, entry_id: str) -> BaseResponse | tuple[str, int]:
     """Leave a short reply beside a reflection the client shared with this guide."""
     checked = _guide_post(link_id)
     if not isinstance(checked, tuple):

@@ -63,6 +63,26 @@ TEXTS = {
         "Levensloopbaan.\n\nKies binnen {minutes} minuten een nieuw wachtwoord via deze link "
         "(hij werkt één keer):\n\n{link}\n\nWas jij dit niet? Negeer deze e-mail dan; je "
         "wachtwoord blijft zoals het is.\n",
+        "signup_sent_title": "Kijk in je mailbox",
+        "signup_sent_body": "We stuurden een e-mail naar {email}. Open de link erin om je account "
+        "te maken; hij werkt {hours} uur. Geen mail gekregen? Kijk bij je spam, of probeer het "
+        "opnieuw.",
+        "signup_mail_subject": "Je account bij Levensloopbaan",
+        "signup_mail_body": "Maak je account bij Levensloopbaan met deze link (hij werkt 24 uur):"
+        "\n\n{link}\n\nWas jij dit niet? Negeer deze e-mail dan; er wordt geen account gemaakt.\n",
+        "signup_taken_subject": "Iemand wilde een account maken met je e-mailadres",
+        "signup_taken_body": "Iemand probeerde bij Levensloopbaan een account te maken met dit "
+        "e-mailadres, maar je hebt er al een.\n\nWas jij dat? Log dan in:\n{login}\n\nWachtwoord "
+        "vergeten? Kies een nieuw:\n{forgot}\n\nWas jij het niet? Dan hoef je niets te doen.\n",
+        "signup_confirm_title": "Account maken",
+        "signup_confirm_intro": "Je e-mailadres klopt. Maak nu je account.",
+        "signup_link_invalid": "Deze link is verlopen of al gebruikt. Log in, of maak opnieuw een "
+        "account.",
+        "form_too_large": "Dit formulier is te groot of heeft te veel velden. Laad de pagina opnieuw "
+        "en probeer het nog eens.",
+        "guide_too_many_open": "Je cliënt heeft al {n} vragen van je die nog open staan. Wacht tot "
+        "je cliënt er een beantwoordt.",
+        "guide_too_many_writes": "Je stuurde de laatste tijd veel berichten. Probeer het later opnieuw.",
         "reset_title": "Nieuw wachtwoord kiezen",
         "reset_button": "Wachtwoord bewaren",
         "reset_link_invalid": "Deze link is verlopen of al gebruikt. Vraag een nieuwe aan.",
@@ -229,6 +249,25 @@ TEXTS = {
         "reset_mail_body": "Someone asked for a new password for your Levensloopbaan account.\n\n"
         "Choose a new password within {minutes} minutes with this link (it works once):\n\n"
         "{link}\n\nWasn't you? Then ignore this email; your password stays as it is.\n",
+        "signup_sent_title": "Check your email",
+        "signup_sent_body": "We sent an email to {email}. Open the link in it to create your "
+        "account; it works for {hours} hours. No email? Look in your spam folder, or try again.",
+        "signup_mail_subject": "Your Levensloopbaan account",
+        "signup_mail_body": "Create your Levensloopbaan account with this link (it works for 24 "
+        "hours):\n\n{link}\n\nWasn't you? Then ignore this email; no account is made.\n",
+        "signup_taken_subject": "Someone tried to create an account with your email",
+        "signup_taken_body": "Someone tried to create a Levensloopbaan account with this email "
+        "address, but you have one already.\n\nWas it you? Then sign in:\n{login}\n\nForgot your "
+        "password? Choose a new one:\n{forgot}\n\nWasn't you? Then there is nothing to do.\n",
+        "signup_confirm_title": "Create account",
+        "signup_confirm_intro": "Your email address is confirmed. Create your account now.",
+        "signup_link_invalid": "This link has expired or was used already. Sign in, or create an "
+        "account again.",
+        "form_too_large": "This form is too large or has too many fields. Reload the page and try "
+        "again.",
+        "guide_too_many_open": "Your client has {n} open questions from you already. Wait until "
+        "your client answers one.",
+        "guide_too_many_writes": "You sent many messages lately. Try again later.",
         "reset_title": "Choose a new password",
         "reset_button": "Save password",
         "reset_link_invalid": "This link has expired or was used already. Ask for a new one.",

@@ -7,6 +7,8 @@ simultaneous requests cannot all slip through before any of them is counted.
 import hashlib
 import hmac
 import math
+import threading
+import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import wraps
@@ -86,7 +88,12 @@ def _key(limit: Limit, value: str) -> str:
 
 def _allowed(limit: Limit) -> int:
     """Return how many tries the limit allows; RATE_LIMITS in the config can change that."""
-    return int(current_app.config.get("RATE_LIMITS", {}).get(limit.name, limit.count))
+    return _allowed_count(limit.name, limit.count)
+
+
+def _allowed_count(name: str, count: int) -> int:
+    """Return a limit's count, or what RATE_LIMITS in the config says for its name."""
+    return int(current_app.config.get("RATE_LIMITS", {}).get(name, count))
 
 
 def _locked_row(key: str, now: datetime) -> RateLimit:
@@ -190,6 +197,36 @@ def limited(limit: Limit):
     return decorate
 
 
+class LocalBucket:
+    """A token bucket per key, in this process's memory: a cheap limit for requests too frequent
+    to count in the database (a push). With several workers each holds its own buckets."""
+
+    def __init__(self, name: str, burst: int, per_second: float):
+        self.name, self.burst, self.per_second = name, burst, per_second
+        self.buckets: dict[str, tuple[float, float]] = {}  # key → (tokens, at)
+        self.lock = threading.Lock()
+
+    def take(self, key: str) -> int:
+        """Take a token; return 0, or the seconds to wait when the bucket is empty."""
+        burst = _allowed_count(self.name, self.burst)
+        now = time.monotonic()
+        with self.lock:
+            tokens, at = self.buckets.get(key, (burst, now))
+            tokens = min(burst, tokens + (now - at) * self.per_second)
+            if tokens < 1:
+                return max(math.ceil((1 - tokens) / self.per_second), 1)
+            self.buckets[key] = (tokens - 1, now)
+            if len(self.buckets) > 10_000:  # forget the keys that are full again
+                full = [
+                    k
+                    for k, (t, a) in self.buckets.items()
+                    if t + (now - a) * self.per_second >= burst
+                ]
+                for forgotten in full:
+                    del self.buckets[forgotten]
+        return 0
+
+
 # Registration, password and account operations; sign-in has its own keys in lpb/accounts.py.
 REGISTER = Rate("register", 10, timedelta(hours=1))
 PASSWORD_CHANGE = BackOff("password-change", 5)
@@ -198,8 +235,13 @@ EXPORT = Rate("export", 60, timedelta(hours=1))
 IMPORT = Rate("import", 60, timedelta(hours=1))
 RESET_MAIL_ADDRESS = Rate("reset-mail-address", 10, timedelta(hours=1))
 RESET_MAIL_ACCOUNT = Rate("reset-mail-account", 3, timedelta(hours=1))
+RESET_MAIL_DEVICE = Rate("reset-mail-device", 3, timedelta(hours=1))
 RECOVER_ADDRESS = BackOff("recover-address", 20)
 RECOVER_ACCOUNT = BackOff("recover-account", 5)
+RECOVER_DEVICE = BackOff("recover-device", 5)
+GUIDE_WRITE = Rate("guide-write", 30, timedelta(hours=1))
 SIGN_IN_ADDRESS = BackOff("sign-in-address", 20)
 SIGN_IN_ACCOUNT = BackOff("sign-in-account", 5)
 SIGN_IN_DEVICE = BackOff("sign-in-device", 5)
+# Pushes per signed-in browser: a burst of 120, then 4 a second (a week offline is 10 pushes).
+PUSH = LocalBucket("push", 120, 4.0)

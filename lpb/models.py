@@ -1,5 +1,6 @@
 """Database models: users, their sessions and devices, their entries, and rate limits."""
 
+import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
@@ -21,10 +22,17 @@ def utcnow() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
+def new_device_key() -> str:
+    """Return a fresh random value for an account's device cookies."""
+    return secrets.token_hex(16)
+
+
 class User(Model):
     """An account; version is the last version given to any change of this user's entries."""
 
     __tablename__ = "users"
+    # Never reuse a deleted account's id (SQLite would): old cookies and rows may still name it.
+    __table_args__ = {"sqlite_autoincrement": True}
 
     id: so.Mapped[int] = so.mapped_column(primary_key=True)
     email: so.Mapped[str] = so.mapped_column(sa.String(254), unique=True)
@@ -33,8 +41,22 @@ class User(Model):
     created_at: so.Mapped[datetime] = so.mapped_column(default=utcnow)
     # sha256 of each unused recovery code; the codes themselves are shown once and never stored.
     recovery_codes: so.Mapped[list[str]] = so.mapped_column(sa.JSON, default=list)
-    reset_token_hash: so.Mapped[str | None] = so.mapped_column(sa.String(64), unique=True)
-    reset_expires_at: so.Mapped[datetime | None]
+    # A random value of this account that device cookies name, so a cookie fits no other account.
+    device_key: so.Mapped[str] = so.mapped_column(sa.String(32), default=new_device_key)
+
+
+class ResetLink(Model):
+    """A live password reset link of an account; only its token's hash is kept."""
+
+    __tablename__ = "reset_links"
+    __table_args__ = {"sqlite_autoincrement": True}
+
+    id: so.Mapped[int] = so.mapped_column(primary_key=True)
+    user_id: so.Mapped[int] = so.mapped_column(
+        sa.ForeignKey("users.id", ondelete="CASCADE"), index=True
+    )
+    token_hash: so.Mapped[str] = so.mapped_column(sa.String(64), unique=True)
+    expires_at: so.Mapped[datetime]
 
 
 class Session(Model):
@@ -175,6 +197,7 @@ class GuideInvitation(Model):
     """A client's one-time invitation for a guide; only its token's hash is kept."""
 
     __tablename__ = "guide_invitations"
+    __table_args__ = {"sqlite_autoincrement": True}
 
     id: so.Mapped[int] = so.mapped_column(primary_key=True)
     user_id: so.Mapped[int] = so.mapped_column(

@@ -95,7 +95,7 @@ def openapi_document() -> dict:
                         "200": _json(
                             ref("PushResponse"), "The batch was applied (or already was)."
                         ),
-                        **_errors(400, 401, 404, 409, 413, 415, 503),
+                        **_errors(400, 401, 404, 409, 413, 415, 429, 503),
                     },
                 }
             },

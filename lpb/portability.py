@@ -24,6 +24,7 @@ from lpb.models import (
     GuideInvitation,
     GuideLink,
     RateLimit,
+    ResetLink,
     Session,
     SetAsideEntry,
     Share,
@@ -108,14 +109,21 @@ def import_chunk(user_id: int, entries: list[tuple[Mutation, str | None]]) -> di
 def check_account_room(user_id: int, entries: list[tuple[Mutation, str | None]]) -> None:
     """Refuse an import that would take an account past MAX_ACCOUNT_ENTRIES."""
     ids = list({mutation.id for mutation, _ in entries})
+    # A guide's questions and replies are not the account's own writing: they never use its room.
     stored = db.session.scalar(
-        sa.select(sa.func.count()).select_from(Entry).where(Entry.user_id == user_id)
+        sa.select(sa.func.count())
+        .select_from(Entry)
+        .where(Entry.user_id == user_id, Entry.kind.not_in(guidance.GUIDE_KINDS))
     )
     known = sum(
         db.session.scalar(
             sa.select(sa.func.count())
             .select_from(Entry)
-            .where(Entry.user_id == user_id, Entry.id.in_(ids[start : start + IMPORT_CHUNK]))
+            .where(
+                Entry.user_id == user_id,
+                Entry.kind.not_in(guidance.GUIDE_KINDS),
+                Entry.id.in_(ids[start : start + IMPORT_CHUNK]),
+            )
         )
         or 0
         for start in range(0, len(ids), IMPORT_CHUNK)
@@ -130,6 +138,9 @@ def check_account_room(user_id: int, entries: list[tuple[Mutation, str | None]])
 
 def delete_account(user: User) -> None:
     """Erase a user and everything of theirs, in the caller's transaction."""
+    # A guide's name leaves the clients' data, and open questions their Today.
+    for link in db.session.scalars(sa.select(GuideLink).where(GuideLink.guide_id == user.id)).all():
+        guidance.end_link(link, forget_guide=True)
     # Explicit deletes rather than relying on ON DELETE CASCADE alone: every table, every engine.
     links = sa.select(GuideLink.id).where(
         sa.or_(GuideLink.user_id == user.id, GuideLink.guide_id == user.id)
@@ -140,7 +151,16 @@ def delete_account(user: User) -> None:
             sa.or_(GuideLink.user_id == user.id, GuideLink.guide_id == user.id)
         )
     )
-    for model in (Share, GuideInvitation, Entry, SetAsideEntry, Client, Session, RateLimit):
+    for model in (
+        Share,
+        GuideInvitation,
+        Entry,
+        SetAsideEntry,
+        Client,
+        Session,
+        RateLimit,
+        ResetLink,
+    ):
         db.session.execute(sa.delete(model).where(model.user_id == user.id))
     db.session.execute(sa.delete(User).where(User.id == user.id))
 

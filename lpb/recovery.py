@@ -3,15 +3,15 @@
 import hashlib
 import secrets
 import smtplib
-import threading
 from datetime import timedelta
 from email.message import EmailMessage
 
 import sqlalchemy as sa
 from flask import current_app
 
+from lpb import links
 from lpb.extensions import db
-from lpb.models import User, utcnow
+from lpb.models import ResetLink, User, utcnow
 
 RESET_LINK_MINUTES = 30
 RECOVERY_CODE_COUNT = 8
@@ -27,34 +27,44 @@ def _sha256(text: str) -> str:
 
 
 def mail_configured() -> bool:
-    """Return whether this server can send email (FLASK_MAIL_SERVER is set)."""
-    return bool(current_app.config.get("MAIL_SERVER"))
+    """Return whether this server sends email: FLASK_MAIL_SERVER, and an address for its links."""
+    return bool(current_app.config.get("MAIL_SERVER")) and links.mail_problem(current_app) is None
 
 
 def new_reset_token(user: User) -> str:
-    """Give the user a reset link token valid for 30 minutes; an earlier link stops working."""
+    """Give the user a reset link token valid for 30 minutes; links mailed earlier keep working."""
     token = secrets.token_urlsafe(32)
-    user.reset_token_hash = _sha256(token)
-    user.reset_expires_at = utcnow() + timedelta(minutes=RESET_LINK_MINUTES)
+    add_reset_token(user.id, token)
     return token
+
+
+def add_reset_token(user_id: int, token: str) -> None:
+    """Store a reset token's hash for the user, valid for RESET_LINK_MINUTES."""
+    db.session.execute(sa.delete(ResetLink).where(ResetLink.expires_at <= utcnow()))
+    expires = utcnow() + timedelta(minutes=RESET_LINK_MINUTES)
+    db.session.add(ResetLink(user_id=user_id, token_hash=_sha256(token), expires_at=expires))
+
+
+def clear_reset_tokens(user_id: int) -> None:
+    """Void every outstanding reset link of the user (a new password was chosen)."""
+    db.session.execute(sa.delete(ResetLink).where(ResetLink.user_id == user_id))
 
 
 def reset_token_user(token: str) -> User | None:
     """Return the user of a reset token that is unused and not expired."""
     return db.session.scalar(
-        sa.select(User).where(
-            User.reset_token_hash == _sha256(token), User.reset_expires_at > utcnow()
-        )
+        sa.select(User)
+        .join(ResetLink, ResetLink.user_id == User.id)
+        .where(ResetLink.token_hash == _sha256(token), ResetLink.expires_at > utcnow())
     )
 
 
 def use_reset_token(token: str) -> User | None:
     """Use up a reset token, at most once even when sent twice at the same time; return its user."""
     user_id = db.session.scalar(
-        sa.update(User)
-        .where(User.reset_token_hash == _sha256(token), User.reset_expires_at > utcnow())
-        .values(reset_token_hash=None, reset_expires_at=None)
-        .returning(User.id)
+        sa.delete(ResetLink)
+        .where(ResetLink.token_hash == _sha256(token), ResetLink.expires_at > utcnow())
+        .returning(ResetLink.user_id)
     )
     return db.session.get(User, user_id) if user_id is not None else None
 
@@ -95,8 +105,25 @@ def use_recovery_code(user: User | None, code: str) -> bool:
     return True
 
 
-def send_mail(to: str, subject: str, body: str) -> None:
-    """Send a plain-text email in the background, so answering takes as long with or without it."""
+def deliver_now(to: str, subject: str, body: str) -> None:
+    """Send a plain-text email from this thread (one already in the background)."""
+    message, settings = _message(to, subject, body)
+    _deliver(settings, message, current_app.logger)
+
+
+def mail_reset_link(email: str, token: str, subject: str, body: str) -> None:
+    """In the background: if the address has an account, store the token and mail its link."""
+    user_id = db.session.scalar(sa.select(User.id).where(User.email == email))
+    if user_id is None:
+        db.session.rollback()
+        return
+    add_reset_token(user_id, token)
+    db.session.commit()
+    deliver_now(email, subject, body)
+
+
+def _message(to: str, subject: str, body: str) -> tuple[EmailMessage, dict]:
+    """Return a plain-text message and the SMTP settings to send it with."""
     config = current_app.config
     message = EmailMessage()
     message["From"] = config.get("MAIL_SENDER") or config.get("MAIL_USERNAME")
@@ -107,8 +134,7 @@ def send_mail(to: str, subject: str, body: str) -> None:
         key: config.get(f"MAIL_{key.upper()}")
         for key in ("server", "port", "username", "password", "use_tls", "use_ssl")
     }
-    logger = current_app.logger
-    threading.Thread(target=_deliver, args=(settings, message, logger), daemon=True).start()
+    return message, settings
 
 
 def _deliver(settings: dict, message: EmailMessage, logger) -> None:
@@ -124,4 +150,4 @@ def _deliver(settings: dict, message: EmailMessage, logger) -> None:
                 smtp.login(str(settings["username"]), str(settings["password"] or ""))
             smtp.send_message(message)
     except (OSError, smtplib.SMTPException):
-        logger.exception("Could not send a password reset email")
+        logger.exception("Could not send an email")

@@ -126,36 +126,61 @@ def forget_subscription(reminder: Due) -> None:
     db.session.commit()
 
 
-def send_due_reminders(now: datetime) -> int:
-    """Push every reminder due at now that no other sender claimed; return how many went out."""
-    sent = 0
-    for reminder in due_reminders(now):
-        if not claim(reminder):
-            continue
-        outcome = webpush.send(
-            reminder.endpoint,
-            reminder.p256dh,
-            reminder.auth,
-            {"type": "reminder", "day": reminder.day},
+@dataclass
+class Report:
+    """What a run did: pushes sent, pushes that failed, subscriptions forgotten."""
+
+    sent: int = 0
+    failed: int = 0
+    forgotten: int = 0
+
+    def __str__(self) -> str:
+        return f"sent {self.sent}, failed {self.failed}, forgotten {self.forgotten}"
+
+
+def _push_one(reminder: Due, report: Report) -> None:
+    """Push one claimed reminder and note the outcome in the report."""
+    outcome = webpush.send(
+        reminder.endpoint, reminder.p256dh, reminder.auth, {"type": "reminder", "day": reminder.day}
+    )
+    if outcome in (webpush.Outcome.GONE, webpush.Outcome.REFUSED):
+        forget_subscription(reminder)
+        report.forgotten += 1
+    elif outcome is webpush.Outcome.RETRY:
+        release(reminder)
+    if outcome is webpush.Outcome.SENT:
+        report.sent += 1
+    else:
+        report.failed += 1
+        current_app.logger.warning(
+            "Reminder for device %s not sent: %s", reminder.device_id, outcome.value
         )
-        if outcome is webpush.Outcome.GONE:
-            forget_subscription(reminder)
-        elif outcome is webpush.Outcome.RETRY:
-            release(reminder)
-        sent += outcome is webpush.Outcome.SENT
-    return sent
+
+
+def send_due_reminders(now: datetime) -> Report:
+    """Push every reminder due at now that no other sender claimed; one failure stops no other."""
+    report = Report()
+    for reminder in due_reminders(now):
+        try:
+            if claim(reminder):
+                _push_one(reminder, report)
+        except Exception:
+            db.session.rollback()
+            report.failed += 1
+            current_app.logger.exception("Reminder for device %s failed", reminder.device_id)
+    return report
 
 
 def _send_now() -> None:
     """Send what is due at this minute; a failure is logged, the sender lives on."""
     try:
-        sent = send_due_reminders(datetime.now(UTC))
+        report = send_due_reminders(datetime.now(UTC))
     except Exception:
         db.session.rollback()
         current_app.logger.exception("Sending reminders failed")
         return
-    if sent:
-        current_app.logger.info("Sent %d reminder(s)", sent)
+    if report.sent or report.failed or report.forgotten:
+        current_app.logger.info("Reminders: %s", report)
 
 
 @click.command("reminders")
@@ -169,9 +194,7 @@ def reminders_command(once: bool) -> None:
     except RuntimeError as exc:
         raise click.ClickException(str(exc)) from None
     if once:
-        sent = send_due_reminders(datetime.now(UTC))
-        if sent:
-            current_app.logger.info("Sent %d reminder(s)", sent)
+        click.echo(f"Reminders: {send_due_reminders(datetime.now(UTC))}")
         return
     click.echo("Sending reminders each minute; stop with Ctrl+C.")
     while True:

@@ -10,7 +10,7 @@ import icalendar
 import sqlalchemy as sa
 from flask import Blueprint, Response, abort, jsonify, request, url_for
 
-from lpb import webpush
+from lpb import push_target, webpush
 from lpb.contract_reminders import (
     DAYS,
     CalendarFeedRequest,
@@ -107,8 +107,27 @@ def put_device():
         setattr(device, name, value)
     device.skip_when_written = body.skip_when_written
     device.endpoint, device.p256dh, device.auth = endpoint, p256dh, auth
+    if created:
+        _forget_oldest_devices(user.id, keep=body.device_id)
     db.session.commit()
     return jsonify(device_json(device)), 201 if created else 200
+
+
+def _forget_oldest_devices(user_id: int, keep: str) -> None:
+    """Keep at most MAX_DEVICES_PER_ACCOUNT reminders: those set longest ago are forgotten."""
+    db.session.flush()
+    oldest_first = db.session.scalars(
+        sa.select(PushDevice.device_id)
+        .where(PushDevice.user_id == user_id, PushDevice.device_id != keep)
+        .order_by(PushDevice.scheduled_at, PushDevice.device_id)
+    ).all()
+    surplus = len(oldest_first) + 1 - push_target.MAX_DEVICES_PER_ACCOUNT
+    if surplus > 0:
+        db.session.execute(
+            sa.delete(PushDevice).where(
+                PushDevice.user_id == user_id, PushDevice.device_id.in_(oldest_first[:surplus])
+            )
+        )
 
 
 @bp.get("/api/reminders/device/<device_id>")

@@ -1,7 +1,9 @@
 """Security headers sent with every response."""
 
-from flask import Flask, Response, request
+from flask import Flask, Response, render_template, request
 from flask.sessions import SecureCookieSessionInterface
+
+from lpb.i18n import translate
 
 CONTENT_SECURITY_POLICY = "; ".join(
     [
@@ -44,8 +46,36 @@ def _private(response: Response) -> bool:
     return request.blueprint == "auth"
 
 
+# The server's forms have a handful of fields and a text of at most a few thousand characters.
+MAX_FORM_FIELDS = 40
+MAX_FORM_BYTES = 64 * 1024
+FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+
+
+def refuse_large_forms() -> Response | None:
+    """Refuse a form post with too many fields or bytes before it is parsed (413, a clear page)."""
+    if request.method != "POST" or request.mimetype not in FORM_TYPES:
+        return None
+    if request.path.startswith("/api/"):
+        return None  # the API reads JSON bodies, with limits of their own
+    too_large = (request.content_length or 0) > MAX_FORM_BYTES
+    if not too_large and request.mimetype == FORM_TYPES[0]:
+        request.max_content_length = MAX_FORM_BYTES
+        too_large = request.get_data(cache=True).count(b"&") >= MAX_FORM_FIELDS
+    if not too_large:
+        return None
+    page = render_template(
+        "error.html", title=translate("error_title"), body=translate("form_too_large")
+    )
+    return Response(page, 413, mimetype="text/html")
+
+
 def init_app(app: Flask) -> None:
-    """Register the security headers on the app."""
+    """Register the security headers and the limits on form posts on the app."""
+    app.config.setdefault("MAX_FORM_PARTS", MAX_FORM_FIELDS)
+    app.config.setdefault("MAX_FORM_MEMORY_SIZE", MAX_FORM_BYTES)
+    # First of all, before CSRFProtect reads the form.
+    app.before_request_funcs.setdefault(None, []).insert(0, refuse_large_forms)
     app.after_request(add_security_headers)
 
 

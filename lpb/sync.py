@@ -21,6 +21,10 @@ from lpb.jsonapi import ApiError, invalid, parse
 from lpb.models import Client, Entry, NewEntry, User
 
 MAX_BODY_BYTES = 64 * 1024
+# A push body's size at most, refused before it is parsed (the app sends at most 512 KiB).
+MAX_PUSH_BYTES = 1024 * 1024
+# Written by the server for a guide (lpb/guidance.py); a device may delete them, never write them.
+GUIDE_KINDS = ("guide_question", "guide_reply", "guide_suggestion")
 MAX_PULL_LIMIT = 5000
 MAX_PULL_BYTES = 4 * 1024 * 1024  # about; a page stops after the change that passes it
 # Fields the server owns or that only mean something on the device: never kept in the body.
@@ -275,6 +279,23 @@ def conflict_copy_id(user_id: int, original: str, client_id: str, mid: int, atte
     return str(uuid.UUID(bytes=digest[:16], version=4))
 
 
+def refuse_forged_guide_entry(batch: Batch, mutation: Mutation, index: int) -> None:
+    """Refuse a put that would write a guide's words (a re-sent copy of the stored one is fine)."""
+    if mutation.op != "put":
+        return
+    stored = batch.known.get(mutation.id)
+    involved = mutation.kind in GUIDE_KINDS or (stored is not None and stored.kind in GUIDE_KINDS)
+    if not involved or (
+        stored is not None
+        and (stored.deleted or (stored.kind, stored.body) == (mutation.kind, mutation.body))
+    ):
+        return
+    raise invalid(
+        f"mutations[{index}].entry.kind: {mutation.kind} entries are a guide's words, "
+        "written by the server only."
+    )
+
+
 def lock_user(user_id: int) -> User:
     """Load the user's row locked, so that one user's changes apply one at a time."""
     # PostgreSQL: FOR UPDATE; SQLite has no row locks, but its BEGIN IMMEDIATE serialises writers.
@@ -301,7 +322,8 @@ def push(user_id: int, client_id: str, mutations: list[Mutation]) -> dict:
     batch = Batch(owner, client_id)
     batch.preload({mutation.id for mutation in mutations})
     results = []
-    for mutation in mutations:
+    for index, mutation in enumerate(mutations):
+        refuse_forged_guide_entry(batch, mutation, index)
         if mutation.mid <= last:
             results.append({"mid": mutation.mid, "id": mutation.id, "status": "duplicate"})
             continue

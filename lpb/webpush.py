@@ -2,17 +2,19 @@
 
 import base64
 import enum
+import http.client
 import json
 import os
 import re
 from pathlib import Path
 
-import requests
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from flask import current_app
-from py_vapid import Vapid
+from py_vapid import Vapid, VapidException
 from pywebpush import WebPushException, webpush
+
+from lpb import push_target
 
 KEY_FILE = "vapid_private_key.pem"
 # A reminder that waited longer than this at the push service is no use any more.
@@ -28,6 +30,7 @@ class Outcome(enum.Enum):
     GONE = "gone"
     RETRY = "retry"
     FAILED = "failed"
+    REFUSED = "refused"  # the endpoint is not one the server posts to: forget it
 
 
 def b64url(data: bytes) -> str:
@@ -113,9 +116,17 @@ def subject() -> str:
 def send(endpoint: str, p256dh: str, auth: str, payload: dict) -> Outcome:
     """Encrypt payload (aes128gcm) and push it to one subscription; never raise for the network.
 
-    RETRY: the push service answered that it did not take the push now (429 or 5xx).
+    The endpoint is checked again (a row written before the checks, or by hand) and its host
+    resolved to a public address, which is the one connected to. RETRY: the push service answered
+    that it did not take the push now (429 or 5xx).
     """
     try:
+        target = push_target.parse(endpoint)
+    except push_target.RefusedTarget as refused:
+        current_app.logger.warning("Push endpoint refused: %s", refused)
+        return Outcome.REFUSED
+    try:
+        poster = push_target.PinnedPoster(endpoint, target, push_target.resolve(target))
         webpush(
             {"endpoint": endpoint, "keys": {"p256dh": p256dh, "auth": auth}},
             data=json.dumps(payload, separators=(",", ":")),
@@ -125,6 +136,7 @@ def send(endpoint: str, p256dh: str, auth: str, payload: dict) -> Outcome:
             content_encoding="aes128gcm",
             ttl=TIME_TO_LIVE,
             timeout=TIMEOUT_SECONDS,
+            requests_session=poster,
         )
     except WebPushException as exc:
         status = exc.response.status_code if exc.response is not None else None
@@ -132,7 +144,10 @@ def send(endpoint: str, p256dh: str, auth: str, payload: dict) -> Outcome:
             return Outcome.GONE
         current_app.logger.warning("Push to %s failed: %s", _origin(endpoint), exc)
         return Outcome.RETRY if status == 429 or (status or 0) >= 500 else Outcome.FAILED
-    except requests.RequestException as exc:
+    except (OSError, http.client.HTTPException, push_target.RefusedTarget) as exc:
+        current_app.logger.warning("Push to %s failed: %s", _origin(endpoint), exc)
+        return Outcome.FAILED
+    except (VapidException, ValueError, TypeError) as exc:  # keys that do not work
         current_app.logger.warning("Push to %s failed: %s", _origin(endpoint), exc)
         return Outcome.FAILED
     return Outcome.SENT

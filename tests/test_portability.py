@@ -13,6 +13,7 @@ import sqlalchemy as sa
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 
+from lpb import recovery
 from lpb.extensions import db
 from lpb.models import SetAsideEntry, User
 from tests.api_client import PASSWORD, Device, api_token, entry, put, register, sign_in
@@ -309,6 +310,7 @@ def test_deleting_an_account_erases_everything_and_refuses_later_pushes(api_app)
                 reason="week: missing",
             )
         )
+        recovery.add_reset_token(user_id, "a reset link's token")
         db.session.commit()
     assert all(rows_of_user(api_app, user_id, EMAIL).values())
 
@@ -363,6 +365,7 @@ PUBLIC_ON_PURPOSE = {
     "/login": "to sign in",
     "/forgot": "to ask for a reset link",
     "/reset/<token>": "a reset link stands in for the session",
+    "/register/confirm/<token>": "a sign-up link, mailed to the address, creates the account",
     "/recover": "a recovery code stands in for the session",
     "/api/signout": "signing out without a session is harmless",
     "/calendar/<token>.ics": "the private calendar feed, opened by its secret token",

@@ -44,10 +44,27 @@ def inbox(db_app):
     controller = Controller(handler, hostname="127.0.0.1", port=_free_port())
     controller.start()
     db_app.config.update(
-        MAIL_SERVER="127.0.0.1", MAIL_PORT=controller.port, MAIL_SENDER="lpb@example.org"
+        MAIL_SERVER="127.0.0.1",
+        MAIL_PORT=controller.port,
+        MAIL_SENDER="lpb@example.org",
+        PUBLIC_URL="https://journal.example.org",
     )
     yield handler
     controller.stop()
+
+
+def register_by_mail(client, inbox, email: str, password: str = PASSWORD):
+    """Sign up with mail on: the form, then the link in the mail and its button; return the answer."""
+    before = len(inbox.messages)
+    answer = register(client, email, password)
+    assert answer.status_code == 200 and "Check your email" in answer.get_data(as_text=True)
+    message = inbox.wait_for(before + 1)[-1]
+    path = re.search(r"https://journal\.example\.org(/register/confirm/\S+)", message.get_content())
+    assert path is not None, message.get_content()
+    link = path.group(1)
+    created = client.post(link, data={"csrf_token": form_token(client, link)})
+    inbox.messages.remove(message)
+    return created
 
 
 def ask_for_link(client, email: str):
@@ -82,7 +99,7 @@ def test_login_page_links_to_forgot_password(db_app):
 def test_reset_link_by_email(db_app, inbox):
     """The link arrives, sets a new password once, and every old session ends."""
     phone, laptop = db_app.test_client(), db_app.test_client()
-    assert register(phone, "anna@example.org").headers["Location"] == "/"  # no codes with mail
+    assert register_by_mail(phone, inbox, "anna@example.org").headers["Location"] == "/"
     sign_in(laptop, "anna@example.org")
 
     answer = ask_for_link(db_app.test_client(), "Anna@Example.org")
@@ -108,7 +125,7 @@ def test_reset_link_by_email(db_app, inbox):
 
 def test_reset_link_expires_after_30_minutes(db_app, inbox, monkeypatch):
     """A link older than 30 minutes changes nothing."""
-    register(db_app.test_client(), "anna@example.org")
+    register_by_mail(db_app.test_client(), inbox, "anna@example.org")
     ask_for_link(db_app.test_client(), "anna@example.org")
     path = reset_path(inbox.wait_for(1)[0])
     client = db_app.test_client()
@@ -121,7 +138,7 @@ def test_reset_link_expires_after_30_minutes(db_app, inbox, monkeypatch):
 
 def test_reset_answer_is_the_same_for_unknown_addresses(db_app, inbox):
     """Whether the address has an account or not, the page says the same; no mail is sent."""
-    register(db_app.test_client(), "anna@example.org")
+    register_by_mail(db_app.test_client(), inbox, "anna@example.org")
     known = ask_for_link(db_app.test_client(), "anna@example.org").get_data(as_text=True)
     unknown = ask_for_link(db_app.test_client(), "nobody@example.org").get_data(as_text=True)
     strip = re.compile(r'name="csrf_token" type="hidden" value="[^"]+"')
@@ -132,7 +149,7 @@ def test_reset_answer_is_the_same_for_unknown_addresses(db_app, inbox):
 
 def test_reset_links_are_rate_limited(db_app, inbox):
     """Three links an hour per address asked for; the fourth request waits."""
-    register(db_app.test_client(), "anna@example.org")
+    register_by_mail(db_app.test_client(), inbox, "anna@example.org")
     for _ in range(3):
         ask_for_link(db_app.test_client(), "anna@example.org")
     client = db_app.test_client()
@@ -145,7 +162,7 @@ def test_reset_links_are_rate_limited(db_app, inbox):
 
 def test_a_new_password_from_a_link_follows_the_rules(db_app, inbox):
     """The reset page refuses a common password, and the link still works afterwards."""
-    register(db_app.test_client(), "anna@example.org")
+    register_by_mail(db_app.test_client(), inbox, "anna@example.org")
     ask_for_link(db_app.test_client(), "anna@example.org")
     path = reset_path(inbox.wait_for(1)[0])
     client = db_app.test_client()

@@ -1,7 +1,7 @@
 """guide suggestions: a client's switch per guide for suggested questions
 
 Revision ID: e5a1c7d93b42
-Revises: d4b8e2f61a37
+Revises: e5a1c7d93b20
 Create Date: 2026-12-06 16:30:00.000000
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'e5a1c7d93b42'
-down_revision = 'd4b8e2f61a37'
+down_revision = 'e5a1c7d93b20'
 branch_labels = None
 depends_on = None
 

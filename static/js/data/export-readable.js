@@ -18,7 +18,7 @@ export const CSV_KEYS = [
   'details',
   'id',
 ];
-const GUIDE_KINDS = new Set(['guide_question', 'guide_reply']);
+const GUIDE_KINDS = new Set(['guide_question', 'guide_reply', 'guide_suggestion']);
 const NAMED_KINDS = new Set(['reflection', 'checkin', 'question', 'balance', 'shared_summary']);
 
 /**

@@ -12,6 +12,19 @@ export function pushMutations(rows, entries) {
   });
 }
 
+/** Return the first mutations whose JSON fits in maxBytes (at least one: the server takes any one). */
+export function withinBytes(mutations, maxBytes) {
+  const encoder = new TextEncoder();
+  let size = 0;
+  const kept = [];
+  for (const mutation of mutations) {
+    size += encoder.encode(JSON.stringify(mutation)).length + 1;
+    if (kept.length > 0 && size > maxBytes) break;
+    kept.push(mutation);
+  }
+  return kept;
+}
+
 /**
  * Return what a push answer asks for: 'apply', 'new-token', 'renumber', 'signin', 'busy',
  * 'refused' (the server will never take one of the mutations) or 'error'.
@@ -20,7 +33,7 @@ export function pushAnswer(answer, { tokenRenewed = false } = {}) {
   const { status, body } = answer;
   if (status === 400 && body.error === 'csrf_failed') return tokenRenewed ? 'signin' : 'new-token';
   if (status === 409 && body.error === 'conflict_gap') return 'renumber';
-  if (status === 503) return 'busy';
+  if (status === 503 || status === 429) return 'busy';
   if (refusedMutation(answer) !== null) return 'refused';
   return status === 200 ? 'apply' : 'error';
 }

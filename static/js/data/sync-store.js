@@ -1,13 +1,21 @@
 // The IndexedDB side of sync: each step reads or writes in its own transaction, never across a fetch.
 import { result, transact } from './db.js';
 import { DAY_TOTALS, recountDays } from './history.js';
-import { afterPullPage, afterPush, pushMutations, renumberedOutbox } from './sync-decisions.js';
+import {
+  afterPullPage,
+  afterPush,
+  pushMutations,
+  renumberedOutbox,
+  withinBytes,
+} from './sync-decisions.js';
 
 // Kept apart so that Today's start does not load the sync rules; sync's users import it here.
 export { claimDevice, storedAccount } from './device-account.js';
 
 // 50 entries of at most ~64 KB each stay well under the server's 4 MiB request limit.
 const PUSH_BATCH = 50;
+// The server refuses a push over 1 MiB (lpb/sync.py MAX_PUSH_BYTES): stay well under it.
+const PUSH_BYTES = 512 * 1024;
 const STORES = ['entries', 'outbox', 'meta', DAY_TOTALS];
 const ALL_STORES = [...STORES, 'drafts'];
 
@@ -38,7 +46,8 @@ export function readOutbox() {
       tx,
       rows.map((row) => row.id),
     );
-    return { clientId: client?.client_id, mutations: pushMutations(rows, entries) };
+    const mutations = withinBytes(pushMutations(rows, entries), PUSH_BYTES);
+    return { clientId: client?.client_id, mutations };
   });
 }
 

@@ -79,7 +79,9 @@ function inviteForm(email, ui) {
     event.preventDefault();
     try {
       const invitation = await invite(name.value.trim());
-      result.replaceChildren(invitationLink(invitation.url));
+      result.replaceChildren(
+        invitationLink(invitation.url ?? new URL(invitation.path, location.origin).href),
+      );
       await ui.refresh({ keep: form });
     } catch (error) {
       ui.say(failure(error));

@@ -8,7 +8,7 @@ import { opener } from './today-cards.js';
 
 /** Return the card of one open question; its answer is a reflection shared with that guide. */
 function questionCard(question) {
-  const name = question.guide_name;
+  const name = question.guide_name || t('guide_former');
   const id = `guide-answer-${question.id}`;
   const titleId = `${id}-title`;
   const card = h('section', {

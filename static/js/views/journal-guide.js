@@ -67,7 +67,7 @@ export function guidePart(entry, journal) {
     h(
       'p',
       { className: 'guide-reply' },
-      t('guide_replied', { name: reply.guide_name, text: reply.text }),
+      t('guide_replied', { name: reply.guide_name || t('guide_former'), text: reply.text }),
     ),
   );
   const shares =
