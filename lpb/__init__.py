@@ -60,6 +60,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         models,
         pages,
         portability,
+        practice,
         reminders,
     )
 
@@ -71,6 +72,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(portability.bp)
     app.register_blueprint(reminders.bp)
     app.register_blueprint(guidance.bp)
+    app.register_blueprint(practice.bp)
     jsonapi.init_app(app)
     security.init_app(app)
     app.after_request(accounts.touch_session)

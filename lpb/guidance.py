@@ -27,8 +27,8 @@ from flask import (
 )
 from sqlalchemy.exc import IntegrityError, OperationalError
 from werkzeug.wrappers import Response as BaseResponse
-from wtforms import TextAreaField
-from wtforms.validators import InputRequired, Length
+from wtforms import StringField, TextAreaField
+from wtforms.validators import InputRequired, Length, Optional
 
 from lpb import accounts, sync
 from lpb.auth import ConfirmForm, LocalisedForm
@@ -87,6 +87,7 @@ def link_json(link: GuideLink) -> dict:
     return {
         "id": link.id,
         "guide_email": guide.email if guide else "",
+        "guide_name": (guide.display_name or guide.email) if guide else "",
         "name_for_guide": link.name_for_guide,
         "show_insights": link.show_insights,
         "accepted_at": _iso(link.accepted_at),
@@ -174,7 +175,10 @@ def change_link(link_id: str) -> Response:
 
 def end_link(link: GuideLink) -> None:
     """End a guide link and every share of it, in the caller's transaction."""
+    from lpb import practice  # practice builds on this module
+
     sync.lock_user(link.user_id)
+    practice.link_ended(link)
     db.session.execute(sa.delete(Share).where(Share.link_id == link.id))
     db.session.execute(sa.delete(GuideLink).where(GuideLink.id == link.id))
 
@@ -237,10 +241,11 @@ def accept(token: str) -> BaseResponse | tuple[str, int]:
     here = url_for("guidance.accept", token=token)
     if user is None:
         return render_template("guide_accept.html", next=here, form=None), 200
-    form = ConfirmForm()
+    form = AcceptForm(data={"guide_display_name": user.display_name})
     if not form.validate_on_submit():
         page = render_template("guide_accept.html", form=form, name=_client_name(invitation))
         return page, 400 if request.method == "POST" else 200
+    user.display_name = (form.guide_display_name.data or "").strip() or user.display_name
     taken = db.session.execute(
         sa.delete(GuideInvitation).where(GuideInvitation.id == invitation.id)
     )
@@ -251,6 +256,22 @@ def accept(token: str) -> BaseResponse | tuple[str, int]:
     db.session.commit()
     flash(translate("guide_accepted"))
     return redirect(url_for("guidance.client_page", link_id=link.id))
+
+
+class AcceptForm(LocalisedForm):
+    """Accepting an invitation: with the name the client will see (never the email)."""
+
+    guide_display_name = StringField()
+
+    def field_validators(self) -> dict[str, list]:
+        """A name is needed, and a short one."""
+        return {
+            # Required in the form; a post without it (older scripts) keeps the name as it was.
+            "guide_display_name": [
+                Optional(),
+                Length(max=100, message=translate("guide_text_long", n=100)),
+            ]
+        }
 
 
 def _link_between(client_id: int, guide_id: int, name: str) -> GuideLink:
@@ -501,6 +522,11 @@ def _add_client_entry(link: GuideLink, kind: str, body: dict) -> bool:
     return True
 
 
+def _guide_name(user: User) -> str:
+    """Return the name a client sees for the guide: the chosen one (older accounts: the email)."""
+    return user.display_name or user.email
+
+
 def _guide_post(link_id: str) -> tuple[User, GuideLink, str | None] | BaseResponse:
     """Check a guide's form post; return the guide, the link and the text (None if refused)."""
     user = _signed_in_or_login()
@@ -532,7 +558,12 @@ def ask(link_id: str) -> BaseResponse:
     if not isinstance(checked, tuple):
         return checked
     user, link, text = checked
-    body = {"link_id": link.id, "guide_name": user.email, "text": text, "asked_at": _iso(now())}
+    body = {
+        "link_id": link.id,
+        "guide_name": _guide_name(user),
+        "text": text,
+        "asked_at": _iso(now()),
+    }
     return _send_to_client(link, "guide_question", body, "guide_question_sent")
 
 
@@ -545,7 +576,7 @@ def reply(link_id: str, entry_id: str) -> BaseResponse:
     user, link, text = checked
     if not any(entry.id == entry_id for entry in shared_entries(link)):
         abort(404)
-    body = {"link_id": link.id, "guide_name": user.email, "entry_id": entry_id, "text": text}
+    body = {"link_id": link.id, "guide_name": _guide_name(user), "entry_id": entry_id, "text": text}
     return _send_to_client(link, "guide_reply", body, "guide_reply_sent")
 
 

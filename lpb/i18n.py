@@ -141,6 +141,8 @@ TEXTS = {
         "guide_accept_login": "Inloggen",
         "guide_accept_register": "Account maken",
         "guide_accepted": "Je bent nu begeleider.",
+        "guide_display_name": "Je naam zoals je cliënten die zien",
+        "guide_display_name_hint": "Je cliënten zien deze naam, nooit je e-mailadres.",
         "invitation_invalid": "Deze uitnodiging werkt niet (meer): ze werd al gebruikt of "
         "ingetrokken. Vraag je cliënt om een nieuwe link.",
         "invitation_expired": "Deze uitnodiging is verlopen (een link werkt 7 dagen). Vraag je "
@@ -285,6 +287,8 @@ TEXTS = {
         "guide_accept_login": "Sign in",
         "guide_accept_register": "Create account",
         "guide_accepted": "You are now a guide.",
+        "guide_display_name": "Your name as your clients see it",
+        "guide_display_name_hint": "Your clients see this name, never your email address.",
         "invitation_invalid": "This invitation does not work (any more): it was used or revoked. "
         "Ask your client for a new link.",
         "invitation_expired": "This invitation has expired (a link works for 7 days). Ask your "

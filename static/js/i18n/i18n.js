@@ -13,6 +13,7 @@ const CATALOGUES = {
   habit: () => import('./texts-habit.js'),
   meaning: () => import('./texts-meaning.js'),
   method: () => import('./texts-method.js'),
+  practice: () => import('./texts-practice.js'),
 };
 // The catalogues each view's modules take texts from, besides texts-app
 // (tests/js/view-texts.test.js checks this against the modules).
@@ -22,6 +23,8 @@ export const VIEW_CATALOGUES = {
   insights: ['guide', 'habit', 'meaning', 'method'],
   settings: ['guide', 'habit', 'method'],
   method: ['habit', 'meaning'],
+  guidance: ['guide', 'practice'],
+  'guidance-client': ['guide', 'meaning', 'method', 'practice'],
 };
 const loading = new Map();
 

@@ -132,7 +132,7 @@ function linkItem(link, ui) {
   const stop = async () => {
     try {
       await stopSharing(link.id);
-      ui.say(t('guide_stopped', { email: link.guide_email }));
+      ui.say(t('guide_stopped', { email: link.guide_name || link.guide_email }));
       await ui.refresh();
     } catch (error) {
       ui.say(failure(error));
@@ -140,14 +140,18 @@ function linkItem(link, ui) {
   };
   const ask = () =>
     confirmArea.replaceChildren(
-      h('p', { className: 'warning' }, t('guide_stop_confirm', { email: link.guide_email })),
+      h(
+        'p',
+        { className: 'warning' },
+        t('guide_stop_confirm', { email: link.guide_name || link.guide_email }),
+      ),
       h('button', { type: 'button', className: 'danger', onclick: stop }, t('guide_stop_yes')),
       h('button', { type: 'button', onclick: () => confirmArea.replaceChildren() }, t('cancel')),
     );
   return h(
     'li',
     { className: 'guide-item' },
-    h('h3', {}, link.guide_email),
+    h('h3', {}, link.guide_name || link.guide_email),
     nameField(link, ui),
     h('label', { className: 'choice' }, insights, ` ${t('guide_show_insights')}`),
     h(
@@ -206,7 +210,11 @@ async function session() {
 /** Return the link to the guide's own pages, when this account guides someone. */
 export async function guidingLink() {
   if (!(await isGuiding())) return null;
-  return h('p', {}, h('a', { href: '/guide', className: 'button primary' }, t('guide_nav')));
+  return h(
+    'p',
+    {},
+    h('a', { href: '/guidance', 'data-route': '', className: 'button primary' }, t('guide_nav')),
+  );
 }
 
 /** Return the guide section of Settings (signedIn from the account part). */
