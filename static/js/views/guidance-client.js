@@ -58,7 +58,7 @@ function drawClient(view, client, { offline, lang, redraw }) {
     { type: 'button', className: 'no-print', onclick: () => print_() },
     t('client_print'),
   );
-  view.append(
+  const parts = [
     BACK(),
     h('h1', {}, client.name),
     offline ? h('p', { className: 'warning', role: 'status' }, t('client_offline')) : null,
@@ -80,7 +80,8 @@ function drawClient(view, client, { offline, lang, redraw }) {
       h('a', { href: `/guide/clients/${client.link_id}` }, t('client_ask_link')),
     ),
     insightsSection(client, ctx),
-  );
+  ];
+  view.append(...parts.filter(Boolean));
   const [reflections, summaries] = reflectionsSection(client, ctx);
   // With a session recorded, the printout is "since the last session": one or two pages.
   if (client.session_held_on) reflections.classList.add('no-print');
