@@ -39,32 +39,58 @@ def _records(guide_id: int) -> dict[int, GuideRecord]:
 def _activity(guide_id: int) -> dict[int, tuple[int, int, int, str | None]]:
     """Return per link of this guide: new reflections, new answers, shared count, last activity.
 
-    One grouped query over the shares, so the practice view stays fast with many clients.
+    Each part reads no more than it must, so the practice view stays fast with many clients of
+    long histories: the count from the shares alone (a share exists only for a live entry), what
+    is new through the entries' (user, version) index from the guide's last visit on, and the
+    last activity as the newest shared entry, found from the newest version down.
     """
+    counts = dict(
+        db.session.execute(
+            sa.select(Share.link_id, sa.func.count())
+            .join(GuideLink, GuideLink.id == Share.link_id)
+            .where(GuideLink.guide_id == guide_id)
+            .group_by(Share.link_id)
+        ).all()
+    )
     answer_of = Entry.body["guide_question_id"].as_string()
-    is_new = Entry.version > GuideLink.seen_version
-    new_reflection = sa.and_(is_new, Entry.kind == "reflection", answer_of.is_(None))
-    new_answer = sa.and_(is_new, Entry.kind == "reflection", answer_of.is_not(None))
-    query = (
-        sa.select(
-            Share.link_id,
-            sa.func.sum(sa.case((new_reflection, 1), else_=0)),
-            sa.func.sum(sa.case((new_answer, 1), else_=0)),
-            sa.func.count(),
-            sa.func.max(Entry.updated_at),
+    new = sa.select(
+        Share.link_id,
+        sa.func.sum(sa.case((answer_of.is_(None), 1), else_=0)),
+        sa.func.sum(sa.case((answer_of.is_not(None), 1), else_=0)),
+    ).select_from(GuideLink)
+    new = (
+        new.join(
+            Entry,
+            sa.and_(Entry.user_id == GuideLink.user_id, Entry.version > GuideLink.seen_version),
         )
-        .join(GuideLink, GuideLink.id == Share.link_id)
-        .join(Entry, sa.and_(Entry.user_id == Share.user_id, Entry.id == Share.entry_id))
-        .where(
-            GuideLink.guide_id == guide_id,
-            Entry.deleted.is_(False),
-            Entry.conflict_of.is_(None),
+        .join(
+            Share,
+            sa.and_(
+                Share.link_id == GuideLink.id,
+                Share.user_id == Entry.user_id,
+                Share.entry_id == Entry.id,
+            ),
         )
+        .where(GuideLink.guide_id == guide_id, Entry.kind == "reflection")
         .group_by(Share.link_id)
     )
+    fresh = {link_id: (int(a or 0), int(b or 0)) for link_id, a, b in db.session.execute(new)}
+    newest = (
+        sa.select(Entry.updated_at)
+        .join(Share, sa.and_(Share.user_id == Entry.user_id, Share.entry_id == Entry.id))
+        .where(Share.link_id == GuideLink.id, Entry.user_id == GuideLink.user_id)
+        .order_by(Entry.version.desc())
+        .limit(1)
+        .scalar_subquery()
+    )
+    last = dict(
+        db.session.execute(
+            sa.select(GuideLink.id, newest).where(GuideLink.guide_id == guide_id)
+        ).all()
+    )
     return {
-        link_id: (int(new or 0), int(answers or 0), int(count or 0), last)
-        for link_id, new, answers, count, last in db.session.execute(query)
+        link_id: (*fresh.get(link_id, (0, 0)), int(count), last.get(link_id))
+        for link_id, count in counts.items()
     }
 
 
