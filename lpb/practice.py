@@ -44,7 +44,7 @@ def _activity(guide_id: int) -> dict[int, tuple[int, int, int, str | None]]:
     is new through the entries' (user, version) index from the guide's last visit on, and the
     last activity as the newest shared entry, found from the newest version down.
     """
-    counts = dict(
+    counts: dict[int, int] = dict(
         db.session.execute(
             sa.select(Share.link_id, sa.func.count())
             .join(GuideLink, GuideLink.id == Share.link_id)
@@ -83,7 +83,7 @@ def _activity(guide_id: int) -> dict[int, tuple[int, int, int, str | None]]:
         .limit(1)
         .scalar_subquery()
     )
-    last = dict(
+    last: dict[int, str | None] = dict(
         db.session.execute(
             sa.select(GuideLink.id, newest).where(GuideLink.guide_id == guide_id)
         ).all()
