@@ -40,10 +40,12 @@ NEW_PER_CLIENT = 10
 NAMES = ("Anna", "Bram", "Chantal", "Daan", "Emre", "Fleur", "Gijs", "Hanna", "Ilse", "Joris")
 
 
-def reflection(index: int, link_id: int, day: date, rng: random.Random) -> dict:
-    """Return the body of a shared reflection."""
+def reflection(index: int, link_id: int, day: date, rng: random.Random, texts=()) -> dict:
+    """Return the body of a shared reflection (its text from texts, in turn, when given)."""
     return {
-        "text": f"Reflectie {index}: wat me vandaag energie gaf en wat niet.",
+        "text": texts[index % len(texts)]
+        if texts
+        else f"Reflectie {index}: wat me vandaag energie gaf en wat niet.",
         "day": day.isoformat(),
         "circles": rng.sample(CIRCLES, rng.randint(1, 2)),
         "energy": rng.randint(1, 5),
@@ -52,14 +54,21 @@ def reflection(index: int, link_id: int, day: date, rng: random.Random) -> dict:
     }
 
 
-def seed(app, guide_id: int, clients: int, per_client: int, new: int = NEW_PER_CLIENT) -> list[int]:
-    """Add clients of the guide with shared reflections; return their link ids."""
+def seed(
+    app, guide_id: int, clients: int, per_client: int, new: int = NEW_PER_CLIENT, **sample
+) -> list[int]:
+    """Add clients of the guide with shared reflections; return their link ids.
+
+    sample (for screenshots): names, news (per client, what is new) and texts to use instead.
+    """
     rng = random.Random(17)
     today = date.today()
     link_ids = []
+    names = sample.get("names") or [f"{NAMES[n % len(NAMES)]} {n + 1}" for n in range(clients)]
+    news = sample.get("news") or [new] * clients
     with app.app_context():
         for number in range(clients):
-            name = f"{NAMES[number % len(NAMES)]} {number + 1}"
+            name, new = names[number], news[number]
             user = User(email=f"client{number}@example.org", password_hash="!", version=per_client)
             db.session.add(user)
             db.session.flush()
@@ -78,7 +87,7 @@ def seed(app, guide_id: int, clients: int, per_client: int, new: int = NEW_PER_C
                         "id": entry_id,
                         "version": index + 1,
                         "kind": "reflection",
-                        "body": reflection(index, link.id, day, rng),
+                        "body": reflection(index, link.id, day, rng, sample.get("texts", ())),
                         "created_at": stamp,
                         "updated_at": stamp,
                         "deleted": False,

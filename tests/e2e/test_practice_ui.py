@@ -2,7 +2,8 @@
 private notes, a session, the guide's name, offline reading, and a client who stops sharing."""
 
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from helpers import go_to, open_app, write_reflection
 from playwright.sync_api import Page, expect
@@ -10,6 +11,7 @@ from test_guidance_ui import (
     GUIDE_NAME,
     accept,
     assert_no_violations,
+    in_dutch,
     invite_guide,
     share_in_journal,
 )
@@ -60,7 +62,7 @@ def test_practice_view_client_page_notes_and_session(make_context):
 
     open_practice(guide)
     item = guide.get_by_role("listitem").filter(has_text="Anna")
-    expect(item.get_by_text("1 new reflections, 0 answers since your last visit")).to_be_visible()
+    expect(item.get_by_text("1 reflection and 0 answers since your last visit")).to_be_visible()
     expect(
         item.get_by_text(re.compile(r"^Last active: \w+day, \w+ \d+, \d\d:\d\d [AP]M$"))
     ).to_be_visible()
@@ -85,7 +87,7 @@ def test_practice_view_client_page_notes_and_session(make_context):
     guide.get_by_role("button", name="Record session").click()
     since = guide.get_by_role("region", name=re.compile("^Since the last session"))
     expect(since).to_be_visible()
-    expect(since.get_by_text("1 reflections shared, 0 questions answered")).to_be_visible()
+    expect(since.get_by_text("1 reflection shared, 0 questions answered")).to_be_visible()
     expect(since.get_by_text("Energy: too little to compare")).to_be_visible()
     assert_no_violations(guide)
 
@@ -102,6 +104,21 @@ def test_practice_view_client_page_notes_and_session(make_context):
     pdf = guide.pdf(format="A4")  # printed with the print stylesheet
     assert 1 <= len(re.findall(rb"/Type\s*/Page\b", pdf)) <= 2
     guide.emulate_media(media="screen")
+
+    chart = guide.get_by_role("region", name="Energy and meaning per circle")
+    expect(chart).to_have_count(0)  # insights only where the client allows them
+    go_to(client, "Settings")
+    client.get_by_role("checkbox", name="Show insights from shared reflections").check()
+    expect(
+        client.get_by_role("checkbox", name="Show insights from shared reflections")
+    ).to_be_checked()
+    for _ in range(10):  # the change is saved on the server as soon as it is answered
+        guide.reload()
+        if chart.count():
+            break
+    expect(chart.locator("svg")).to_be_visible()
+    expect(chart.get_by_role("row", name=re.compile(r"^Yourself 2 3 –$"))).to_be_visible()
+    assert_no_violations(guide)
 
     for view in ("Today", "Journal", "Insights", "Settings"):  # the client never meets the notes
         go_to(client, view)
@@ -154,3 +171,58 @@ def test_offline_reading_and_a_client_who_stops_sharing(make_context):
     guide.goto(f"/guide/clients/{link_id}")  # the server's fallback page of an ended link
     guide.goto(f"/guidance/client?id={link_id}")
     expect(guide.get_by_text("This client no longer shares with you")).to_be_visible()
+
+
+def no_sideways_scroll(page: Page) -> None:
+    """Nothing sticks out sideways: the page needs no horizontal scrolling."""
+    assert page.evaluate("() => document.documentElement.scrollWidth <= innerWidth + 1")
+
+
+def test_in_dutch_in_the_guides_time_zone_accessible_wide_narrow_and_at_200_percent(
+    make_context, live_server
+):
+    """Dutch texts, local times (not UTC), axe at 360 and 1280 px and with text at 200%."""
+    client, guide, link_id = client_with_guide(make_context, timezone_id="Europe/Amsterdam")
+    share(client, ("Een wandeling na het overleg", 4))
+    for page in (client, guide):
+        in_dutch(page, live_server)
+    guide.goto("/guidance")
+    expect(guide.get_by_role("heading", name="Je cliënten")).to_be_visible()
+    seen = guide.request.get("/api/guide/practice").json()["clients"][0]["guide_last_seen_at"]
+    local = datetime.fromisoformat(seen.replace("Z", "+00:00")).astimezone(
+        ZoneInfo("Europe/Amsterdam")
+    )
+    visit = guide.get_by_text(re.compile(r"^Vorig bezoek: "))
+    expect(visit).to_have_text(
+        re.compile(rf"^Vorig bezoek: [a-z]+dag {local.day} [a-z]+, {local:%H:%M}$")
+    )
+    for width in (360, 1280):
+        guide.set_viewport_size({"width": width, "height": 800})
+        assert_no_violations(guide)
+        no_sideways_scroll(guide)
+    guide.set_viewport_size({"width": 360, "height": 740})
+    guide.get_by_role("link", name="Anna").click()
+    guide.get_by_label("Notities (alleen jij leest ze)").fill("Vragen naar de cursus")
+    expect(guide.get_by_text(re.compile(r"^Bewaard om \d\d:\d\d$"))).to_be_visible()
+    guide.get_by_role("button", name="Gesprek vastleggen").click()
+    expect(
+        guide.get_by_role("region", name=re.compile(r"^Sinds het laatste gesprek \(\w+dag"))
+    ).to_be_visible()
+    expect(guide.get_by_text("Energie 4/5").first).to_be_visible()
+    for width in (360, 1280):
+        guide.set_viewport_size({"width": width, "height": 800})
+        assert_no_violations(guide)
+        no_sideways_scroll(guide)
+    guide.set_viewport_size({"width": 360, "height": 740})
+    guide.evaluate("document.documentElement.style.fontSize = '200%'")
+    assert_no_violations(guide)
+    no_sideways_scroll(guide)
+    guide.get_by_role("link", name="Terug naar je cliënten").click()
+    expect(guide.get_by_role("heading", name="Je cliënten")).to_be_visible()
+    assert_no_violations(guide)
+    no_sideways_scroll(guide)
+
+    client.goto("/privacy")  # the client is told that a guide may keep notes of their own
+    expect(client.get_by_text(re.compile("Een begeleider mag eigen notities"))).to_be_visible()
+    client.goto(f"/guidance/client?id={link_id}")  # not the client's to see: nothing of the guide's
+    expect(client.get_by_text("Vragen naar de cursus")).to_have_count(0)

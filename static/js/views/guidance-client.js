@@ -104,6 +104,7 @@ export async function renderGuidanceClient(view) {
   }
   let flush = null;
   const draw = async (said) => {
+    await flush?.(); // notes still waiting are saved before the page is drawn anew
     const loaded = await loadClient(id).catch((error) => ({ error }));
     view.replaceChildren();
     if (loaded.error) {

@@ -7,7 +7,7 @@ import { quadrantChart } from '../ui/charts-meaning.js';
 import { formatNumber } from '../ui/format.js';
 import { circleRatings } from '../method/meaning-math.js';
 import { newestFirst, questionThreads, sinceSession } from '../method/since-session.js';
-import { formatGuideDay } from './guidance-format.js';
+import { countOf, formatGuideDay } from './guidance-format.js';
 
 /** Return a section with a heading. */
 export function section(id, title, ...children) {
@@ -66,7 +66,10 @@ function trendLine(name, { before, since, trend }, lang) {
 /** Return "since the last session": counts, the trend, and what was shared and answered. */
 export function sinceSection(client, ctx) {
   const since = sinceSession(client.entries, client.session_held_on);
-  const counts = { shared: since.shared.length, answered: since.answered.length };
+  const counts = {
+    shared: countOf('reflection', since.shared.length),
+    answered: countOf('question', since.answered.length),
+  };
   return section(
     'since',
     t('client_since_title', { when: formatGuideDay(client.session_held_on, ctx.lang) }),
@@ -146,13 +149,13 @@ export function reflectionsSection(client, ctx) {
   ];
 }
 
-/** Return energy × meaning per circle over what was shared, where the client allows insights. */
+/** Return energy × meaning per circle over what was shared, where the client allows insights:
+ * a dot per circle rated on both, and every circle written about in the table. */
 export function insightsSection(client, ctx) {
   if (client.insights === null || client.insights === undefined) return null;
-  const rows = circleRatings(newestFirst(client.entries)).filter(
-    (row) => row.energy !== null && row.meaning !== null,
-  );
+  const rows = circleRatings(newestFirst(client.entries)).filter((row) => row.count > 0);
   if (rows.length === 0) return null;
+  const rated = rows.filter((row) => row.energy !== null && row.meaning !== null);
   const labels = {
     energy: t('energy_name'),
     meaning: t('meaning_name'),
@@ -160,7 +163,7 @@ export function insightsSection(client, ctx) {
     costs: t('quadrant_costs'),
   };
   const chart = quadrantChart(
-    rows.map((row) => ({ ...row, short: t(`circle_short_${row.circle}`) })),
+    rated.map((row) => ({ ...row, short: t(`circle_short_${row.circle}`) })),
     labels,
   );
   const table = dataTable(

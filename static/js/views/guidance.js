@@ -4,18 +4,24 @@ import { h } from '../ui/dom.js';
 import { currentLanguage, t } from '../i18n/i18n.js';
 import { loadPractice, saveDisplayName } from '../data/practice.js';
 import { newCount, practiceList } from '../method/practice-order.js';
-import { formatGuideDay, formatMoment } from './guidance-format.js';
+import { countOf, formatGuideDay, formatMoment } from './guidance-format.js';
 
 /** Return one client's line: the name as a link, what is new, and when they were last active. */
 function clientItem(client, lang) {
   const fresh = newCount(client) > 0;
   const meta = [
     fresh
-      ? h(
-          'span',
-          { className: 'tag' },
-          t('practice_new', { reflections: client.new_reflections, answers: client.new_answers }),
-        )
+      ? [
+          h('span', { className: 'tag' }, t('practice_new_tag', { n: newCount(client) })),
+          h(
+            'span',
+            {},
+            t('practice_new', {
+              reflections: countOf('reflection', client.new_reflections),
+              answers: countOf('answer', client.new_answers),
+            }),
+          ),
+        ]
       : h('span', {}, t('practice_nothing_new')),
     h(
       'span',
@@ -47,7 +53,7 @@ function clientItem(client, lang) {
       {},
       h('a', { href: `/guidance/client?id=${client.link_id}`, 'data-route': '' }, client.name),
     ),
-    h('p', { className: 'meta' }, meta),
+    h('p', { className: 'meta' }, ...meta),
   );
 }
 
