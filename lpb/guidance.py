@@ -449,14 +449,12 @@ def _signed_in_or_login() -> User | BaseResponse:
 
 
 @bp.get("/guide")
-def guide_home() -> BaseResponse | str:
-    """List the guide's clients with what is new since the last visit."""
+def guide_home() -> BaseResponse:
+    """Send the guide to the practice view in the app."""
     user = _signed_in_or_login()
     if not isinstance(user, User):
         return user
-    return render_template(
-        "guide.html", clients=[client_summary(link) for link in _guided_links(user)]
-    )
+    return redirect("/guidance")  # the app's practice view (lpb/practice.py), offline too
 
 
 class GuideTextForm(LocalisedForm):
@@ -480,6 +478,10 @@ def client_page(link_id: str) -> BaseResponse | str:
     user = _signed_in_or_login()
     if not isinstance(user, User):
         return user
+    from lpb import practice  # practice builds on this module
+
+    if practice.ended_for(user, _number(link_id)):  # a page written for the guide, in the app
+        return redirect(f"/guidance/client?id={_number(link_id)}")
     link = _guided_link(link_id, user)
     detail = _visit(link)
     questions = {question["id"]: question for question in detail["questions"]}

@@ -98,12 +98,6 @@ TEXTS = {
         "reminder_title": "Levensloopbaan — je vraag van vandaag",
         "reminder_body": "Open Levensloopbaan en beantwoord je vraag van vandaag.",
         "guide_title": "Begeleiding",
-        "guide_intro": "De cliënten die jou als begeleider uitnodigden. Je ziet alleen wat zij met "
-        "jou deelden.",
-        "guide_no_clients": "Nog geen cliënten. Een cliënt nodigt je uit met een link.",
-        "guide_new": "{n} nieuw sinds je vorige bezoek",
-        "guide_nothing_new": "Niets nieuw sinds je vorige bezoek",
-        "guide_last_visit": "Vorig bezoek: {when}",
         "guide_shared_title": "Gedeelde reflecties",
         "guide_summaries_title": "Gedeelde samenvattingen",
         "guide_nothing_shared": "Er is nog niets met jou gedeeld.",
@@ -131,6 +125,7 @@ TEXTS = {
         "guide_end_button": "Begeleiding beëindigen",
         "guide_ended": "De begeleiding is beëindigd.",
         "guide_back": "Terug naar je cliënten",
+        "guide_open_in_app": "Openen in de app (ook offline, met je notities)",
         "guide_accept_title": "Uitnodiging als begeleider",
         "guide_accept_intro": "{name} nodigt je uit als begeleider. Je ziet alleen de reflecties en "
         "samenvattingen die {name} uitdrukkelijk met jou deelt, en {name} kan dat op elk moment "
@@ -245,12 +240,6 @@ TEXTS = {
         "reminder_title": "Levensloopbaan — your question for today",
         "reminder_body": "Open Levensloopbaan and answer today's question.",
         "guide_title": "Guidance",
-        "guide_intro": "The clients who invited you as their guide. You see only what they shared "
-        "with you.",
-        "guide_no_clients": "No clients yet. A client invites you with a link.",
-        "guide_new": "{n} new since your last visit",
-        "guide_nothing_new": "Nothing new since your last visit",
-        "guide_last_visit": "Last visit: {when}",
         "guide_shared_title": "Shared reflections",
         "guide_summaries_title": "Shared summaries",
         "guide_nothing_shared": "Nothing has been shared with you yet.",
@@ -278,6 +267,7 @@ TEXTS = {
         "guide_end_button": "End guidance",
         "guide_ended": "The guidance has ended.",
         "guide_back": "Back to your clients",
+        "guide_open_in_app": "Open in the app (offline too, with your notes)",
         "guide_accept_title": "Invitation to be a guide",
         "guide_accept_intro": "{name} invites you to be their guide. You see only the reflections "
         "and summaries {name} explicitly shares with you, and {name} can stop that at any moment.",

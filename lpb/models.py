@@ -243,7 +243,8 @@ class GuideRecord(Model):
     __tablename__ = "guide_records"
 
     link_id: so.Mapped[int] = so.mapped_column(primary_key=True, autoincrement=False)
-    guide_id: so.Mapped[int] = so.mapped_column(
+    # The guide, whose record this is (user_id, like every table's owner).
+    user_id: so.Mapped[int] = so.mapped_column(
         sa.ForeignKey("users.id", ondelete="CASCADE"), index=True
     )
     # The client's name as the guide last saw it, kept only while there are notes.

@@ -274,7 +274,7 @@ def delete_account(user: User) -> None:
     # Explicit deletes rather than relying on ON DELETE CASCADE alone: every table, every engine.
     for link in db.session.scalars(sa.select(GuideLink).where(GuideLink.user_id == user.id)):
         practice.link_ended(link)  # the guide's notes stay theirs; their page says what happened
-    db.session.execute(sa.delete(GuideRecord).where(GuideRecord.guide_id == user.id))
+    db.session.execute(sa.delete(GuideRecord).where(GuideRecord.user_id == user.id))
     links = sa.select(GuideLink.id).where(
         sa.or_(GuideLink.user_id == user.id, GuideLink.guide_id == user.id)
     )

@@ -14,10 +14,43 @@ from flask import Blueprint, Response, jsonify
 from lpb import guidance
 from lpb.contract_practice import GuideProfileChange, NotesChange, SessionHeld
 from lpb.extensions import db
+from lpb.i18n import current_language
 from lpb.jsonapi import ApiError, invalid, json_body, parse, signed_in, signed_in_user
 from lpb.models import Entry, GuideLink, GuideRecord, Share, User
 
 bp = Blueprint("practice", __name__, url_prefix="/api/guide")
+
+# Day and month names for the server's fallback pages (the app's pages use the browser's Intl).
+DAY_NAMES = {
+    "nl": "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag".split(),
+    "en": "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split(),
+}
+MONTH_NAMES = {
+    "nl": "januari februari maart april mei juni juli augustus september oktober november "
+    "december".split(),
+    "en": "January February March April May June July August September October November "
+    "December".split(),
+}
+
+
+@bp.app_template_filter("guide_day")
+def format_day(day: str | None) -> str:
+    """Return a YYYY-MM-DD day in the reader's language: "maandag 7 december 2026"."""
+    try:
+        value = date.fromisoformat((day or "")[:10])
+    except ValueError:
+        return day or ""
+    lang = current_language()
+    weekday, month = DAY_NAMES[lang][value.weekday()], MONTH_NAMES[lang][value.month - 1]
+    if lang == "en":
+        return f"{weekday} {month} {value.day}, {value.year}"
+    return f"{weekday} {value.day} {month} {value.year}"
+
+
+def ended_for(user: User, link_id: int) -> bool:
+    """Return whether a link of this guide has ended (its record is still the guide's)."""
+    record = db.session.get(GuideRecord, link_id)
+    return record is not None and record.user_id == user.id
 
 
 def _record_json(record: GuideRecord | None, link_id: int) -> dict:
@@ -32,7 +65,7 @@ def _record_json(record: GuideRecord | None, link_id: int) -> dict:
 
 def _records(guide_id: int) -> dict[int, GuideRecord]:
     """Return the guide's records by link id."""
-    rows = db.session.scalars(sa.select(GuideRecord).where(GuideRecord.guide_id == guide_id))
+    rows = db.session.scalars(sa.select(GuideRecord).where(GuideRecord.user_id == guide_id))
     return {row.link_id: row for row in rows}
 
 
@@ -132,8 +165,7 @@ def practice_json(user: User) -> dict:
 
 def _ended_error(link_id: int, user: User) -> ApiError:
     """Return the answer for a link of this guide that no longer exists (or never did)."""
-    record = db.session.get(GuideRecord, link_id)
-    if record is not None and record.guide_id == user.id:
+    if ended_for(user, link_id):
         return ApiError(410, "link_ended", "This client stopped sharing with you.")
     return ApiError(404, "not_found", "No such client.")
 
@@ -154,7 +186,7 @@ def _own_record(raw_id: str, user: User) -> tuple[GuideRecord | None, GuideLink 
     if link is not None and link.guide_id != user.id:
         link = None
     record = db.session.get(GuideRecord, link_id)
-    if record is not None and record.guide_id != user.id:
+    if record is not None and record.user_id != user.id:
         record = None
     if link is None and record is None:
         raise ApiError(404, "not_found", "No such client.")
@@ -165,7 +197,7 @@ def _record_for(link: GuideLink, user: User) -> GuideRecord:
     """Return the guide's record of a live link, made now if there is none."""
     record = db.session.get(GuideRecord, link.id)
     if record is None:
-        record = GuideRecord(link_id=link.id, guide_id=user.id, client_name="", notes="")
+        record = GuideRecord(link_id=link.id, user_id=user.id, client_name="", notes="")
         db.session.add(record)
     return record
 
@@ -174,7 +206,7 @@ def link_ended(link: GuideLink) -> None:
     """Note that a link ended, in the caller's transaction: the guide's notes stay theirs."""
     record = db.session.get(GuideRecord, link.id)
     if record is None:
-        record = GuideRecord(link_id=link.id, guide_id=link.guide_id, client_name="", notes="")
+        record = GuideRecord(link_id=link.id, user_id=link.guide_id, client_name="", notes="")
         db.session.add(record)
     record.ended_at = guidance.now()
     record.session_held_on = None
@@ -281,7 +313,7 @@ def guide_records_export(user: User) -> list[dict]:
     """Return the guide's own notes for the guide's export (never in a client's)."""
     rows = db.session.scalars(
         sa.select(GuideRecord)
-        .where(GuideRecord.guide_id == user.id, GuideRecord.notes != "")
+        .where(GuideRecord.user_id == user.id, GuideRecord.notes != "")
         .order_by(GuideRecord.link_id)
     )
     return [
