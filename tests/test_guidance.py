@@ -225,7 +225,9 @@ def test_the_guide_can_end_the_relationship(story):
     gerda, link_a = story["guide_a"], story["link_a"]
     ended = post_form(gerda, f"/guide/clients/{link_a}/end")
     assert ended.status_code == 303
-    assert gerda.get(f"/guide/clients/{link_a}").status_code == 404
+    # Not the client's 404: the page for a guide whose client is gone, which shows nothing of them.
+    assert gerda.get(f"/guide/clients/{link_a}").headers["Location"].endswith(f"?id={link_a}")
+    assert gerda.get(f"/api/guide/practice/{link_a}").status_code == 410
     assert link_a not in links(story["anna"])
     assert gerda.get("/api/session").json["guiding"] is False
 
@@ -397,4 +399,7 @@ def test_deleting_an_account_ends_every_link_on_both_sides(story):
         headers={"X-CSRFToken": api_token(anna)},
     )
     assert story["guide_b"].get("/api/guide/clients").json == {"clients": []}
-    assert story["guide_b"].get(f"/guide/clients/{story['link_b']}").status_code == 404
+    hugo = story["guide_b"]
+    assert hugo.get(f"/guide/clients/{story['link_b']}").status_code == 302  # to the ended page
+    assert hugo.get(f"/api/guide/practice/{story['link_b']}").status_code == 410
+    assert hugo.get("/api/guide/practice").json["clients"] == []

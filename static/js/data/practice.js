@@ -62,6 +62,15 @@ export async function loadClient(id) {
   }
 }
 
+/**
+ * Bring the kept practice up to date when the app starts or comes online (quietly): a client who
+ * stopped sharing is forgotten on this device then, even before the Guidance tab is opened.
+ */
+export async function refreshPractice(guiding) {
+  if (!guiding && !(await readMeta(PRACTICE_KEY))) return;
+  await loadPractice().catch(() => {});
+}
+
 /** Save the guide's private notes of a client; resolves with the saved record. */
 export async function saveNotes(id, notes) {
   const record = await callApi(`/api/guide/practice/${id}/notes`, {
