@@ -29,7 +29,8 @@ function drawEnded(view, ended, known) {
     view.append(h('p', {}, t('ended_unknown')));
     return;
   }
-  view.append(h('p', { className: 'ended-title' }, t('ended_title')), h('p', {}, t('ended_body')));
+  if (ended.name) view.append(h('p', { className: 'ended-title' }, t('ended_title')));
+  view.append(h('p', {}, t('ended_body')));
   if (!ended.notes) return;
   const status = h('p', { className: 'hint', role: 'status' });
   const notes = h('p', { className: 'text notes-kept' }, ended.notes);
