@@ -62,6 +62,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         models,
         pages,
         portability,
+        practice,
         reminders,
     )
 
@@ -74,6 +75,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(reminders.bp)
     app.register_blueprint(guidance.bp)
     app.register_blueprint(guide_suggestions.bp)
+    app.register_blueprint(practice.bp)
     jsonapi.init_app(app)
     security.init_app(app)
     app.after_request(accounts.touch_session)

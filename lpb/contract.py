@@ -410,6 +410,9 @@ class Export(Answer):
     guides: list[dict[str, Any]] | None = Field(
         None, description="The account's guide links (no tokens); only when it has any."
     )
+    guide_notes: list[dict[str, Any]] | None = Field(
+        None, description="A guide's private notes of their clients; only when there are any."
+    )
 
 
 class ImportResult(Answer):

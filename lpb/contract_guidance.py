@@ -82,6 +82,7 @@ class GuideLink(Answer):
 
     id: Annotated[int, Field(description="The link id to put in an entry's shared_with.")]
     guide_email: str
+    guide_name: Annotated[str, Field(description="The name the guide chose for clients to see.")]
     name_for_guide: str
     show_insights: bool
     accepts_suggestions: Annotated[

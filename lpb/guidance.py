@@ -26,8 +26,8 @@ from flask import (
 )
 from sqlalchemy.exc import IntegrityError, OperationalError
 from werkzeug.wrappers import Response as BaseResponse
-from wtforms import TextAreaField
-from wtforms.validators import InputRequired, Length
+from wtforms import StringField, TextAreaField
+from wtforms.validators import InputRequired, Length, Optional
 
 from lpb import accounts, guide_words, limits, links, sync
 from lpb.auth import ConfirmForm, LocalisedForm
@@ -88,6 +88,7 @@ def link_json(link: GuideLink) -> dict:
     return {
         "id": link.id,
         "guide_email": guide.email if guide else "",
+        "guide_name": (guide.display_name or guide.email) if guide else "",
         "name_for_guide": link.name_for_guide,
         "show_insights": link.show_insights,
         "accepts_suggestions": link.accepts_suggestions,
@@ -183,10 +184,13 @@ def end_link(link: GuideLink, forget_guide: bool = False) -> None:
 
     The guide's open questions leave the client's Today, answered ones are marked ended and the
     link's suggestion is withdrawn; when the guide's account goes (forget_guide), the guide's name
-    leaves the client's other entries too.
+    leaves the client's other entries too. The guide's own notes stay theirs.
     """
+    from lpb import practice  # practice builds on this module
+
     _retire_guide_entries(link, forget_guide)
     guide_words.retire_link(sync.lock_user(link.user_id), link.id)
+    practice.link_ended(link)
     db.session.execute(sa.delete(Share).where(Share.link_id == link.id))
     db.session.execute(sa.delete(GuideLink).where(GuideLink.id == link.id))
 
@@ -289,10 +293,11 @@ def accept(token: str) -> BaseResponse | tuple[str, int]:
     here = url_for("guidance.accept", token=token)
     if user is None:
         return render_template("guide_accept.html", next=here, form=None), 200
-    form = ConfirmForm()
+    form = AcceptForm(data={"guide_display_name": user.display_name})
     if not form.validate_on_submit():
         page = render_template("guide_accept.html", form=form, name=_client_name(invitation))
         return page, 400 if request.method == "POST" else 200
+    user.display_name = (form.guide_display_name.data or "").strip() or user.display_name
     taken = db.session.execute(
         sa.delete(GuideInvitation).where(GuideInvitation.id == invitation.id)
     )
@@ -303,6 +308,22 @@ def accept(token: str) -> BaseResponse | tuple[str, int]:
     db.session.commit()
     flash(translate("guide_accepted"))
     return redirect(url_for("guidance.client_page", link_id=link.id))
+
+
+class AcceptForm(LocalisedForm):
+    """Accepting an invitation: with the name the client will see (never the email)."""
+
+    guide_display_name = StringField()
+
+    def field_validators(self) -> dict[str, list]:
+        """A name is needed, and a short one."""
+        return {
+            # Required in the form; a post without it (older scripts) keeps the name as it was.
+            "guide_display_name": [
+                Optional(),
+                Length(max=100, message=translate("guide_text_long", n=100)),
+            ]
+        }
 
 
 def _link_between(client_id: int, guide_id: int, name: str) -> GuideLink:
@@ -487,14 +508,12 @@ def _signed_in_or_login() -> User | BaseResponse:
 
 
 @bp.get("/guide")
-def guide_home() -> BaseResponse | str:
-    """List the guide's clients with what is new since the last visit."""
+def guide_home() -> BaseResponse:
+    """Send the guide to the practice view in the app."""
     user = _signed_in_or_login()
     if not isinstance(user, User):
         return user
-    return render_template(
-        "guide.html", clients=[client_summary(link) for link in _guided_links(user)]
-    )
+    return redirect("/guidance")  # the app's practice view (lpb/practice.py), offline too
 
 
 class GuideTextForm(LocalisedForm):
@@ -518,6 +537,10 @@ def client_page(link_id: str) -> BaseResponse | str:
     user = _signed_in_or_login()
     if not isinstance(user, User):
         return user
+    from lpb import practice  # practice builds on this module
+
+    if practice.ended_for(user, _number(link_id)):  # a page written for the guide, in the app
+        return redirect(f"/guidance/client?id={_number(link_id)}")
     link = _guided_link(link_id, user)
     detail = _visit(link)
     questions = {question["id"]: question for question in detail["questions"]}
@@ -559,6 +582,11 @@ def _add_client_entry(link: GuideLink, kind: str, body: dict) -> str | None:
         )
     )
     return entry_id
+
+
+def guide_name(user: User) -> str:
+    """Return the name a client sees for the guide: the chosen one (older accounts: the email)."""
+    return user.display_name or user.email
 
 
 def _guide_post(link_id: str) -> tuple[User, GuideLink, str | None] | BaseResponse:
@@ -604,7 +632,12 @@ def ask(link_id: str) -> BaseResponse | tuple[str, int]:
     if not isinstance(checked, tuple):
         return checked
     user, link, text = checked
-    body = {"link_id": link.id, "guide_name": user.email, "text": text, "asked_at": _iso(now())}
+    body = {
+        "link_id": link.id,
+        "guide_name": guide_name(user),
+        "text": text,
+        "asked_at": _iso(now()),
+    }
     return _send_to_client(link, "guide_question", body, "guide_question_sent")
 
 
@@ -617,7 +650,7 @@ def reply(link_id: str, entry_id: str) -> BaseResponse | tuple[str, int]:
     user, link, text = checked
     if not any(entry.id == entry_id for entry in shared_entries(link)):
         abort(404)
-    body = {"link_id": link.id, "guide_name": user.email, "entry_id": entry_id, "text": text}
+    body = {"link_id": link.id, "guide_name": guide_name(user), "entry_id": entry_id, "text": text}
     return _send_to_client(link, "guide_reply", body, "guide_reply_sent")
 
 

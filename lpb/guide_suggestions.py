@@ -73,7 +73,7 @@ def suggest(link: GuideLink, guide: User, body: SuggestionRequest) -> dict:
     guide_words.withdraw_suggestions(client, link.id)
     suggestion = {
         "link_id": link.id,
-        "guide_name": guide.email,
+        "guide_name": guidance.guide_name(guide),
         "circle": body.circle,
         "questions": questions,
         "days": body.days,

@@ -121,12 +121,6 @@ TEXTS = {
         "reminder_title": "Levensloopbaan — je vraag van vandaag",
         "reminder_body": "Open Levensloopbaan en beantwoord je vraag van vandaag.",
         "guide_title": "Begeleiding",
-        "guide_intro": "De cliënten die jou als begeleider uitnodigden. Je ziet alleen wat zij met "
-        "jou deelden.",
-        "guide_no_clients": "Nog geen cliënten. Een cliënt nodigt je uit met een link.",
-        "guide_new": "{n} nieuw sinds je vorige bezoek",
-        "guide_nothing_new": "Niets nieuw sinds je vorige bezoek",
-        "guide_last_visit": "Vorig bezoek: {when}",
         "guide_shared_title": "Gedeelde reflecties",
         "guide_summaries_title": "Gedeelde samenvattingen",
         "guide_nothing_shared": "Er is nog niets met jou gedeeld.",
@@ -172,6 +166,7 @@ TEXTS = {
         "guide_end_button": "Begeleiding beëindigen",
         "guide_ended": "De begeleiding is beëindigd.",
         "guide_back": "Terug naar je cliënten",
+        "guide_open_in_app": "Openen in de app (ook offline, met je notities)",
         "guide_accept_title": "Uitnodiging als begeleider",
         "guide_accept_intro": "{name} nodigt je uit als begeleider. Je ziet alleen de reflecties en "
         "samenvattingen die {name} uitdrukkelijk met jou deelt, en {name} kan dat op elk moment "
@@ -182,6 +177,8 @@ TEXTS = {
         "guide_accept_login": "Aanmelden",
         "guide_accept_register": "Account maken",
         "guide_accepted": "Je bent nu begeleider.",
+        "guide_display_name": "Je naam zoals je cliënten die zien",
+        "guide_display_name_hint": "Je cliënten zien deze naam, nooit je e-mailadres.",
         "invitation_invalid": "Deze uitnodiging werkt niet (meer): ze werd al gebruikt of "
         "ingetrokken. Vraag je cliënt om een nieuwe link.",
         "invitation_expired": "Deze uitnodiging is verlopen (een link werkt 7 dagen). Vraag je "
@@ -306,12 +303,6 @@ TEXTS = {
         "reminder_title": "Levensloopbaan — your question for today",
         "reminder_body": "Open Levensloopbaan and answer today's question.",
         "guide_title": "Guidance",
-        "guide_intro": "The clients who invited you as their guide. You see only what they shared "
-        "with you.",
-        "guide_no_clients": "No clients yet. A client invites you with a link.",
-        "guide_new": "{n} new since your last visit",
-        "guide_nothing_new": "Nothing new since your last visit",
-        "guide_last_visit": "Last visit: {when}",
         "guide_shared_title": "Shared reflections",
         "guide_summaries_title": "Shared summaries",
         "guide_nothing_shared": "Nothing has been shared with you yet.",
@@ -357,6 +348,7 @@ TEXTS = {
         "guide_end_button": "End guidance",
         "guide_ended": "The guidance has ended.",
         "guide_back": "Back to your clients",
+        "guide_open_in_app": "Open in the app (offline too, with your notes)",
         "guide_accept_title": "Invitation to be a guide",
         "guide_accept_intro": "{name} invites you to be their guide. You see only the reflections "
         "and summaries {name} explicitly shares with you, and {name} can stop that at any moment.",
@@ -366,6 +358,8 @@ TEXTS = {
         "guide_accept_login": "Sign in",
         "guide_accept_register": "Create account",
         "guide_accepted": "You are now a guide.",
+        "guide_display_name": "Your name as your clients see it",
+        "guide_display_name_hint": "Your clients see this name, never your email address.",
         "invitation_invalid": "This invitation does not work (any more): it was used or revoked. "
         "Ask your client for a new link.",
         "invitation_expired": "This invitation has expired (a link works for 7 days). Ask your "

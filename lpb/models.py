@@ -43,6 +43,8 @@ class User(Model):
     recovery_codes: so.Mapped[list[str]] = so.mapped_column(sa.JSON, default=list)
     # A random value of this account that device cookies name, so a cookie fits no other account.
     device_key: so.Mapped[str] = so.mapped_column(sa.String(32), default=new_device_key)
+    # The name a guide chooses for their clients to see (never the email); "" until chosen.
+    display_name: so.Mapped[str] = so.mapped_column(sa.String(100), default="", server_default="")
 
 
 class ResetLink(Model):
@@ -254,3 +256,26 @@ class Share(Model):
         sa.ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
     )
     entry_id: so.Mapped[str] = so.mapped_column(sa.String(36), primary_key=True)
+
+
+class GuideRecord(Model):
+    """A guide's own record of one link: private notes and the last session held.
+
+    Keyed by the link's id but with no foreign key to it: the notes outlive an ended link, until the
+    guide deletes them or the account. Only the guide reads it; it never reaches the client.
+    """
+
+    __tablename__ = "guide_records"
+
+    link_id: so.Mapped[int] = so.mapped_column(primary_key=True, autoincrement=False)
+    # The guide, whose record this is (user_id, like every table's owner).
+    user_id: so.Mapped[int] = so.mapped_column(
+        sa.ForeignKey("users.id", ondelete="CASCADE"), index=True
+    )
+    # The client's name as the guide last saw it, kept only while there are notes.
+    client_name: so.Mapped[str] = so.mapped_column(sa.String(100), default="")
+    notes: so.Mapped[str] = so.mapped_column(sa.Text, default="")
+    notes_updated_at: so.Mapped[datetime | None]
+    # A day, YYYY-MM-DD, as the guide entered it.
+    session_held_on: so.Mapped[str | None] = so.mapped_column(sa.String(10))
+    ended_at: so.Mapped[datetime | None]

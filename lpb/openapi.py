@@ -7,7 +7,7 @@ every request, so the description cannot drift from what the server accepts.
 from pydantic import BaseModel
 from pydantic.json_schema import JsonSchemaMode, models_json_schema
 
-from lpb import contract, contract_guidance, contract_reminders
+from lpb import contract, contract_guidance, contract_practice, contract_reminders, openapi_practice
 from lpb.sync import MAX_PULL_LIMIT
 
 REF_TEMPLATE = "#/components/schemas/{model}"
@@ -43,7 +43,7 @@ def schemas() -> dict:
     """Return the JSON Schemas of every model of the contract, by name."""
     models: list[tuple[type[BaseModel], JsonSchemaMode]] = [
         (getattr(module, name), "validation")
-        for module in (contract, contract_reminders, contract_guidance)
+        for module in (contract, contract_reminders, contract_guidance, contract_practice)
         for name in module.REQUESTS + module.ANSWERS
     ]
     _, document = models_json_schema(models, ref_template=REF_TEMPLATE)
@@ -208,6 +208,7 @@ def openapi_document() -> dict:
             },
             **_reminder_paths(),
             **_guidance_paths(),
+            **openapi_practice.practice_paths(),
         },
         "components": {"schemas": schemas()},
     }

@@ -24,6 +24,8 @@ APP_ROUTES = {
     "/settings": {"view": "settings", "title": "nav_settings"},
     "/privacy": {"view": "privacy", "title": "privacy_title"},
     "/method": {"view": "method", "title": "method_title"},
+    "/guidance": {"view": "guidance", "title": "nav_guidance"},
+    "/guidance/client": {"view": "guidance-client", "title": "nav_guidance"},
 }
 # Not static files, yet the app needs them offline. Each view's address has its own shell, since
 # Today's shell holds its question's skeleton.
@@ -109,7 +111,9 @@ def _shell() -> str:
 
 
 for _route in APP_ROUTES:
-    bp.add_url_rule(_route, view_func=_shell, endpoint=_route.strip("/") or "today")
+    bp.add_url_rule(
+        _route, view_func=_shell, endpoint=_route.strip("/").replace("/", "-") or "today"
+    )
 
 
 @bp.get("/service-worker.js")

@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 import sqlalchemy as sa
 from flask import Blueprint, Response, jsonify, request
 
-from lpb import contract, guidance, limits
+from lpb import contract, guidance, limits, practice
 from lpb.accounts import check_password, end_session
 from lpb.contract import EXPORT_FORMAT, EXPORT_VERSION
 from lpb.export_readable import export_csv, export_markdown
@@ -23,6 +23,7 @@ from lpb.models import (
     Entry,
     GuideInvitation,
     GuideLink,
+    GuideRecord,
     RateLimit,
     ResetLink,
     Session,
@@ -72,6 +73,9 @@ def export_document(user: User) -> dict:
     # Only when there are any, so an export without guides stays the one the device writes.
     if links := [guidance.link_json(link) for link in guides]:
         document["guides"] = links
+    # A guide's own notes of their clients: only in the guide's export, never in a client's.
+    if notes := practice.guide_records_export(user):
+        document["guide_notes"] = notes
     return document
 
 
@@ -142,6 +146,9 @@ def delete_account(user: User) -> None:
     for link in db.session.scalars(sa.select(GuideLink).where(GuideLink.guide_id == user.id)).all():
         guidance.end_link(link, forget_guide=True)
     # Explicit deletes rather than relying on ON DELETE CASCADE alone: every table, every engine.
+    for link in db.session.scalars(sa.select(GuideLink).where(GuideLink.user_id == user.id)):
+        practice.link_ended(link)  # the guide's notes stay theirs; their page says what happened
+    db.session.execute(sa.delete(GuideRecord).where(GuideRecord.user_id == user.id))
     links = sa.select(GuideLink.id).where(
         sa.or_(GuideLink.user_id == user.id, GuideLink.guide_id == user.id)
     )

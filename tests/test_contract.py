@@ -2,7 +2,7 @@
 
 from pydantic import Field
 
-from lpb import contract, contract_guidance, contract_reminders
+from lpb import contract, contract_guidance, contract_practice, contract_reminders
 from tests.api_client import Device, api_token, entry, put, register
 
 
@@ -50,8 +50,18 @@ def test_every_request_body_in_the_document_is_a_model_of_the_contract(client):
         for operation in path.values()
         if "requestBody" in operation
     ]
-    requests = (*contract.REQUESTS, *contract_reminders.REQUESTS, *contract_guidance.REQUESTS)
+    requests = (
+        *contract.REQUESTS,
+        *contract_reminders.REQUESTS,
+        *contract_guidance.REQUESTS,
+        *contract_practice.REQUESTS,
+    )
     assert set(bodies) == {f"#/components/schemas/{name}" for name in requests}
-    answers = (*contract.ANSWERS, *contract_reminders.ANSWERS, *contract_guidance.ANSWERS)
+    answers = (
+        *contract.ANSWERS,
+        *contract_reminders.ANSWERS,
+        *contract_guidance.ANSWERS,
+        *contract_practice.ANSWERS,
+    )
     for name in (*requests, *answers):
         assert document["components"]["schemas"][name]["title"] == name

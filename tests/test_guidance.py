@@ -208,9 +208,13 @@ def test_stopping_sharing_closes_every_guide_url_at_once(story):
     anna = story["anna"]
     stopped = anna.delete(f"/api/guides/{link_a}", headers={"X-CSRFToken": api_token(anna)})
     assert stopped.json == {"deleted": True}
-    for method, path, fields in urls:
+    for method, path, fields in urls[1:]:
         data = {"csrf_token": api_token(gerda), **fields} if method == "POST" else None
         assert gerda.open(path, method=method, data=data).status_code in (403, 404), path
+    # The page itself sends the guide to a page written for a guide, which shows nothing of Anna.
+    ended = gerda.get(urls[0][1])
+    assert ended.status_code == 302 and ended.headers["Location"] == f"/guidance/client?id={link_a}"
+    assert gerda.get(f"/api/guide/practice/{link_a}").status_code == 410
     assert gerda.get("/api/guide/clients").json == {"clients": []}
     assert "Shared with Gerda" not in walk(story["app"], gerda, plugged(story))
     assert list(links(anna)) == [story["link_b"]]
@@ -221,7 +225,9 @@ def test_the_guide_can_end_the_relationship(story):
     gerda, link_a = story["guide_a"], story["link_a"]
     ended = post_form(gerda, f"/guide/clients/{link_a}/end")
     assert ended.status_code == 303
-    assert gerda.get(f"/guide/clients/{link_a}").status_code == 404
+    # Not the client's 404: the page for a guide whose client is gone, which shows nothing of them.
+    assert gerda.get(f"/guide/clients/{link_a}").headers["Location"].endswith(f"?id={link_a}")
+    assert gerda.get(f"/api/guide/practice/{link_a}").status_code == 410
     assert link_a not in links(story["anna"])
     assert gerda.get("/api/session").json["guiding"] is False
 
@@ -253,7 +259,8 @@ def test_invitation_is_accepted_once_after_signing_in(api_app):
     assert guide["guide_email"] == "gerda@example.org" and guide["name_for_guide"] == "Anna V."
     assert visitor.get("/api/session").json["guiding"] is True
     assert anna.get("/api/session").json["guiding"] is False
-    assert "Anna V." in text_of(visitor.get("/guide"))
+    assert visitor.get("/guide").headers["Location"] == "/guidance"  # the practice view
+    assert visitor.get("/api/guide/practice").json["clients"][0]["name"] == "Anna V."
 
 
 def test_registering_from_an_invitation_comes_back_to_it(api_app):
@@ -392,4 +399,7 @@ def test_deleting_an_account_ends_every_link_on_both_sides(story):
         headers={"X-CSRFToken": api_token(anna)},
     )
     assert story["guide_b"].get("/api/guide/clients").json == {"clients": []}
-    assert story["guide_b"].get(f"/guide/clients/{story['link_b']}").status_code == 404
+    hugo = story["guide_b"]
+    assert hugo.get(f"/guide/clients/{story['link_b']}").status_code == 302  # to the ended page
+    assert hugo.get(f"/api/guide/practice/{story['link_b']}").status_code == 410
+    assert hugo.get("/api/guide/practice").json["clients"] == []

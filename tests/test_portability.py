@@ -280,6 +280,20 @@ def add_guidance(app, client) -> None:
     accepted = guide.post(invitations[0].json["path"], data={"csrf_token": api_token(guide)})
     link_id = int(accepted.headers["Location"].rsplit("/", 1)[1])
     assert Device(client).push([put(1, entry(shared_with=[link_id]))]).status_code == 200
+    # The account guides someone too, and keeps private notes of them (the guide's own record).
+    other = app.test_client()
+    assert register(other, "olga@example.org").status_code == 302
+    invitation = other.post(
+        "/api/guides/invitations", json={}, headers={"X-CSRFToken": api_token(other)}
+    )
+    accepted = client.post(invitation.json["path"], data={"csrf_token": api_token(client)})
+    their_link = int(accepted.headers["Location"].rsplit("/", 1)[1])
+    notes = client.put(
+        f"/api/guide/practice/{their_link}/notes",
+        json={"notes": "Mine only"},
+        headers={"X-CSRFToken": api_token(client)},
+    )
+    assert notes.status_code == 200
 
 
 def b64url(data: bytes) -> str:
@@ -354,6 +368,8 @@ PUBLIC_ON_PURPOSE = {
     "/settings": "the app shell",
     "/privacy": "the app shell",
     "/method": "the app shell",
+    "/guidance": "the app shell",
+    "/guidance/client": "the app shell",
     "/service-worker.js": "the worker",
     "/manifest.json": "the manifest",
     "/static/<path:filename>": "shell files",

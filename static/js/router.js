@@ -117,9 +117,9 @@ export function startRouter() {
     )
       return;
     event.preventDefault();
-    if (link.pathname === location.pathname) showSameView();
+    if (link.pathname === location.pathname && link.search === location.search) showSameView();
     else {
-      history.pushState(null, '', link.pathname);
+      history.pushState(null, '', link.pathname + link.search);
       showCurrentView({ focus: true });
     }
   });

@@ -27,6 +27,7 @@ export async function callApi(path, { method = 'GET', body } = {}) {
     const answer = await response.json().catch(() => ({}));
     if (response.status === 401) throw new ApiCallError('signin');
     if (response.status === 404) throw new ApiCallError('not-found');
+    if (response.status === 410) throw new ApiCallError('ended');
     if (!response.ok) throw new ApiCallError('failed', answer.message);
     return answer;
   } catch (error) {

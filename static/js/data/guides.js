@@ -77,6 +77,8 @@ export async function refreshGuideCache() {
     if (!session.signed_in) return;
     await rememberGuiding(session.guiding);
     await loadGuides();
+    // Loaded only here: the start of the app does not wait for the guide's practice module.
+    await (await import('./practice.js')).refreshPractice(session.guiding);
   } catch {
     /* offline: keep what this device knows */
   }

@@ -15,6 +15,7 @@ const CATALOGUES = {
   insights: () => import('./texts-insights.js'),
   meaning: () => import('./texts-meaning.js'),
   method: () => import('./texts-method.js'),
+  practice: () => import('./texts-practice.js'),
 };
 // The catalogues each view's modules take texts from, besides texts-app
 // (tests/js/view-texts.test.js checks this against the modules).
@@ -24,6 +25,8 @@ export const VIEW_CATALOGUES = {
   insights: ['guide', 'habit', 'insights', 'meaning', 'method'],
   settings: ['guide', 'habit', 'import', 'method'],
   method: ['habit', 'meaning'],
+  guidance: ['guide', 'practice'],
+  'guidance-client': ['guide', 'meaning', 'method', 'practice'],
 };
 const loading = new Map();
 

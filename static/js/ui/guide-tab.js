@@ -19,7 +19,8 @@ function guideLink() {
   label.dataset.i18n = 'nav_guidance';
   label.textContent = t('nav_guidance');
   const link = document.createElement('a');
-  link.href = '/guide';
+  link.href = '/guidance';
+  link.dataset.route = '';
   link.append(icon, label);
   return link;
 }
@@ -30,7 +31,7 @@ export async function showGuideTab() {
   const nav = document.querySelector('nav.tabs');
   if (!nav) return;
   // Looked up after the wait: two calls may overlap, and only one tab may come of them.
-  const existing = nav.querySelector('a[href="/guide"]');
+  const existing = nav.querySelector('a[href="/guidance"]');
   if (guiding && !existing) nav.append(guideLink());
   if (!guiding) existing?.remove();
 }

@@ -6,7 +6,9 @@ import { cachedLinks } from '../data/guides.js';
 
 /** Return the label of a guide's checkbox: one guide is "my guide", several go by email. */
 function label(link, count) {
-  return count > 1 ? t('share_with_named', { name: link.guide_email }) : t('share_with_guide');
+  return count > 1
+    ? t('share_with_named', { name: link.guide_name || link.guide_email })
+    : t('share_with_guide');
 }
 
 let knownLinks = null;

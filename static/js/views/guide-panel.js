@@ -139,21 +139,21 @@ function linkItem(link, ui) {
     try {
       await stopSharing(link.id);
       await ui.refresh();
-      ui.say(t('guide_stopped', { email: link.guide_email }), { inSight: true });
+      ui.say(t('guide_stopped', { email: link.guide_name || link.guide_email }), { inSight: true });
     } catch (error) {
       ui.say(failure(error));
     }
   };
   const ask = () =>
     confirmHere(confirmArea, {
-      question: t('guide_stop_confirm', { email: link.guide_email }),
+      question: t('guide_stop_confirm', { email: link.guide_name || link.guide_email }),
       yes: t('guide_stop_yes'),
       onYes: stop,
     });
   return h(
     'li',
     { className: 'guide-item' },
-    h('h3', {}, link.guide_email),
+    h('h3', {}, link.guide_name || link.guide_email),
     nameField(link, ui),
     h('label', { className: 'choice' }, insights, ` ${t('guide_show_insights')}`),
     suggestionsSwitch(link, ui, failure),
@@ -213,7 +213,11 @@ async function session() {
 /** Return the link to the guide's own pages, when this account guides someone. */
 export async function guidingLink() {
   if (!(await isGuiding())) return null;
-  return h('p', {}, h('a', { href: '/guide', className: 'button primary' }, t('guide_nav')));
+  return h(
+    'p',
+    {},
+    h('a', { href: '/guidance', 'data-route': '', className: 'button primary' }, t('guide_nav')),
+  );
 }
 
 /** Return the guide section of Settings (signedIn from the account part). */

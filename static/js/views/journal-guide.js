@@ -17,7 +17,9 @@ export async function loadGuidance(replies = null) {
 /** Return the names of the guides an entry is shared with. */
 function sharedNames(entry, links) {
   const ids = new Set(entry.shared_with ?? []);
-  return links.filter((link) => ids.has(link.id)).map((link) => link.guide_email);
+  return links
+    .filter((link) => ids.has(link.id))
+    .map((link) => link.guide_name || link.guide_email);
 }
 
 /** Return the "shared with" line and one switch per guide; each switch saves at once. */
@@ -52,7 +54,7 @@ function shareSwitches(entry, links, reload) {
         });
         const text =
           links.length > 1
-            ? t('share_with_named', { name: link.guide_email })
+            ? t('share_with_named', { name: link.guide_name || link.guide_email })
             : t('share_with_guide');
         return h('label', { className: 'choice' }, box, ` ${text}`);
       }),
