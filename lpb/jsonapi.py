@@ -72,6 +72,9 @@ def signed_in(view: Callable[P, R]) -> Callable[P, R]:
         g.reading = True
         try:
             signed_in_user_id()  # the id only: a view that needs the user loads it in its own
+            # Committed, not rolled back (it wrote nothing, so it costs the same): psycopg forgets
+            # the connection's prepared statements at every ROLLBACK, and a push's are reused.
+            db.session.commit()
         finally:
             g.reading = False
             db.session.rollback()

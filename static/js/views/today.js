@@ -11,7 +11,7 @@ import { anotherQuestion, questionText } from '../method/question-choice.js';
 import { localDay } from '../method/dates.js';
 import { weekStart } from '../method/day-math.js';
 import { reflectionForm } from '../ui/reflection-form.js';
-import { afterFirstFrame } from '../ui/after-frame.js';
+import { afterFirstFrame, nextTask } from '../ui/after-frame.js';
 import { doneCard, nextStep } from './today-done.js';
 import { introCard } from './intro.js';
 import { addNewQuestions } from './guide-question.js';
@@ -73,36 +73,48 @@ export async function renderToday(view) {
   ]);
   const question =
     bank.find((q) => q.id === draft?.question_id) ?? (await chooseTodaysQuestion(bank));
+  // Today's parts are drawn in tasks of their own, so that a tap never waits for all of them.
+  await nextTask();
   // The question's own circles are chosen already; the writer can change them.
   const fresh = () => ({ circles: question?.circles ?? [] });
   let reflection = null;
   const showForm = async (start, { focus = false } = {}) => {
     await reflection?.keeper.stop();
-    reflection = todayForm({ bank, question, start, onSaved: afterSave });
-    view.replaceChildren(introCard(() => reflection.textarea.focus()) ?? '', reflection.form);
-    view.append(...extras.elements);
+    const intro = introCard(() => reflection.textarea.focus()) ?? '';
+    await nextTask();
+    const shown = todayForm({ bank, question, start, onSaved: afterSave });
+    reflection = shown;
+    view.replaceChildren(intro, reflection.form);
     if (focus) reflection.textarea.focus();
-    afterFirstFrame(extras.kantelen);
+    // The cards below the question join once it is on screen, so that no one frame lays out and
+    // paints the whole of Today; then kantelen looks at the history.
+    afterFirstFrame(() => {
+      if (reflection === shown) view.append(...extras.elements);
+      afterFirstFrame(extras.kantelen);
+    });
   };
   const showDone = async (entry, { focus = true } = {}) => {
     // Quick check-ins count as written days too.
-    const [days, kantelen] = await Promise.all([
-      readDayTotals(weekStart(localDay()), localDay()),
-      extras.kantelen(),
-    ]);
+    const days = await readDayTotals(weekStart(localDay()), localDay());
+    await nextTask();
     const card = doneCard(entry, { days, today: localDay(), justSaved: focus });
-    view.replaceChildren(
-      ...extras.guide,
-      card,
-      nextStep({ mix: extras.mix, kantelen: kantelen?.element }, () =>
-        showForm(fresh(), { focus: true }),
-      ),
-    );
-    view.append(extras.own);
+    const next = nextStep({ mix: extras.mix }, () => showForm(fresh(), { focus: true }));
+    view.replaceChildren(...extras.guide, card, next);
     if (focus) {
       card.querySelector('h1').focus();
       scrollTo(0, 0);
     }
+    // Kantelen's pick looks at the whole history (once a day): never part of the start. When it
+    // offers a reflection to look at again, that becomes the next step in the mix's place.
+    afterFirstFrame(async () => {
+      if (next.isConnected) view.append(extras.own);
+      await nextTask();
+      const kantelen = await extras.kantelen();
+      if (!kantelen || !next.isConnected) return;
+      extras.mix?.remove();
+      next.prepend(kantelen.element);
+      next.querySelector('.actions .primary')?.classList.remove('primary');
+    });
   };
   const afterSave = (entry) => {
     noteWrittenToday();
