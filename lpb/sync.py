@@ -9,6 +9,7 @@ import hashlib
 import hmac
 import json
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import sqlalchemy as sa
@@ -105,8 +106,23 @@ LOCKED_VERSION = (
     .with_for_update(key_share=True)
 )
 SET_VERSION = sa.update(User).where(User.id == sa.bindparam("user_id"))
-CLIENT = sa.select(Client.user_id, Client.last_mutation_id).where(
-    Client.client_id == sa.bindparam("client_id")
+# The device's row and the entries a push touches, in one statement (one round trip): one row per
+# stored entry, or a single row without one; the device's columns are NULL for a new device.
+_DEVICE = Client.client_id == sa.bindparam("client_id")
+DEVICE_AND_KNOWN = (
+    sa.select(
+        sa.select(Client.user_id).where(_DEVICE).scalar_subquery().label("client_user"),
+        sa.select(Client.last_mutation_id).where(_DEVICE).scalar_subquery().label("client_last"),
+        Entry,
+    )
+    .select_from(sa.select(sa.literal(1).label("one")).subquery())
+    .outerjoin(
+        Entry,
+        sa.and_(
+            Entry.user_id == sa.bindparam("user_id"),
+            Entry.id.in_(sa.bindparam("ids", expanding=True)),
+        ),
+    )
 )
 INSERT_CLIENT = sa.insert(Client)
 SET_LAST_MUTATION = sa.update(Client).where(Client.client_id == sa.bindparam("device"))
@@ -162,11 +178,13 @@ class Batch:
         # executemany instead of the unit of work's per-object bookkeeping.
         self.created: list[NewEntry] = []
 
-    def preload(self, ids: set[str]) -> None:
-        """Load the entries a batch touches in one query, instead of one per mutation."""
-        rows = db.session.scalars(KNOWN_ENTRIES, {"user_id": self.user.id, "ids": list(ids)})
+    def preload(self, ids: set[str], rows: Iterable[Entry | None] | None = None) -> None:
+        """Load the entries a batch touches in one query, instead of one per mutation (or take
+        them as read already)."""
+        if rows is None:
+            rows = db.session.scalars(KNOWN_ENTRIES, {"user_id": self.user.id, "ids": list(ids)})
         self.known.update(dict.fromkeys(ids))
-        self.known.update((entry.id, entry) for entry in rows)
+        self.known.update((entry.id, entry) for entry in rows if entry is not None)
 
     def next_version(self) -> int:
         """Give the next version of this user's changes."""
@@ -324,13 +342,18 @@ def push(user_id: int, client_id: str, mutations: list[Mutation]) -> dict:
     version = connection.execute(LOCKED_VERSION, {"user_id": user_id}).scalar_one_or_none()
     if version is None:  # erased since its session was checked, in an earlier transaction
         raise ApiError(401, "not_signed_in", "Sign in to sync.")
-    client = connection.execute(CLIENT, {"client_id": client_id}).first()
-    if client is not None and client.user_id != user_id:
+    # Read after the lock: a retry of this device's push that was waiting for it sees the first.
+    ids = {mutation.id for mutation in mutations}
+    rows = db.session.execute(
+        DEVICE_AND_KNOWN, {"client_id": client_id, "user_id": user_id, "ids": list(ids)}
+    ).all()
+    client_user, client_last = rows[0].client_user, rows[0].client_last
+    if client_user is not None and client_user != user_id:
         raise ApiError(404, "unknown_client", "This device id belongs to no device of yours.")
-    last = client.last_mutation_id if client else 0
+    last = client_last or 0
     owner = Owner(user_id, version)
     batch = Batch(owner, client_id)
-    batch.preload({mutation.id for mutation in mutations})
+    batch.preload(ids, (row.Entry for row in rows))
     results = []
     for mutation in mutations:
         if mutation.mid <= last:
@@ -354,11 +377,11 @@ def push(user_id: int, client_id: str, mutations: list[Mutation]) -> dict:
     shares.refresh(user_id, candidates)
     if owner.version != version:
         connection.execute(SET_VERSION, {"user_id": user_id, "version": owner.version})
-    if client is None:
+    if client_user is None:
         connection.execute(
             INSERT_CLIENT, {"client_id": client_id, "user_id": user_id, "last_mutation_id": last}
         )
-    elif last != client.last_mutation_id:
+    elif last != client_last:
         connection.execute(SET_LAST_MUTATION, {"device": client_id, "last_mutation_id": last})
     return {"last_mutation_id": last, "version": owner.version, "results": results}
 

@@ -8,6 +8,7 @@ import { onLocalChange } from './data/entries.js';
 import { refreshGuideCache } from './data/guides.js';
 import { showGuideTab } from './ui/guide-tab.js';
 import { showToast } from './ui/toast.js';
+import { nextTask } from './ui/after-frame.js';
 
 // Often enough that another device's words show up within seconds while the app is open.
 const SYNC_EVERY_MS = 10 * 1000;
@@ -24,20 +25,25 @@ onVersionChange(() =>
   }),
 );
 
-// The worker and sync load once the first view is drawn: nothing on screen waits for them.
+// The worker and sync load once the first view is drawn: nothing on screen waits for them. Each
+// step after it is a task of its own (a tap in between waits for one step, not for all of them).
 await startRouter().catch((error) => console.error(error));
+await nextTask();
 const [{ registerServiceWorker }, { onSyncState, syncNow }, { showSyncState }] = await Promise.all([
   import('./sw-register.js'),
   import('./data/sync.js'),
   import('./ui/sync-status.js'),
 ]);
+await nextTask();
 registerServiceWorker({ beforeReload: flushDrafts });
+await nextTask();
 
 onSyncState((status) => {
   showSyncState(status);
   if (status.changed) refreshView();
 });
 syncNow();
+await nextTask();
 // Another device may have added a guide: the share switches follow without opening Settings.
 const guideTexts = loadCatalogues(['guide']);
 guideTexts.then(showGuideTab);

@@ -61,6 +61,13 @@ function todayForm({ bank, question, start, onSaved }) {
   return reflection;
 }
 
+/** Make kantelen's card the next step after writing, in the week's mix's place. */
+function offerKantelen(next, kantelen, mix) {
+  mix?.remove();
+  next.prepend(kantelen.element);
+  next.querySelector('.actions .primary')?.classList.remove('primary');
+}
+
 /** Draw Today into view; resolve with a function that flushes the draft when leaving. */
 export async function renderToday(view) {
   const today = localDay();
@@ -78,22 +85,25 @@ export async function renderToday(view) {
   // The question's own circles are chosen already; the writer can change them.
   const fresh = () => ({ circles: question?.circles ?? [] });
   let reflection = null;
+  // Which drawing of Today is on screen: later parts of an older one are not added to it.
+  let drawing = 0;
   const showForm = async (start, { focus = false } = {}) => {
+    const mine = (drawing += 1);
     await reflection?.keeper.stop();
     const intro = introCard(() => reflection.textarea.focus()) ?? '';
     await nextTask();
-    const shown = todayForm({ bank, question, start, onSaved: afterSave });
-    reflection = shown;
+    reflection = todayForm({ bank, question, start, onSaved: afterSave });
     view.replaceChildren(intro, reflection.form);
     if (focus) reflection.textarea.focus();
     // The cards below the question join once it is on screen, so that no one frame lays out and
     // paints the whole of Today; then kantelen looks at the history.
     afterFirstFrame(() => {
-      if (reflection === shown) view.append(...extras.elements);
+      if (drawing === mine) view.append(...extras.elements);
       afterFirstFrame(extras.kantelen);
     });
   };
   const showDone = async (entry, { focus = true } = {}) => {
+    const mine = (drawing += 1);
     // Quick check-ins count as written days too.
     const days = await readDayTotals(weekStart(localDay()), localDay());
     await nextTask();
@@ -107,13 +117,11 @@ export async function renderToday(view) {
     // Kantelen's pick looks at the whole history (once a day): never part of the start. When it
     // offers a reflection to look at again, that becomes the next step in the mix's place.
     afterFirstFrame(async () => {
-      if (next.isConnected) view.append(extras.own);
+      if (drawing !== mine) return;
+      view.append(extras.own);
       await nextTask();
       const kantelen = await extras.kantelen();
-      if (!kantelen || !next.isConnected) return;
-      extras.mix?.remove();
-      next.prepend(kantelen.element);
-      next.querySelector('.actions .primary')?.classList.remove('primary');
+      if (kantelen && drawing === mine) offerKantelen(next, kantelen, extras.mix);
     });
   };
   const afterSave = (entry) => {
