@@ -25,6 +25,8 @@ onVersionChange(() =>
   }),
 );
 
+// The modules ran in this task: the first view starts in the next.
+await nextTask();
 // The worker and sync load once the first view is drawn: nothing on screen waits for them. Each
 // step after it is a task of its own (a tap in between waits for one step, not for all of them).
 await startRouter().catch((error) => console.error(error));

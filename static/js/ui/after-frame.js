@@ -6,6 +6,11 @@ export function afterFirstFrame(work) {
   requestAnimationFrame(() => setTimeout(work));
 }
 
+/** Resolve once the browser has drawn the current frame. */
+export function nextFrame() {
+  return new Promise((resolve) => afterFirstFrame(resolve));
+}
+
 /**
  * Resolve in a new task, letting the browser handle input and draw in between: scheduler.yield()
  * where the browser has it (the rest then goes first), else a message to ourselves (setTimeout(0)

@@ -11,7 +11,7 @@ import { anotherQuestion, questionText } from '../method/question-choice.js';
 import { localDay } from '../method/dates.js';
 import { weekStart } from '../method/day-math.js';
 import { reflectionForm } from '../ui/reflection-form.js';
-import { afterFirstFrame, nextTask } from '../ui/after-frame.js';
+import { afterFirstFrame, nextFrame, nextTask } from '../ui/after-frame.js';
 import { doneCard, nextStep } from './today-done.js';
 import { introCard } from './intro.js';
 import { addNewQuestions } from './guide-question.js';
@@ -61,6 +61,15 @@ function todayForm({ bank, question, start, onSaved }) {
   return reflection;
 }
 
+/** Add elements to view one frame after another, while current() holds. */
+async function appendInFrames(view, elements, current) {
+  for (const element of elements) {
+    await nextFrame();
+    if (!current()) return;
+    view.append(element);
+  }
+}
+
 /** Make kantelen's card the next step after writing, in the week's mix's place. */
 function offerKantelen(next, kantelen, mix) {
   mix?.remove();
@@ -95,12 +104,9 @@ export async function renderToday(view) {
     reflection = todayForm({ bank, question, start, onSaved: afterSave });
     view.replaceChildren(intro, reflection.form);
     if (focus) reflection.textarea.focus();
-    // The cards below the question join once it is on screen, so that no one frame lays out and
-    // paints the whole of Today; then kantelen looks at the history.
-    afterFirstFrame(() => {
-      if (drawing === mine) view.append(...extras.elements);
-      afterFirstFrame(extras.kantelen);
-    });
+    // The cards below the question join once it is on screen, a frame each, so that no one frame
+    // lays out and paints the whole of Today; then kantelen looks at the history.
+    appendInFrames(view, extras.elements, () => drawing === mine).then(extras.kantelen);
   };
   const showDone = async (entry, { focus = true } = {}) => {
     const mine = (drawing += 1);
