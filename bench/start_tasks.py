@@ -52,7 +52,11 @@ def main_thread_tasks(events: list[dict]) -> tuple[list[dict], float]:
         and event["pid"] == start["pid"]
     }
     tasks = sorted(
-        (e for e in events if e.get("name") in TASKS and (e["pid"], e["tid"]) in threads),
+        (
+            e
+            for e in events
+            if e.get("name") in TASKS and e.get("ph") == "X" and (e["pid"], e["tid"]) in threads
+        ),
         key=lambda event: event["ts"],
     )
     outer: list[dict] = []
