@@ -15,7 +15,7 @@
   const PAINT_WAIT_MS = 1000;
   // Each modulepreload link starts a request, which costs the main thread about a millisecond on a
   // phone: some fifty at once were one task of a quarter second. They go in slices this long.
-  const SLICE_MS = 8;
+  const SLICE_MS = 4;
   let started = false;
   /** Add the app's module to <head>, then its modulepreload links, a slice a task; once. */
   const startApp = () => {
