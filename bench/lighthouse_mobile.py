@@ -8,11 +8,17 @@ Lighthouse 12.2.3 cannot name the largest contentful element with this Chromium 
 The simulation replays the requests made before the observed paint, each costing at least a round
 trip of 150 ms (at most 10 at once), with the server's observed response times: the count of those
 requests is printed, and the load average, since a busy machine answers slower.
+
+It measures twice: as the machine is, then while a second process (started here) keeps one core
+busy, as a mid-range phone always has something else running. `lighthouse_mobile.py quiet` or
+`lighthouse_mobile.py busy` measures one of the two.
 """
 
+import contextlib
 import json
 import os
 import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -28,6 +34,10 @@ TIMINGS = {
     "TBT": "total-blocking-time",
 }
 CHROME_FLAGS = ["--headless=new", *synclib.CHROMIUM_ARGS]
+GOALS = "performance 100, LCP <= 1000 ms, TBT <= 50 ms, a11y 100, best practices 100"
+BUSY_GOAL = "performance 100"
+# One core kept busy for as long as the block runs: a process that only counts.
+SPIN = "while True: pass"
 
 
 def lighthouse(url: str, report: Path) -> dict:
@@ -112,18 +122,44 @@ def line(result: dict[str, object]) -> str:
     return f"{scores} | {timings} {shift} | {result['requests']:.0f} requests before the LCP"
 
 
-def main() -> int:
-    """Start the app on a fresh database, run Lighthouse five times, print each run and the medians."""
+@contextlib.contextmanager
+def one_core_busy():
+    """Keep one core busy in a second process while the block runs."""
+    spinner = subprocess.Popen([sys.executable, "-c", SPIN])
+    try:
+        yield
+    finally:
+        spinner.kill()
+        spinner.wait()
+
+
+def measure(base_url: str, folder: Path, label: str) -> dict:
+    """Run Lighthouse RUNS times on the app; print each run; return the medians."""
     runs = []
-    print("load average before: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
+    print(f"{label}: load average before: {' '.join(f'{n:.2f}' for n in os.getloadavg())}")
+    for run in range(RUNS):
+        runs.append(figures(lighthouse(f"{base_url}/", folder / f"{label}-{run}.json")))
+        print(f"{label} run {run + 1}: {line(runs[-1])}", flush=True)
+        print(f"  audits below 100%: {runs[-1]['failed']}", flush=True)
+    print(f"{label}: load average after: {' '.join(f'{n:.2f}' for n in os.getloadavg())}")
+    keys = (*CATEGORIES, *TIMINGS, "CLS", "requests")
+    return {key: synclib.median([run[key] for run in runs]) for key in keys}
+
+
+def main() -> int:
+    """Start the app on a fresh database, run Lighthouse five times as the machine is and five
+    times with one core kept busy; print each run, the medians and whether the goals hold."""
+    wanted = sys.argv[1:] or ["quiet", "busy"]
+    medians: dict[str, dict] = {}
     with tempfile.TemporaryDirectory(prefix="lpb-lighthouse-") as folder:
         folder = Path(folder)
         app = synclib.make_app(f"sqlite:///{folder / 'bench.sqlite'}", folder / "instance")
         with synclib.threaded_server(app) as base_url:
-            for run in range(RUNS):
-                runs.append(figures(lighthouse(f"{base_url}/", folder / f"run-{run}.json")))
-                print(f"run {run + 1}: {line(runs[-1])}", flush=True)
-                print(f"  audits below 100%: {runs[-1]['failed']}", flush=True)
+            if "quiet" in wanted:
+                medians["quiet"] = measure(base_url, folder, "quiet")
+            if "busy" in wanted:
+                with one_core_busy():
+                    medians["busy"] = measure(base_url, folder, "one core busy")
             print(
                 "largest contentful paint candidates (Playwright, unthrottled), the last one counts:"
             )
@@ -131,14 +167,22 @@ def main() -> int:
                 print(f"  {candidate}")
         with app.app_context():
             synclib.db.engine.dispose()
-    keys = (*CATEGORIES, *TIMINGS, "CLS", "requests")
-    medians = {key: synclib.median([run[key] for run in runs]) for key in keys}
-    print("load average after: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
-    print(f"median of {RUNS} ({LIGHTHOUSE}, mobile, simulated throttling): {line(medians)}")
-    goal = medians["performance"] == 100 and medians["LCP"] <= 1200
-    goal = goal and medians["accessibility"] == 100 and medians["best-practices"] == 100
-    print(f"goal (performance 100, LCP <= 1200 ms, a11y 100, best practices 100): {goal}")
-    return 0 if goal else 1
+    ok = True
+    for label, found in medians.items():
+        print(
+            f"{label}, median of {RUNS} ({LIGHTHOUSE}, mobile, simulated throttling): {line(found)}"
+        )
+    if "quiet" in medians:
+        found = medians["quiet"]
+        goal = found["performance"] == 100 and found["LCP"] <= 1000 and found["TBT"] <= 50
+        goal = goal and found["accessibility"] == 100 and found["best-practices"] == 100
+        print(f"goal as the machine is ({GOALS}): {goal}")
+        ok &= goal
+    if "busy" in medians:
+        goal = medians["busy"]["performance"] == 100
+        print(f"goal with one core busy ({BUSY_GOAL}): {goal}")
+        ok &= goal
+    return 0 if ok else 1
 
 
 if __name__ == "__main__":

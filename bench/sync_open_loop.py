@@ -1,7 +1,9 @@
 """Measure push latency at a fixed offered load (open loop) under gunicorn on loopback.
 
 Each run starts `gunicorn -w 4 app:app` on a free loopback port over a fresh, migrated database
-(SQLite; then PostgreSQL from tests/postgres.py when Debian's postgresql is installed), registers
+(SQLite; then a durable PostgreSQL cluster from tests/postgres.py — fsync=on,
+synchronous_commit=on — when Debian's postgresql is installed; BENCH_DATABASES=sqlite or
+postgresql measures one of them), registers
 10 accounts with 5 devices each (50 clients), and schedules RATE pushes of 10 new entries a second
 for SECONDS seconds, at fixed moments, round robin over the devices. A device sends its pushes in
 order (its mids follow each other); one that falls behind sends at once. Latency is counted from
@@ -175,22 +177,23 @@ def measure(name: str, urls) -> bool:
 
 
 def main() -> int:
-    """Run on SQLite, then on PostgreSQL when it is installed."""
-    ok = measure(
-        "SQLite",
-        [lambda folder, r=r: f"sqlite:///{folder / f'open-{r}.sqlite'}" for r in range(RUNS)],
-    )
-    if not synclib.pg_available():
-        print("PostgreSQL: skipped (Debian's postgresql package is not installed)")
+    """Run on SQLite, then on a durable PostgreSQL cluster when it is installed."""
+    ok = True
+    if "sqlite" in synclib.databases():
+        ok &= measure(
+            "SQLite",
+            [lambda folder, r=r: f"sqlite:///{folder / f'open-{r}.sqlite'}" for r in range(RUNS)],
+        )
+    if "postgresql" not in synclib.databases():
         return 0 if ok else 1
-    with running_postgres() as pg_url:
+    with running_postgres(durable=True) as pg_url:
 
         def fresh(_folder: Path) -> str:
             """Return the PostgreSQL database, emptied."""
             synclib.reset_postgres(pg_url)
             return pg_url
 
-        ok &= measure("PostgreSQL", [fresh] * RUNS)
+        ok &= measure("PostgreSQL (fsync=on, synchronous_commit=on)", [fresh] * RUNS)
     return 0 if ok else 1
 
 

@@ -110,6 +110,19 @@ def reset_postgres(url: str) -> None:
     engine.dispose()
 
 
+def databases() -> tuple[str, ...]:
+    """Return the databases a server benchmark measures: BENCH_DATABASES (sqlite, postgresql,
+    comma-separated), else both; PostgreSQL only where Debian's postgresql is installed."""
+    wanted = os.environ.get("BENCH_DATABASES", "sqlite,postgresql").lower().split(",")
+    unknown = set(wanted) - {"sqlite", "postgresql"}
+    if unknown:
+        raise SystemExit(f"BENCH_DATABASES: unknown {', '.join(sorted(unknown))}")
+    if "postgresql" in wanted and not pg_available():
+        print("PostgreSQL: skipped (Debian's postgresql package is not installed)")
+        wanted.remove("postgresql")
+    return tuple(wanted)
+
+
 def text_for(index: int) -> str:
     """Return a reflection of realistic length (about 250 characters)."""
     return f"Reflection {index}: " + "what gave meaning today, at work and at home. " * 5

@@ -71,7 +71,13 @@ def signed_in(view: Callable[P, R]) -> Callable[P, R]:
         # and its transaction ends before the view, whose work begins one of its own.
         g.reading = True
         try:
+            if db.session.get_bind().dialect.name == "postgresql":
+                # One statement, no transaction around it: no BEGIN and COMMIT to wait for.
+                db.session.connection(execution_options={"isolation_level": "AUTOCOMMIT"})
             signed_in_user_id()  # the id only: a view that needs the user loads it in its own
+            # Committed, not rolled back (it wrote nothing, so it costs the same): psycopg forgets
+            # the connection's prepared statements at every ROLLBACK, and a push's are reused.
+            db.session.commit()
         finally:
             g.reading = False
             db.session.rollback()

@@ -9,6 +9,7 @@ import hashlib
 import hmac
 import json
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import sqlalchemy as sa
@@ -101,10 +102,31 @@ INSERT_ENTRIES = sa.insert(Entry)
 KNOWN_ENTRIES = sa.select(Entry).where(
     Entry.user_id == sa.bindparam("user_id"), Entry.id.in_(sa.bindparam("ids", expanding=True))
 )
-LOCKED_VERSION = sa.select(User.version).where(User.id == sa.bindparam("user_id")).with_for_update()
+# FOR NO KEY UPDATE on PostgreSQL: it serialises this user's pushes as FOR UPDATE did, but does not
+# block the key-share locks that inserting rows referring to the user takes (a sign-in's session).
+LOCKED_VERSION = (
+    sa.select(User.version)
+    .where(User.id == sa.bindparam("user_id"))
+    .with_for_update(key_share=True)
+)
 SET_VERSION = sa.update(User).where(User.id == sa.bindparam("user_id"))
-CLIENT = sa.select(Client.user_id, Client.last_mutation_id).where(
-    Client.client_id == sa.bindparam("client_id")
+# The device's row and the entries a push touches, in one statement (one round trip): one row per
+# stored entry, or a single row without one; the device's columns are NULL for a new device.
+_DEVICE = Client.client_id == sa.bindparam("client_id")
+DEVICE_AND_KNOWN = (
+    sa.select(
+        sa.select(Client.user_id).where(_DEVICE).scalar_subquery().label("client_user"),
+        sa.select(Client.last_mutation_id).where(_DEVICE).scalar_subquery().label("client_last"),
+        Entry,
+    )
+    .select_from(sa.select(sa.literal(1).label("one")).subquery())
+    .outerjoin(
+        Entry,
+        sa.and_(
+            Entry.user_id == sa.bindparam("user_id"),
+            Entry.id.in_(sa.bindparam("ids", expanding=True)),
+        ),
+    )
 )
 INSERT_CLIENT = sa.insert(Client)
 SET_LAST_MUTATION = sa.update(Client).where(Client.client_id == sa.bindparam("device"))
@@ -113,6 +135,31 @@ LOCKED_USER = (
     .where(User.id == sa.bindparam("user_id"))
     .with_for_update()
     .execution_options(populate_existing=True)
+)
+
+
+# PostgreSQL: a push's writes in one statement, one round trip: its new entries (as arrays, one row
+# each), the user's version and the device's last mutation. Its text never changes, so psycopg
+# prepares it once per connection. (SQLite, in process, has no round trips to save.)
+WRITE_PUSH_POSTGRESQL = sa.text(
+    """
+    WITH new_entries AS (
+        INSERT INTO entries (user_id, id, version, kind, body, created_at, updated_at, deleted,
+                             conflict_of, written_by)
+        SELECT CAST(:user_id AS integer), * FROM unnest(
+            CAST(:ids AS varchar[]), CAST(:versions AS bigint[]), CAST(:kinds AS varchar[]),
+            CAST(:bodies AS json[]), CAST(:created AS varchar[]), CAST(:updated AS varchar[]),
+            CAST(:deleted AS boolean[]), CAST(:conflicts AS varchar[]),
+            CAST(:writers AS varchar[]))
+    ), new_version AS (
+        UPDATE users SET version = CAST(:version AS bigint)
+        WHERE id = CAST(:user_id AS integer) AND version <> CAST(:version AS bigint)
+    )
+    INSERT INTO clients (client_id, user_id, last_mutation_id)
+    VALUES (CAST(:client_id AS varchar), CAST(:user_id AS integer), CAST(:last AS bigint))
+    ON CONFLICT (client_id) DO UPDATE SET last_mutation_id = excluded.last_mutation_id
+    WHERE clients.last_mutation_id <> excluded.last_mutation_id
+    """
 )
 
 
@@ -135,11 +182,13 @@ class Batch:
         # executemany instead of the unit of work's per-object bookkeeping.
         self.created: list[NewEntry] = []
 
-    def preload(self, ids: set[str]) -> None:
-        """Load the entries a batch touches in one query, instead of one per mutation."""
-        rows = db.session.scalars(KNOWN_ENTRIES, {"user_id": self.user.id, "ids": list(ids)})
+    def preload(self, ids: set[str], rows: Iterable[Entry | None] | None = None) -> None:
+        """Load the entries a batch touches in one query, instead of one per mutation (or take
+        them as read already)."""
+        if rows is None:
+            rows = db.session.scalars(KNOWN_ENTRIES, {"user_id": self.user.id, "ids": list(ids)})
         self.known.update(dict.fromkeys(ids))
-        self.known.update((entry.id, entry) for entry in rows)
+        self.known.update((entry.id, entry) for entry in rows if entry is not None)
 
     def next_version(self) -> int:
         """Give the next version of this user's changes."""
@@ -314,13 +363,18 @@ def push(user_id: int, client_id: str, mutations: list[Mutation]) -> dict:
     version = connection.execute(LOCKED_VERSION, {"user_id": user_id}).scalar_one_or_none()
     if version is None:  # erased since its session was checked, in an earlier transaction
         raise ApiError(401, "not_signed_in", "Sign in to sync.")
-    client = connection.execute(CLIENT, {"client_id": client_id}).first()
-    if client is not None and client.user_id != user_id:
+    # Read after the lock: a retry of this device's push that was waiting for it sees the first.
+    ids = {mutation.id for mutation in mutations}
+    rows = db.session.execute(
+        DEVICE_AND_KNOWN, {"client_id": client_id, "user_id": user_id, "ids": list(ids)}
+    ).all()
+    client_user, client_last = rows[0].client_user, rows[0].client_last
+    if client_user is not None and client_user != user_id:
         raise ApiError(404, "unknown_client", "This device id belongs to no device of yours.")
-    last = client.last_mutation_id if client else 0
+    last = client_last or 0
     owner = Owner(user_id, version)
     batch = Batch(owner, client_id)
-    batch.preload({mutation.id for mutation in mutations})
+    batch.preload(ids, (row.Entry for row in rows))
     results = []
     for index, mutation in enumerate(mutations):
         refuse_forged_guide_entry(batch, mutation, index)
@@ -337,17 +391,47 @@ def push(user_id: int, client_id: str, mutations: list[Mutation]) -> dict:
         results.append(batch.apply(mutation))
         last = mutation.mid
     candidates = batch.share_candidates()
+    if connection.dialect.name == "postgresql":
+        _write_postgresql(connection, batch, last)
+        shares.refresh(user_id, candidates)
+        return {"last_mutation_id": last, "version": owner.version, "results": results}
     batch.write()
     shares.refresh(user_id, candidates)
     if owner.version != version:
         connection.execute(SET_VERSION, {"user_id": user_id, "version": owner.version})
-    if client is None:
+    if client_user is None:
         connection.execute(
             INSERT_CLIENT, {"client_id": client_id, "user_id": user_id, "last_mutation_id": last}
         )
-    elif last != client.last_mutation_id:
+    elif last != client_last:
         connection.execute(SET_LAST_MUTATION, {"device": client_id, "last_mutation_id": last})
     return {"last_mutation_id": last, "version": owner.version, "results": results}
+
+
+def _write_postgresql(connection: sa.Connection, batch: Batch, last: int) -> None:
+    """Write a push's new entries, the user's version and the device's last mutation in one
+    statement, then flush the changes to stored entries (none, for a push of new entries)."""
+    created, batch.created = batch.created, []
+    dump = connection.dialect._json_serializer or json.dumps  # as the JSON column writes a body
+    connection.execute(
+        WRITE_PUSH_POSTGRESQL,
+        {
+            "user_id": batch.user.id,
+            "ids": [entry.id for entry in created],
+            "versions": [entry.version for entry in created],
+            "kinds": [entry.kind for entry in created],
+            "bodies": [dump(entry.body) for entry in created],
+            "created": [entry.created_at for entry in created],
+            "updated": [entry.updated_at for entry in created],
+            "deleted": [entry.deleted for entry in created],
+            "conflicts": [entry.conflict_of for entry in created],
+            "writers": [entry.written_by for entry in created],
+            "version": batch.user.version,
+            "client_id": batch.client_id,
+            "last": last,
+        },
+    )
+    db.session.flush()
 
 
 def pull(user: User, since: int, limit: int, seen: int = 0) -> str:

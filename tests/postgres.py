@@ -34,9 +34,18 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
+# A test cluster need not survive a power cut; a benchmark that claims durability asks for one that does.
+FAST = "-c fsync=off"
+DURABLE = "-c fsync=on -c synchronous_commit=on -c full_page_writes=on"
+
+
 @contextmanager
-def running_postgres():
-    """Start a PostgreSQL server in a temporary folder; yield its URL; stop and remove it."""
+def running_postgres(durable: bool = False):
+    """Start a PostgreSQL server in a temporary folder; yield its URL; stop and remove it.
+
+    durable=True runs it as a production server would (fsync=on, synchronous_commit=on): a commit
+    returns only once its WAL is on disk. The tests' default, fsync=off, is faster and not durable.
+    """
     folder = Path(tempfile.mkdtemp(prefix="lpb-pg-"))
     data = folder / "data"
     if os.geteuid() == 0:
@@ -59,7 +68,7 @@ def running_postgres():
                 "-l",
                 str(folder / "log"),
                 "-o",
-                f"-k {folder} -p {port} -c listen_addresses='' -c fsync=off",
+                f"-k {folder} -p {port} -c listen_addresses='' {DURABLE if durable else FAST}",
                 "start",
             ]
         ),

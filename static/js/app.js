@@ -9,6 +9,7 @@ import { refreshGuideCache } from './data/guides.js';
 import { showGuideTab } from './ui/guide-tab.js';
 import { showToast } from './ui/toast.js';
 import { pageUnloading } from './ui/view-failed.js';
+import { nextTask } from './ui/after-frame.js';
 
 // Often enough that another device's words show up within seconds while the app is open.
 const SYNC_EVERY_MS = 10 * 1000;
@@ -25,9 +26,13 @@ onVersionChange(() =>
   }),
 );
 
-// The worker and sync load once the first view is drawn: nothing on screen waits for them. A
-// reload during the start interrupts these imports: the page is going, so nothing failed.
+// The modules ran in this task: the first view starts in the next.
+await nextTask();
+// The worker and sync load once the first view is drawn: nothing on screen waits for them. Each
+// step after it is a task of its own (a tap in between waits for one step, not for all of them).
+// A reload during the start interrupts these imports: the page is going, so nothing failed.
 await startRouter().catch((error) => console.error('The first view could not open:', error));
+await nextTask();
 const [{ registerServiceWorker }, { onSyncState, syncNow }, { showSyncState }] = await Promise.all([
   import('./sw-register.js'),
   import('./data/sync.js'),
@@ -36,13 +41,16 @@ const [{ registerServiceWorker }, { onSyncState, syncNow }, { showSyncState }] =
   if (pageUnloading()) return new Promise(() => {});
   throw new Error('Sync and the offline worker could not start', { cause: error });
 });
+await nextTask();
 registerServiceWorker({ beforeReload: flushDrafts });
+await nextTask();
 
 onSyncState((status) => {
   showSyncState(status);
   if (status.changed) refreshView();
 });
 syncNow();
+await nextTask();
 // Another device may have added a guide: the share switches follow without opening Settings.
 const guideTexts = loadCatalogues(['guide']);
 guideTexts.then(showGuideTab);

@@ -58,15 +58,25 @@ export function browserLanguage(languages = navigator.languages ?? [navigator.la
   return languages[0]?.toLowerCase().startsWith('nl') ? 'nl' : 'en';
 }
 
+// Read once, not at every t(): reading storage is slow next to everything else a text costs.
+let inUse = null;
+// Another tab of the app chose a language: this one follows at its next redraw.
+globalThis.addEventListener?.('storage', (event) => {
+  if (event.key === STORAGE_KEY || event.key === null) inUse = null;
+});
+
 /** Return the language in use: the one chosen in Settings, else the browser's. */
 export function currentLanguage() {
+  if (inUse) return inUse;
   const chosen = localStorage.getItem(STORAGE_KEY);
-  return chosen in LANGUAGES ? chosen : browserLanguage();
+  inUse = chosen in LANGUAGES ? chosen : browserLanguage();
+  return inUse;
 }
 
 /** Remember a chosen language; the server's pages follow it through a cookie. */
 export function chooseLanguage(lang) {
   if (!(lang in LANGUAGES)) return;
+  inUse = lang;
   localStorage.setItem(STORAGE_KEY, lang);
   document.cookie = `lpb_lang=${lang}; path=/; max-age=31536000; samesite=lax`;
 }

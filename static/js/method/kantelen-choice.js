@@ -1,6 +1,6 @@
 // Kantelen: which older reflection to look at again this week, and from which circle. Pure.
 import { CIRCLES } from './circles.js';
-import { daysBetween, isoWeek } from './day-math.js';
+import { addDays, isoWeek } from './day-math.js';
 import { hashString } from './question-choice.js';
 
 export const KANTELEN_MIN_AGE_DAYS = 7;
@@ -14,8 +14,10 @@ export function kantelenInvitation({ reflections, today, seed = '', skippedWeek 
   if (skippedWeek === week) return null;
   if (reflections.some((entry) => entry.kantelen_of && isoWeek(entry.day) === week)) return null;
   const turned = new Set(reflections.map((entry) => entry.kantelen_of).filter(Boolean));
+  // YYYY-MM-DD days compare as strings: no date arithmetic per reflection of the whole history.
+  const latest = addDays(today, -KANTELEN_MIN_AGE_DAYS);
   const candidates = reflections
-    .filter((entry) => daysBetween(entry.day, today) >= KANTELEN_MIN_AGE_DAYS)
+    .filter((entry) => entry.day <= latest)
     .filter((entry) => !turned.has(entry.id) && !entry.kantelen_of && entry.text?.trim())
     .filter((entry) => (entry.circles ?? []).length < CIRCLES.length)
     .sort((a, b) => a.created_at.localeCompare(b.created_at) || a.id.localeCompare(b.id));

@@ -1,7 +1,11 @@
 // A day that feels finished: what you just wrote, the day marked done, a gentle count, one next step.
 import { h } from '../ui/dom.js';
 import { t, tn } from '../i18n/i18n.js';
+import { readDayTotals } from '../data/history.js';
 import { daysWrittenThisWeek } from '../method/days-written.js';
+import { localDay } from '../method/dates.js';
+import { weekStart } from '../method/day-math.js';
+import { afterFirstFrame, nextTask } from '../ui/after-frame.js';
 
 /** Return the sentence that counts the days written this week (days: per-day totals or entries). */
 function weekCount(days, today) {
@@ -61,4 +65,37 @@ export function nextStep({ kantelen, mix }, writeMore) {
       ),
     ),
   );
+}
+
+/** Make kantelen's card the next step after writing, in the week's mix's place. */
+function offerKantelen(next, kantelen, mix) {
+  mix?.remove();
+  next.prepend(kantelen.element);
+  next.querySelector('.actions .primary')?.classList.remove('primary');
+}
+
+/**
+ * Draw the day as done into view, with one next step; more() opens a form for something else,
+ * current() says whether this drawing is still the one on screen.
+ */
+export async function drawDone(view, extras, entry, { focus, more, current }) {
+  // Quick check-ins count as written days too.
+  const days = await readDayTotals(weekStart(localDay()), localDay());
+  await nextTask();
+  const card = doneCard(entry, { days, today: localDay(), justSaved: focus });
+  const next = nextStep({ mix: extras.mix }, more);
+  view.replaceChildren(...extras.guide, card, next);
+  if (focus) {
+    card.querySelector('h1').focus();
+    scrollTo(0, 0);
+  }
+  // Kantelen's pick looks at the whole history (once a day): never part of the start. When it
+  // offers a reflection to look at again, that becomes the next step in the mix's place.
+  afterFirstFrame(async () => {
+    if (!current()) return;
+    view.append(extras.own);
+    await nextTask();
+    const kantelen = await extras.kantelen();
+    if (kantelen && current()) offerKantelen(next, kantelen, extras.mix);
+  });
 }

@@ -4,15 +4,14 @@ import { h } from '../ui/dom.js';
 import { currentLanguage, t, tn } from '../i18n/i18n.js';
 import { saveReflection } from '../data/entries.js';
 import { loadDraft } from '../data/drafts.js';
-import { readDayTotals, reflectionsBetween } from '../data/history.js';
+import { reflectionsBetween } from '../data/history.js';
 import { chooseTodaysQuestion, loadQuestionPool } from '../data/questions.js';
 import { noteWrittenToday } from '../data/reminders-api.js';
 import { anotherQuestion, questionText } from '../method/question-choice.js';
 import { localDay } from '../method/dates.js';
-import { weekStart } from '../method/day-math.js';
 import { reflectionForm } from '../ui/reflection-form.js';
-import { afterFirstFrame } from '../ui/after-frame.js';
-import { doneCard, nextStep } from './today-done.js';
+import { nextFrame, nextTask } from '../ui/after-frame.js';
+import { drawDone } from './today-done.js';
 import { introCard } from './intro.js';
 import { addNewQuestions } from './guide-question.js';
 import { oneFormInView } from './today-cards.js';
@@ -78,23 +77,12 @@ async function dayQuestion(bank, draft) {
   return { suggestion, question: drafted ?? suggested ?? (await usual()) };
 }
 
-/** Draw the day as done into view, with one next step; more() opens a form for something else. */
-async function drawDone(view, extras, entry, { focus, more }) {
-  // Quick check-ins count as written days too.
-  const [days, kantelen] = await Promise.all([
-    readDayTotals(weekStart(localDay()), localDay()),
-    extras.kantelen(),
-  ]);
-  const card = doneCard(entry, { days, today: localDay(), justSaved: focus });
-  view.replaceChildren(
-    ...extras.guide,
-    card,
-    nextStep({ mix: extras.mix, kantelen: kantelen?.element }, more),
-  );
-  view.append(extras.own);
-  if (focus) {
-    card.querySelector('h1').focus();
-    scrollTo(0, 0);
+/** Add elements to view one frame after another, while current() holds. */
+async function appendInFrames(view, elements, current) {
+  for (const element of elements) {
+    await nextFrame();
+    if (!current()) return;
+    view.append(element);
   }
 }
 
@@ -109,30 +97,37 @@ export async function renderToday(view) {
     reflectionsBetween(today, today),
   ]);
   let { question, suggestion } = await dayQuestion(bank, draft);
+  // Today's parts are drawn in tasks of their own, so that a tap never waits for all of them.
+  await nextTask();
   // The question's own circles are chosen already; the writer can change them.
   const fresh = () => ({ circles: question?.circles ?? [] });
   let reflection = null;
+  // Which drawing of Today is on screen: later parts of an older one are not added to it.
+  let drawing = 0;
   // more: a form opened after the day is written ("Something else on your mind?").
   const showForm = async (start, { focus = false, more = false } = {}) => {
+    const mine = (drawing += 1);
     await reflection?.keeper.stop();
+    const intro = introCard(() => reflection.textarea.focus()) ?? '';
+    await nextTask();
     reflection = Object.assign(todayForm({ bank, question, start, onSaved: afterSave }), { more });
     // A guide's question, compact, stays in sight above the day's question; the rest below.
-    view.replaceChildren(
-      introCard(() => reflection.textarea.focus()) ?? '',
-      ...extras.guide,
-      suggestion?.card(reflection.setQuestion) ?? '',
-      reflection.form,
-    );
-    view.append(...extras.elements);
+    const suggested = suggestion?.card(reflection.setQuestion) ?? '';
+    view.replaceChildren(intro, ...extras.guide, suggested, reflection.form);
     if (focus) {
       // At once, not by the browser's scrolling to the field later: nothing moves once drawn.
       scrollTo(0, 0);
       reflection.textarea.focus({ preventScroll: true });
     }
-    afterFirstFrame(extras.kantelen);
+    // The cards below the question join once it is on screen, a frame each, so that no one frame
+    // lays out and paints the whole of Today; then kantelen looks at the history.
+    appendInFrames(view, extras.elements, () => drawing === mine).then(extras.kantelen);
   };
   const more = () => showForm(fresh(), { focus: true, more: true });
-  const showDone = (entry, { focus = true } = {}) => drawDone(view, extras, entry, { focus, more });
+  const showDone = (entry, { focus = true } = {}) => {
+    const mine = (drawing += 1);
+    return drawDone(view, extras, entry, { focus, more, current: () => drawing === mine });
+  };
   const afterSave = (entry) => {
     noteWrittenToday();
     return showDone(entry);
