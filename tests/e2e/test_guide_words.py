@@ -6,7 +6,7 @@ Each test drives a client and a guide in two browser contexts (two devices, two 
 from helpers import go_to, open_app, write_reflection
 from playwright.sync_api import Page, expect
 from test_guidance_ui import (
-    GUIDE,
+    GUIDE_NAME,
     accept,
     assert_no_violations,
     guide_sees,
@@ -23,7 +23,7 @@ def linked_pair(make_context, email="anna@example.org") -> tuple[Page, Page, str
     register(client, email)
     client_page = accept(guide, invite_guide(client))
     go_to(client, "Settings")  # the device learns the link, for the share switches
-    expect(client.get_by_role("heading", name=GUIDE)).to_be_visible()
+    expect(client.get_by_role("heading", name=GUIDE_NAME)).to_be_visible()
     return client, guide, client_page
 
 
@@ -62,7 +62,7 @@ def test_a_reply_shows_in_a_short_journal_within_one_sync(make_context):
     reply_to(guide, client_page, "For my guide", "What made it work?")
 
     article = client.get_by_role("article").filter(has_text="For my guide")
-    replied = article.get_by_text(f"{GUIDE} replied: What made it work?")
+    replied = article.get_by_text(f"{GUIDE_NAME} replied: What made it work?")
     go_to(client, "Journal")  # the tab tapped again syncs at once
     expect(replied).to_be_visible(timeout=SYNC_SECONDS)
     go_to(client, "Today")  # opened again, with nothing new to sync: the reply is still there
@@ -78,14 +78,14 @@ def test_an_ended_links_question_leaves_today_and_is_never_called_shared(make_co
     client, guide, client_page = linked_pair(make_context)
     ask(guide, client_page, "What did you learn this week?")
     go_to(client, "Today")
-    card = client.get_by_role("region", name=f"Question from your guide {GUIDE}")
+    card = client.get_by_role("region", name=f"Question from your guide {GUIDE_NAME}")
     expect(card).to_be_visible(timeout=SYNC_SECONDS)
     open_answer(card)
-    expect(card.get_by_text(f"Your answer is shared with {GUIDE}.")).to_be_visible()
+    expect(card.get_by_text(f"Your answer is shared with {GUIDE_NAME}.")).to_be_visible()
     go_to(client, "Settings")
     client.get_by_role("button", name="Stop sharing").click()
     client.get_by_role("button", name="Yes, stop").click()
-    expect(client.get_by_text(f"You no longer share anything with {GUIDE}.")).to_be_visible()
+    expect(client.get_by_text(f"You no longer share anything with {GUIDE_NAME}.")).to_be_visible()
     client.context.set_offline(True)  # at once: not waiting for the server to say so
     go_to(client, "Today")
     expect(client.locator("#reflection")).to_be_visible()
@@ -171,7 +171,7 @@ def test_a_suggested_question_shows_on_today_and_can_be_declined(make_context):
     card = client.get_by_role("region", name="Your guide suggested")
     go_to(client, "Today")  # the tab tapped again syncs at once
     expect(card).to_be_visible(timeout=SYNC_SECONDS)
-    expect(card.get_by_text(f"Suggested by {GUIDE}, 2 more days.")).to_be_visible()
+    expect(card.get_by_text(f"Suggested by {GUIDE_NAME}, 2 more days.")).to_be_visible()
     expect(client.locator("#question")).to_have_text(SUGGESTED)
     assert_no_violations(client)
     guide.goto(client_page)  # the guide's form, with the suggestion it made

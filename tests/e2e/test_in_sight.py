@@ -3,7 +3,7 @@ jumped to has its heading below the top bar, and stopping sharing asks and answe
 
 from helpers import go_to, open_app
 from playwright.sync_api import Page, expect
-from test_guidance_ui import GUIDE, accept, invite_guide
+from test_guidance_ui import GUIDE_NAME, accept, invite_guide
 from test_large_journal import seed
 from test_sync import register
 
@@ -65,12 +65,12 @@ def test_stopping_sharing_asks_and_answers_in_sight(make_context):
     register(client, "bea@example.org")
     accept(guide, invite_guide(client))
     go_to(client, "Settings")
-    expect(client.get_by_role("heading", name=GUIDE)).to_be_visible()
+    expect(client.get_by_role("heading", name=GUIDE_NAME)).to_be_visible()
     client.get_by_role("button", name="Stop sharing").click()
     yes = client.get_by_role("button", name="Yes, stop")
     expect(yes).to_be_focused()
     assert below_top_bar(client, yes.bounding_box())
     yes.click()
-    done = client.get_by_text(f"You no longer share anything with {GUIDE}.")
+    done = client.get_by_text(f"You no longer share anything with {GUIDE_NAME}.")
     expect(done).to_be_in_viewport()
     assert below_top_bar(client, done.bounding_box())
