@@ -15,20 +15,27 @@
   // Large text (125% and more, however it was set) lets the top bar scroll away and gives the tabs
   // two rows (css/layout.css).
   const LARGE_TEXT_PX = 20;
-  // The bars' heights, for the toasts and for what scrolling into view must keep clear of.
+  // The bars' heights, for the toasts and for what scrolling into view must keep clear of, with the
+  // property the stylesheets fall back on until a height is measured.
   const BARS = [
-    ['.tabs', '--tabs-height'],
-    ['.top-bar', '--top-bar-height'],
+    ['.tabs', '--tabs-height', '--nav-height'],
+    ['.top-bar', '--top-bar-height', '--top-height'],
   ];
   const root = document.documentElement;
   const fitText = () => {
-    root.classList.toggle(
-      'large-text',
-      parseFloat(getComputedStyle(root).fontSize) >= LARGE_TEXT_PX,
-    );
-    for (const [selector, name] of BARS) {
+    const style = getComputedStyle(root);
+    const large = parseFloat(style.fontSize) >= LARGE_TEXT_PX;
+    if (root.classList.contains('large-text') !== large) root.classList.toggle('large-text', large);
+    for (const [selector, name, fallback] of BARS) {
       const bar = document.querySelector(selector);
-      if (bar) root.style.setProperty(name, `${bar.offsetHeight}px`);
+      if (!bar) continue;
+      // Only a real change is written: a property of the root restyles the whole page, a long
+      // task on a phone, and a pixel more or less clears no bar.
+      const known = parseFloat(
+        root.style.getPropertyValue(name) || style.getPropertyValue(fallback),
+      );
+      if (!(Math.abs(bar.offsetHeight - known) < 2))
+        root.style.setProperty(name, `${bar.offsetHeight}px`);
     }
   };
   const watchTextSize = () => {

@@ -132,5 +132,5 @@ def test_a_device_with_years_of_history_starts_in_short_tasks(slow_phone):
     page.reload()
     started(page, "#main .view .done", ".next-step .kantelen")
     assert_short_tasks(page)
-    expect(page.get_by_role("heading", name="Today is written")).to_be_visible()
+    expect(page.get_by_role("heading", name="Done for today")).to_be_visible()
     expect(page.locator(".next-step .kantelen")).to_be_visible()

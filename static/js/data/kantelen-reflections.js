@@ -27,8 +27,16 @@ export async function kantelenReflections(today, seed) {
     return entry && !entry.deleted ? [...week, entry] : week;
   }
   const reflections = await listReflections();
+  // Reading every reflection and looking through them are each a task's work on a phone.
+  await new Promise((resolve) => setTimeout(resolve, 0));
   const invitation = kantelenInvitation({ reflections, today, seed });
-  // Best effort: without it, the next visit reads everything again.
-  await writeMeta(KEPT_KEY, { ...stamp, entry_id: invitation?.entry.id ?? null }).catch(() => {});
-  return reflections;
+  const stored = await writeMeta(KEPT_KEY, {
+    ...stamp,
+    entry_id: invitation?.entry.id ?? null,
+  }).then(
+    () => true,
+    () => false, // best effort: without it, the next visit reads everything again
+  );
+  // Once kept, the few reflections the kept pick needs say the same: the card looks through those.
+  return stored ? kantelenReflections(today, seed) : reflections;
 }

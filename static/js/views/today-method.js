@@ -1,6 +1,7 @@
 // What Today offers besides the question: a quick check-in, on this day, the weekly eigen mix,
 // kantelen, and your own questions.
 import { h } from '../ui/dom.js';
+import { nextTask } from '../ui/after-frame.js';
 import { listEntries } from '../data/entries.js';
 import { kantelenReflections } from '../data/kantelen-reflections.js';
 import { localDay } from '../method/dates.js';
@@ -16,7 +17,10 @@ async function loadKantelen(today) {
   // Once a day kantelen looks at the whole history (any old reflection may be chosen), so it
   // never holds up the question: Today draws first and the card joins its place when ready.
   const seed = await loadSeed();
-  return kantelenCard({ reflections: await kantelenReflections(today, seed), today, seed });
+  const reflections = await kantelenReflections(today, seed);
+  // The card (and the first date format it makes) is a task of its own.
+  await nextTask();
+  return kantelenCard({ reflections, today, seed });
 }
 
 /**
