@@ -56,7 +56,7 @@ def main() -> None:
             )
             page.get_by_role("button", name="Plek en planeet").click()
             page.get_by_role("button", name="4", exact=True).click()
-            page.locator(".today").get_by_role("button", name="Zin 5").click()
+            page.locator(".today").get_by_role("button", name="Zingeving 5").click()
             # Taller than the phone's screen, so the ratings and the quick check-in show too.
             page.set_viewport_size({"width": 360, "height": 1180})
             page.evaluate("window.scrollTo(0, 0)")
@@ -64,7 +64,7 @@ def main() -> None:
             page.screenshot(path=ROOT / "docs/screenshots/today.png")
             page.set_viewport_size({"width": 360, "height": 740})
             page.get_by_role("button", name="Bewaren").click()
-            page.get_by_role("heading", name="Vandaag is geschreven").wait_for()
+            page.get_by_role("heading", name="Klaar voor vandaag").wait_for()
             page.wait_for_timeout(300)
             page.screenshot(path=ROOT / "docs/screenshots/done.png")
             page.goto("/insights")
