@@ -1,7 +1,21 @@
 // Charts of meaning: energy × meaning per circle, months of a year, and written against wished.
 import { drawing, s } from './charts.js';
+import { t } from '../i18n/i18n.js';
+import { quadrantChart } from './charts-quadrant.js';
 
-export { quadrantChart } from './charts-quadrant.js';
+/** Return energy × meaning per circle as a chart in the reader's words, a dot per row. */
+export function circleQuadrantChart(rows) {
+  const labels = {
+    energy: t('energy_name'),
+    meaning: t('meaning_name'),
+    gives: t('quadrant_gives'),
+    costs: t('quadrant_costs'),
+  };
+  return quadrantChart(
+    rows.map((row) => ({ ...row, short: t(`circle_short_${row.circle}`) })),
+    labels,
+  );
+}
 
 /** Draw a bar per month of the days written (0–31), each with its month's short name below. */
 export function yearChart(months, monthLabel) {

@@ -3,7 +3,7 @@
 import { h } from '../ui/dom.js';
 import { t } from '../i18n/i18n.js';
 import { chartFigure, dataTable } from '../ui/charts.js';
-import { quadrantChart } from '../ui/charts-meaning.js';
+import { circleQuadrantChart } from '../ui/charts-meaning.js';
 import { formatNumber } from '../ui/format.js';
 import { circleRatings } from '../method/meaning-math.js';
 import { newestFirst, questionThreads, sinceSession } from '../method/since-session.js';
@@ -156,16 +156,7 @@ export function insightsSection(client, ctx) {
   const rows = circleRatings(newestFirst(client.entries)).filter((row) => row.count > 0);
   if (rows.length === 0) return null;
   const rated = rows.filter((row) => row.energy !== null && row.meaning !== null);
-  const labels = {
-    energy: t('energy_name'),
-    meaning: t('meaning_name'),
-    gives: t('quadrant_gives'),
-    costs: t('quadrant_costs'),
-  };
-  const chart = quadrantChart(
-    rated.map((row) => ({ ...row, short: t(`circle_short_${row.circle}`) })),
-    labels,
-  );
+  const chart = circleQuadrantChart(rated);
   const table = dataTable(
     [t('col_circle'), t('client_col_count'), t('energy_name'), t('meaning_name')],
     rows.map((row) => [

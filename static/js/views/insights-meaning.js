@@ -6,7 +6,7 @@ import { circlePairs, circleRatings, quadrantOf, ratingGaps } from '../method/me
 import { periodFindings } from '../method/insight-findings.js';
 import { aboutCircles, findingWords, quietWords } from '../method/insight-words.js';
 import { chartFigure, dataTable } from '../ui/charts.js';
-import { quadrantChart } from '../ui/charts-meaning.js';
+import { circleQuadrantChart } from '../ui/charts-meaning.js';
 import { formatNumber } from '../ui/format.js';
 
 const PAIRS_SHOWN = 3;
@@ -70,16 +70,7 @@ export function meaningSection(reflections, { lang, periodText }) {
       t('quadrant_title'),
       h('p', { className: 'empty' }, t('quadrant_empty')),
     );
-  const labels = {
-    energy: t('energy_name'),
-    meaning: t('meaning_name'),
-    gives: t('quadrant_gives'),
-    costs: t('quadrant_costs'),
-  };
-  const chart = quadrantChart(
-    rows.map((row) => ({ ...row, short: t(`circle_short_${row.circle}`) })),
-    labels,
-  );
+  const chart = circleQuadrantChart(rows);
   return section(
     'quadrant',
     t('quadrant_title'),
