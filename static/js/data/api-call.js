@@ -8,9 +8,14 @@ export class ApiCallError extends Error {
   }
 }
 
-/** Resolve with the JSON answer of an API request; fail with an ApiCallError. */
+/**
+ * Resolve with the JSON answer of an API request; fail with an ApiCallError.
+ * @param {string} path
+ * @param {{ method?: string, body?: object }} [request]
+ */
 export async function callApi(path, { method = 'GET', body } = {}) {
   try {
+    /** @type {Record<string, string>} */
     const headers = {};
     if (method !== 'GET') {
       const session = await (await fetch('/api/session', { cache: 'no-store' })).json();

@@ -4,6 +4,7 @@ import { dayTotals } from '../method/day-totals.js';
 const DB_NAME = 'levensloopbaan';
 export const DB_VERSION = 3;
 
+/** @type {Promise<IDBDatabase> | null} */
 let dbPromise = null;
 const versionChangeListeners = new Set();
 
@@ -102,6 +103,10 @@ export function result(request) {
  * Run work(tx) in one transaction and resolve with its value once the transaction is complete.
  * Writes are 'strict' unless asked otherwise: complete means on disk, so "Saved" is only shown
  * when it is true. Only copies of what the server already holds may ask for 'relaxed'.
+ * @param {string | string[]} storeNames
+ * @param {IDBTransactionMode} mode
+ * @param {(tx: IDBTransaction) => any} work
+ * @param {{ durability?: IDBTransactionDurability }} [options]
  */
 export async function transact(storeNames, mode, work, { durability = 'strict' } = {}) {
   const db = await openDb();

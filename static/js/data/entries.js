@@ -47,7 +47,12 @@ async function change(work) {
   return value;
 }
 
-/** Create an entry of a kind with the given fields; resolve with it once it is on disk. */
+/**
+ * Create an entry of a kind with the given fields; resolve with it once it is on disk.
+ * @param {string} kind
+ * @param {object} fields
+ * @param {{ draftKey?: string | null, createdAt?: Date }} [options]
+ */
 export function createEntry(kind, fields, { draftKey = null, createdAt = new Date() } = {}) {
   const entry = {
     ...fields,
@@ -61,7 +66,12 @@ export function createEntry(kind, fields, { draftKey = null, createdAt = new Dat
   return change((tx) => storeChange(tx, entry, draftKey));
 }
 
-/** Change some fields of an entry; fails with NotFoundError if it was deleted meanwhile. */
+/**
+ * Change some fields of an entry; fails with NotFoundError if it was deleted meanwhile.
+ * @param {string} id
+ * @param {object} fields
+ * @param {{ draftKey?: string | null }} [options]
+ */
 export function changeEntry(id, fields, { draftKey = null } = {}) {
   return change(async (tx) => {
     const entry = await result(tx.objectStore('entries').get(id));
@@ -100,7 +110,17 @@ export function rating(value) {
   return ENERGY_LEVELS.includes(value) ? value : null;
 }
 
-/** Return the fields of a reflection, cleaned of anything unexpected. */
+/**
+ * A reflection as a form gives it: its text, circles and ratings, and the guides' links it is
+ * shared with (left out: the shares stay as they are). Anything else is dropped.
+ * @typedef {{ text?: unknown, circles?: string[], energy?: unknown, meaning?: unknown,
+ *   engagement?: unknown, shared_with?: unknown }} ReflectionFields
+ */
+
+/**
+ * Return the fields of a reflection, cleaned of anything unexpected.
+ * @param {ReflectionFields} fields
+ */
 function reflectionFields({
   text,
   circles = [],
@@ -123,7 +143,12 @@ function reflectionFields({
   };
 }
 
-/** Save a new reflection on a question (links: e.g. the kantelen_of an older one) and drop its draft. */
+/**
+ * Save a new reflection on a question (links: e.g. the kantelen_of an older one) and drop its draft.
+ * @param {ReflectionFields & { questionId?: string | null, questionText?: string }} reflection
+ * @param {string | null} [draftKey]
+ * @param {Record<string, unknown>} [links]
+ */
 export function saveReflection(
   { questionId = null, questionText = '', ...fields },
   draftKey = null,
@@ -141,7 +166,12 @@ export function saveReflection(
   );
 }
 
-/** Change a reflection's text, circles and ratings, and drop the edit's draft. */
+/**
+ * Change a reflection's text, circles and ratings, and drop the edit's draft.
+ * @param {string} id
+ * @param {ReflectionFields} fields
+ * @param {string | null} [draftKey]
+ */
 export function updateReflection(id, fields, draftKey = null) {
   return changeEntry(id, reflectionFields(fields), { draftKey });
 }

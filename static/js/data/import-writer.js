@@ -37,6 +37,8 @@ function writeBatch(batch) {
 /**
  * Write imported entries, oldest first, calling onProgress(done, total) after each batch; resolve
  * with { added, skipped }. Sync sends them like any change (the caller asks it to start).
+ * @param {any[]} entries
+ * @param {(done: number, total: number) => void} [onProgress]
  */
 export async function writeImported(entries, onProgress = () => {}) {
   const sorted = [...entries].sort((a, b) => a.created_at.localeCompare(b.created_at));

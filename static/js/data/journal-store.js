@@ -86,6 +86,7 @@ export async function readReplies() {
  */
 export async function readAllWritten() {
   const chunks = [];
+  /** @type {IDBKeyRange | null} */
   let range = null;
   for (;;) {
     const rows = await readCreated(range, CHUNK);

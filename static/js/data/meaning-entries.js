@@ -23,7 +23,11 @@ export function listBalances() {
   return listEntries('balance');
 }
 
-/** Store the wished balance: whole percents per circle; changes the one there is, if any. */
+/**
+ * Store the wished balance: whole percents per circle; changes the one there is, if any.
+ * @param {Record<string, number>} weights
+ * @param {{ id: string } | null} [existing]
+ */
 export function saveBalance(weights, existing = null) {
   const clean = Object.fromEntries(
     CIRCLES.map((circle) => [circle, Math.max(0, Math.min(100, Math.round(weights[circle] ?? 0)))]),

@@ -10,6 +10,7 @@ import { localDay } from '../method/dates.js';
 const QUESTIONS_URL = '/api/questions';
 const DAY_QUESTION_KEY = 'day-question';
 
+/** @type {Promise<any> | null} */
 let bankPromise = null;
 let askedServer = false;
 

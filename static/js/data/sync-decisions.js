@@ -92,6 +92,7 @@ export function afterPush(
   const current = new Map(entries);
   const writes = [];
   for (const item of results) {
+    /** @type {{ id: string } | null} */
     let stored = null;
     if (item.status === 'deleted') stored = synced(item.entry);
     else if (waiting.has(item.id)) continue;
@@ -118,7 +119,12 @@ export function pullAnswer({ status, body }) {
   return status === 200 ? 'apply' : 'error';
 }
 
-/** Return what to store of a pulled page, where the cursor stands, and where it is held. */
+/**
+ * Return what to store of a pulled page, where the cursor stands, and where it is held.
+ * @param {{ changes: any[], cursor: number }} page
+ * @param {Set<string>} waiting
+ * @param {number | null} [heldAt]
+ */
 export function afterPullPage({ changes, cursor }, waiting, heldAt = null) {
   const writes = [];
   let held = heldAt;

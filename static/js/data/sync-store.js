@@ -28,7 +28,11 @@ async function metaValue(tx, key, fallback) {
 async function entriesById(tx, ids) {
   const store = tx.objectStore('entries');
   return new Map(
-    await Promise.all([...new Set(ids)].map(async (id) => [id, await result(store.get(id))])),
+    await Promise.all(
+      [...new Set(ids)].map(
+        async (id) => /** @type {[string, any]} */ ([id, await result(store.get(id))]),
+      ),
+    ),
   );
 }
 

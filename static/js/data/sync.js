@@ -27,6 +27,7 @@ const PULL_LIMIT = 2000;
 
 const listeners = new Set();
 let current = { state: 'idle', waiting: 0, account: null };
+/** @type {Promise<void> | null} */
 let running = null;
 let requested = false;
 // Pulled changes this device could not read since the page was opened (said in the status line).
@@ -148,7 +149,9 @@ async function pushAll(session) {
     const { next, body } = await sendPush(session, clientId, mutations);
     if (next === 'refused') {
       // Never taken as it is: kept on the device, out of the way of everything after it.
-      await setAsideMutation(mutations[refusedMutation({ status: 400, body })]);
+      // A 'refused' answer names its mutation.
+      const refused = /** @type {number} */ (refusedMutation({ status: 400, body }));
+      await setAsideMutation(mutations[refused]);
       await renumberOutbox();
     } else if (next === 'renumber') await renumberOutbox();
     else if (next === 'apply') changed = (await storePushAnswer(body)) || changed;

@@ -24,7 +24,7 @@ export function isoWeek(day) {
   const weekday = (new Date(ms).getUTCDay() + 6) % 7;
   const thursday = new Date(ms + (3 - weekday) * MS_PER_DAY);
   const year = thursday.getUTCFullYear();
-  const week = 1 + Math.floor((thursday - Date.UTC(year, 0, 1)) / (7 * MS_PER_DAY));
+  const week = 1 + Math.floor((thursday.getTime() - Date.UTC(year, 0, 1)) / (7 * MS_PER_DAY));
   return `${year}-W${String(week).padStart(2, '0')}`;
 }
 

@@ -50,7 +50,8 @@ export function ratingGaps(reflections) {
     .map((key) => {
       const rated = ratedCircles(reflections, key).filter((row) => row.count >= MIN_REFLECTIONS);
       if (rated.length < 2) return null;
-      const values = rated.map((row) => row.value);
+      // Rated often enough: each has its average.
+      const values = /** @type {number[]} */ (rated.map((row) => row.value));
       const [top, bottom] = [Math.max(...values), Math.min(...values)];
       const circlesAt = (value) =>
         rated.filter((row) => row.value === value).map((row) => row.circle);
