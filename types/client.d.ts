@@ -13,6 +13,19 @@ interface Entry {
   [field: string]: any;
 }
 
+/**
+ * A reflection as a form gives it (data/entries.js): its text, circles and ratings, and the
+ * guides' links it is shared with (left out: the shares stay as they are). Anything else is dropped.
+ */
+interface ReflectionFields {
+  text?: unknown;
+  circles?: string[];
+  energy?: unknown;
+  meaning?: unknown;
+  engagement?: unknown;
+  shared_with?: unknown;
+}
+
 /** A reflection: its text and circles are always there. */
 interface Reflection extends Entry {
   text: string;
@@ -92,4 +105,29 @@ interface GuideSuggestion {
   start: string;
   circle?: string | null;
   questions?: { question_id?: string | null; text?: string | null }[];
+}
+
+/** A link to a guide, as the guides API gives it and this device keeps it. */
+interface GuideLink {
+  id: number;
+  guide_email?: string;
+  guide_name?: string | null;
+  accepts_suggestions?: boolean;
+  [field: string]: any;
+}
+
+/** The guide's practice as this device kept it: the clients, and those who stopped sharing. */
+interface KeptPractice {
+  clients: { link_id: number; [field: string]: any }[];
+  ended: { link_id: number; name?: string; notes?: string; [field: string]: any }[];
+  [field: string]: any;
+}
+
+/** word(key, values): a word of the export in the reader's language (data/export-labels.js). */
+type ExportWord = (key: string, values?: Record<string, unknown>) => string;
+
+/** A JSON answer of the server: its HTTP status and its body. */
+interface ServerAnswer {
+  status: number;
+  body: any;
 }

@@ -2,6 +2,10 @@
 
 /** A failure to show: 'offline', 'signin', 'not-found', or 'failed' with the server's message. */
 export class ApiCallError extends Error {
+  /**
+   * @param {string} reason
+   * @param {string} [message]
+   */
   constructor(reason, message = reason) {
     super(message);
     this.reason = reason;

@@ -4,7 +4,11 @@ import { saveDraft } from './drafts.js';
 const DRAFT_DELAY_MS = 400;
 const activeKeepers = new Set();
 
-/** Keep the draft returned by read() under key; call schedule() on every change. */
+/**
+ * Keep the draft returned by read() under key; call schedule() on every change.
+ * @param {string} key
+ * @param {() => object} read
+ */
 export function keepDraft(key, read) {
   /** @type {ReturnType<typeof setTimeout> | undefined} */
   let timer;

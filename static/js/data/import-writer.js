@@ -6,7 +6,11 @@ import { nextMutationId } from './entries.js';
 
 const BATCH_SIZE = 500;
 
-/** Write the entries of one batch this device does not have yet; resolve with how many. */
+/**
+ * Write the entries of one batch this device does not have yet; resolve with how many.
+ * @param {Entry[]} batch
+ * @returns {Promise<number>}
+ */
 function writeBatch(batch) {
   return transact(['entries', 'outbox', 'meta', DAY_TOTALS], 'readwrite', async (tx) => {
     const store = tx.objectStore('entries');

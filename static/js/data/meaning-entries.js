@@ -2,7 +2,10 @@
 import { changeEntry, createEntry, listEntries, listReflections, rating } from './entries.js';
 import { CIRCLES } from '../method/circles.js';
 
-/** Save a quick check-in of today: energy and meaning, 1–5 each, no text. */
+/**
+ * Save a quick check-in of today: energy and meaning, 1–5 each, no text.
+ * @param {{ energy: unknown, meaning: unknown }} checkin
+ */
 export function saveCheckin({ energy, meaning }) {
   return createEntry('checkin', { energy: rating(energy), meaning: rating(meaning) });
 }

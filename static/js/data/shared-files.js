@@ -3,7 +3,10 @@
 const CACHE_NAME = 'lpb-shared-files';
 const PREFIX = '/shared-file/';
 
-/** Keep shared files (replacing any kept before) for the next page to take. */
+/**
+ * Keep shared files (replacing any kept before) for the next page to take.
+ * @param {File[]} files
+ */
 export async function keepSharedFiles(files) {
   await caches.delete(CACHE_NAME);
   const cache = await caches.open(CACHE_NAME);
