@@ -4,7 +4,7 @@
 // goes out and a reminder asks today's question with no page open (imports are absolute URLs).
 import { onSyncState, syncNow } from '/static/js/data/sync.js';
 import { genericNotice, todaysNotice } from '/static/js/data/reminder-notice.js';
-import { openAppAt } from '/static/js/ui/notification-click.js';
+import { openAppAt } from '/static/js/worker/notification-click.js';
 import { flushWrittenToday } from '/static/js/data/reminders-api.js';
 import { keepSharedFiles } from '/static/js/data/shared-files.js';
 

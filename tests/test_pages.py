@@ -3,7 +3,6 @@
 import gzip
 import html
 import json
-import posixpath
 import re
 import struct
 import subprocess
@@ -14,11 +13,10 @@ import pytest
 
 from lpb import create_app
 from lpb.i18n import TEXTS, translate_count
-from lpb.module_graph import static_graph, view_graph
+from lpb.module_graph import imports, static_graph, view_graph
 from lpb.pages import APP_ROUTES, SHELL_STYLES
 
 ROOT = Path(__file__).resolve().parent.parent
-MODULE_IMPORT = re.compile(r"^\s*(?:import|export)\b[^;]*?from\s+'([^']+)'", re.M)
 BOOT_SCRIPT = re.compile(
     r"""<script src="/static/js/boot\.js" data-app="([^"]+)" data-preloads='([^']+)'></script>"""
 )
@@ -237,13 +235,19 @@ def test_default_database_is_sqlite_in_the_instance_folder(tmp_path):
 
 
 def test_every_import_is_a_precached_module():
-    """Each module a module imports exists and is precached, so nothing is missing offline."""
+    """Each module a module or the worker imports, statically or by import('…'), is precached, so
+    nothing is missing offline; import(`./views/${view}.js`) finds precached modules in views/."""
     precached = set(precached_urls())
-    for path in (ROOT / "static").rglob("*.js"):
-        url = f"/{path.relative_to(ROOT).as_posix()}"
-        for target in MODULE_IMPORT.findall(path.read_text()):
-            assert target.endswith(".js"), (url, target)
-            assert posixpath.normpath(posixpath.join(posixpath.dirname(url), target)) in precached
+    urls = [
+        "/service-worker.js",
+        *(f"/{p.relative_to(ROOT).as_posix()}" for p in ROOT.glob("static/**/*.js")),
+    ]
+    for url in urls:
+        for found in imports(ROOT, url):
+            if found.kind == "computed":
+                assert any(target.startswith(found.url) for target in precached), (url, found)
+            else:
+                assert found.url in precached, (url, found)
 
 
 def test_module_graph_follows_static_imports_only(tmp_path):

@@ -5,7 +5,7 @@ import { flushDrafts } from './data/draft-keeper.js';
 import { onVersionChange } from './data/db.js';
 import { rememberLanguage } from './data/device-meta.js';
 import { onLocalChange } from './data/entries.js';
-import { refreshGuideCache } from './data/guides.js';
+import { isGuiding, refreshGuideCache } from './data/guides.js';
 import { showGuideTab } from './ui/guide-tab.js';
 import { showToast } from './ui/toast.js';
 import { pageUnloading } from './ui/view-failed.js';
@@ -52,11 +52,13 @@ onSyncState((status) => {
 syncNow();
 await nextTask();
 // Another device may have added a guide: the share switches follow without opening Settings.
+// The tabs are looked at after the wait: two updates may overlap, and only one tab may come of them.
+const updateGuideTab = async () => showGuideTab(await isGuiding());
 const guideTexts = loadCatalogues(['guide']);
-guideTexts.then(showGuideTab);
-Promise.all([refreshGuideCache(), guideTexts]).then(showGuideTab);
+guideTexts.then(updateGuideTab);
+Promise.all([refreshGuideCache(), guideTexts]).then(updateGuideTab);
 addEventListener('online', syncNow);
-addEventListener('online', () => refreshGuideCache().then(showGuideTab));
+addEventListener('online', () => refreshGuideCache().then(updateGuideTab));
 addEventListener('offline', syncNow);
 document.addEventListener('visibilitychange', () => {
   if (document.visibilityState === 'visible') syncNow();

@@ -1,9 +1,8 @@
 // The daily ritual's pure parts: the week's count, and what tapping a reminder opens.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { daysWrittenThisWeek } from '../../static/js/method/days-written.js';
-import { openAppAt } from '../../static/js/ui/notification-click.js';
+import { openAppAt } from '../../static/js/worker/notification-click.js';
 
 test('the week counts days written, not reflections, Monday to Sunday', () => {
   const reflections = ['2026-11-23', '2026-11-23', '2026-11-25', '2026-11-22', '2026-11-29'].map(
@@ -48,38 +47,4 @@ test('tapping a reminder focuses the window on Today, else takes an open one the
   const elsewhere = fakeClients(['/settings']);
   await openAppAt(elsewhere, '/');
   assert.deepEqual(elsewhere.log, ['focus /settings', 'navigate /settings → /']);
-});
-
-const ROOT = new URL('../../', import.meta.url);
-const IMPORT = /^\s*import\b[^;]*?from\s+'([^']+)'/gm;
-
-/** Return the source of every module the service worker imports, directly or not. */
-function workerModules() {
-  const seen = new Map();
-  const visit = (url) => {
-    if (seen.has(url.href)) return;
-    const source = readFileSync(url, 'utf8');
-    seen.set(url.href, source);
-    for (const [, target] of source.matchAll(IMPORT)) {
-      visit(target.startsWith('/') ? new URL(`.${target}`, ROOT) : new URL(target, url));
-    }
-  };
-  visit(new URL('service-worker.js', ROOT));
-  return seen;
-}
-
-test('the worker imports the sync and question code, and none of it needs a page', () => {
-  const modules = workerModules();
-  const names = [...modules.keys()].map((href) => href.slice(ROOT.href.length));
-  for (const needed of ['static/js/data/sync.js', 'static/js/data/questions.js']) {
-    assert.ok(names.includes(needed), needed);
-  }
-  for (const [href, source] of modules) {
-    // Comments, strings ({ type: 'window' } names no global) and globalThis.x (guarded) aside.
-    const code = source
-      .replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '')
-      .replace(/'[^'\n]*'|`[^`]*`/g, '')
-      .replace(/globalThis\.\w+/g, '');
-    assert.doesNotMatch(code, /\b(window|document|localStorage)\b/, href);
-  }
 });

@@ -2,15 +2,24 @@
 
 /** A failure to show: 'offline', 'signin', 'not-found', or 'failed' with the server's message. */
 export class ApiCallError extends Error {
+  /**
+   * @param {string} reason
+   * @param {string} [message]
+   */
   constructor(reason, message = reason) {
     super(message);
     this.reason = reason;
   }
 }
 
-/** Resolve with the JSON answer of an API request; fail with an ApiCallError. */
+/**
+ * Resolve with the JSON answer of an API request; fail with an ApiCallError.
+ * @param {string} path
+ * @param {{ method?: string, body?: object }} [request]
+ */
 export async function callApi(path, { method = 'GET', body } = {}) {
   try {
+    /** @type {Record<string, string>} */
     const headers = {};
     if (method !== 'GET') {
       const session = await (await fetch('/api/session', { cache: 'no-store' })).json();

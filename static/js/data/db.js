@@ -4,10 +4,16 @@ import { dayTotals } from '../method/day-totals.js';
 const DB_NAME = 'levensloopbaan';
 export const DB_VERSION = 3;
 
+/** @type {Promise<IDBDatabase> | null} */
 let dbPromise = null;
 const versionChangeListeners = new Set();
 
-/** Create or migrate object stores; each version adds a step, older steps never change. */
+/**
+ * Create or migrate object stores; each version adds a step, older steps never change.
+ * @param {IDBDatabase} db
+ * @param {number} oldVersion
+ * @param {IDBTransaction} tx
+ */
 function upgrade(db, oldVersion, tx) {
   if (oldVersion < 1) {
     const entries = db.createObjectStore('entries', { keyPath: 'id' });
@@ -29,19 +35,27 @@ function upgrade(db, oldVersion, tx) {
   }
 }
 
-/** Version 2 had no day totals: count the entries there are once. */
+/**
+ * Version 2 had no day totals: count the entries there are once.
+ * @param {IDBTransaction} tx
+ */
 function countExistingDays(tx) {
   tx.objectStore('entries').getAll().onsuccess = (event) => {
     const totals = tx.objectStore('day_totals');
-    dayTotals(event.target.result).forEach((total) => totals.put(total));
+    dayTotals(/** @type {IDBRequest} */ (event.target).result).forEach((total) =>
+      totals.put(total),
+    );
   };
 }
 
-/** Version 1 had no outbox: queue every entry written then, so none is left behind. */
+/**
+ * Version 1 had no outbox: queue every entry written then, so none is left behind.
+ * @param {IDBTransaction} tx
+ */
 function queueExistingEntries(tx) {
   let mid = 0;
   tx.objectStore('entries').openCursor().onsuccess = (event) => {
-    const cursor = event.target.result;
+    const cursor = /** @type {IDBRequest<IDBCursorWithValue | null>} */ (event.target).result;
     if (cursor) {
       mid += 1;
       tx.objectStore('outbox').add({ mid, id: cursor.value.id });
@@ -56,7 +70,10 @@ function queueExistingEntries(tx) {
   };
 }
 
-/** Call listener when another tab needs a newer database version (this tab must reload). */
+/**
+ * Call listener when another tab needs a newer database version (this tab must reload).
+ * @param {() => void} listener
+ */
 export function onVersionChange(listener) {
   versionChangeListeners.add(listener);
 }
@@ -67,7 +84,12 @@ export function openDb() {
     dbPromise = new Promise((resolve, reject) => {
       const request = indexedDB.open(DB_NAME, DB_VERSION);
       request.onupgradeneeded = (event) =>
-        upgrade(request.result, event.oldVersion, request.transaction);
+        // An upgrade always runs in its versionchange transaction.
+        upgrade(
+          request.result,
+          event.oldVersion,
+          /** @type {IDBTransaction} */ (request.transaction),
+        );
       request.onsuccess = () => {
         const db = request.result;
         // Close at once so a newer tab's upgrade is not blocked by this old one.
@@ -90,7 +112,12 @@ export function openDb() {
   return dbPromise;
 }
 
-/** Resolve with an IDBRequest's result. */
+/**
+ * Resolve with an IDBRequest's result.
+ * @template T
+ * @param {IDBRequest<T>} request
+ * @returns {Promise<T>}
+ */
 export function result(request) {
   return new Promise((resolve, reject) => {
     request.onsuccess = () => resolve(request.result);
@@ -102,6 +129,12 @@ export function result(request) {
  * Run work(tx) in one transaction and resolve with its value once the transaction is complete.
  * Writes are 'strict' unless asked otherwise: complete means on disk, so "Saved" is only shown
  * when it is true. Only copies of what the server already holds may ask for 'relaxed'.
+ * @param {string | string[]} storeNames
+ * @param {IDBTransactionMode} mode
+ * @template T
+ * @param {(tx: IDBTransaction) => T | Promise<T>} work
+ * @param {{ durability?: IDBTransactionDurability }} [options]
+ * @returns {Promise<T>}
  */
 export async function transact(storeNames, mode, work, { durability = 'strict' } = {}) {
   const db = await openDb();
@@ -113,6 +146,7 @@ export async function transact(storeNames, mode, work, { durability = 'strict' }
     tx.onabort = () => reject(tx.error ?? new DOMException('Transaction aborted', 'AbortError'));
   });
   completed.catch(() => {}); // handled below; this only silences an early 'unhandledrejection'
+  /** @type {T} */
   let value;
   try {
     value = await work(tx);

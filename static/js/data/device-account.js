@@ -6,7 +6,10 @@ export function storedAccount() {
   return transact('meta', 'readonly', (tx) => result(tx.objectStore('meta').get('account')));
 }
 
-/** The first sign-in on this device: its entries join the account. */
+/**
+ * The first sign-in on this device: its entries join the account.
+ * @param {{ user_id: number, email: string }} session
+ */
 export function claimDevice({ user_id: userId, email }) {
   return transact('meta', 'readwrite', (tx) => {
     tx.objectStore('meta').put({ key: 'account', user_id: userId, email });

@@ -4,9 +4,14 @@ import { saveDraft } from './drafts.js';
 const DRAFT_DELAY_MS = 400;
 const activeKeepers = new Set();
 
-/** Keep the draft returned by read() under key; call schedule() on every change. */
+/**
+ * Keep the draft returned by read() under key; call schedule() on every change.
+ * @param {string} key
+ * @param {() => object} read
+ */
 export function keepDraft(key, read) {
-  let timer = null;
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  let timer;
   const keeper = {
     schedule() {
       clearTimeout(timer);
@@ -14,10 +19,10 @@ export function keepDraft(key, read) {
     },
     cancel() {
       clearTimeout(timer);
-      timer = null;
+      timer = undefined;
     },
     async flush() {
-      if (timer === null) return;
+      if (timer === undefined) return;
       keeper.cancel();
       await saveDraft(key, read());
     },

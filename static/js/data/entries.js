@@ -9,12 +9,16 @@ const TOMBSTONE_FIELDS = ['id', 'kind', 'day', 'created_at', 'version'];
 
 const changeListeners = new Set();
 
-/** Call listener after every local change (sync uses this to send it soon). */
+/** Call listener after every local change (sync then sends it soon). @param {() => void} listener */
 export function onLocalChange(listener) {
   changeListeners.add(listener);
 }
 
-/** Take the next count mutation ids of this device (the first is returned), creating its client id on first use. */
+/**
+ * Take the next count mutation ids of this device (the first is returned), creating its client id on first use.
+ * @param {IDBTransaction} tx
+ * @param {number} [count]
+ */
 export async function nextMutationId(tx, count = 1) {
   const meta = tx.objectStore('meta');
   const client = (await result(meta.get('client'))) ?? {
@@ -26,7 +30,12 @@ export async function nextMutationId(tx, count = 1) {
   return client.next_mid;
 }
 
-/** Store entry as changed here and queue it for the server; drop a draft in the same transaction. */
+/**
+ * Store entry as changed here and queue it for the server; drop a draft in the same transaction.
+ * @param {IDBTransaction} tx
+ * @param {Entry} entry
+ * @param {string | null} draftKey
+ */
 async function storeChange(tx, entry, draftKey) {
   const stored = { ...entry, updated_at: new Date().toISOString(), sync: 'pending' };
   tx.objectStore('entries').put(stored);
@@ -36,7 +45,10 @@ async function storeChange(tx, entry, draftKey) {
   return stored;
 }
 
-/** Run a change transaction and tell the listeners once it is on disk. */
+/**
+ * Run a change transaction and tell the listeners once it is on disk.
+ * @param {(tx: IDBTransaction) => Promise<any>} work
+ */
 async function change(work) {
   const value = await transact(
     ['entries', 'outbox', 'meta', 'drafts', DAY_TOTALS],
@@ -47,7 +59,12 @@ async function change(work) {
   return value;
 }
 
-/** Create an entry of a kind with the given fields; resolve with it once it is on disk. */
+/**
+ * Create an entry of a kind with the given fields; resolve with it once it is on disk.
+ * @param {string} kind
+ * @param {object} fields
+ * @param {{ draftKey?: string | null, createdAt?: Date }} [options]
+ */
 export function createEntry(kind, fields, { draftKey = null, createdAt = new Date() } = {}) {
   const entry = {
     ...fields,
@@ -61,7 +78,12 @@ export function createEntry(kind, fields, { draftKey = null, createdAt = new Dat
   return change((tx) => storeChange(tx, entry, draftKey));
 }
 
-/** Change some fields of an entry; fails with NotFoundError if it was deleted meanwhile. */
+/**
+ * Change some fields of an entry; fails with NotFoundError if it was deleted meanwhile.
+ * @param {string} id
+ * @param {object} fields
+ * @param {{ draftKey?: string | null }} [options]
+ */
 export function changeEntry(id, fields, { draftKey = null } = {}) {
   return change(async (tx) => {
     const entry = await result(tx.objectStore('entries').get(id));
@@ -71,18 +93,24 @@ export function changeEntry(id, fields, { draftKey = null } = {}) {
   });
 }
 
-/** Replace an entry by a tombstone without text; resolve with the removed entry (for undo). */
+/** Replace an entry by a tombstone; resolve with the removed entry (for undo). @param {string} id */
 export function removeEntry(id) {
   return change(async (tx) => {
     const entry = await result(tx.objectStore('entries').get(id));
     if (!entry || entry.deleted) return null;
-    const tombstone = Object.fromEntries(TOMBSTONE_FIELDS.map((field) => [field, entry[field]]));
+    const tombstone = /** @type {Entry} */ (
+      Object.fromEntries(TOMBSTONE_FIELDS.map((field) => [field, entry[field]]))
+    );
     await storeChange(tx, { ...tombstone, deleted: true }, null);
     return entry;
   });
 }
 
-/** Return every entry of a kind that is not deleted, newest first. */
+/**
+ * Return every entry of a kind that is not deleted, newest first.
+ * @param {string} kind
+ * @returns {Promise<Entry[]>}
+ */
 export async function listEntries(kind) {
   const ofKind = await transact('entries', 'readonly', (tx) =>
     result(
@@ -95,12 +123,12 @@ export async function listEntries(kind) {
   return ofKind.filter((entry) => !entry.deleted).reverse();
 }
 
-/** Return a 1–5 rating, or null for anything else. */
+/** Return a 1–5 rating, or null for anything else. @param {any} value @returns {number | null} */
 export function rating(value) {
   return ENERGY_LEVELS.includes(value) ? value : null;
 }
 
-/** Return the fields of a reflection, cleaned of anything unexpected. */
+/** Return a reflection's fields, cleaned of anything unexpected. @param {ReflectionFields} fields */
 function reflectionFields({
   text,
   circles = [],
@@ -123,7 +151,12 @@ function reflectionFields({
   };
 }
 
-/** Save a new reflection on a question (links: e.g. the kantelen_of an older one) and drop its draft. */
+/**
+ * Save a new reflection on a question (links: e.g. the kantelen_of an older one) and drop its draft.
+ * @param {ReflectionFields & { questionId?: string | null, questionText?: string }} reflection
+ * @param {string | null} [draftKey]
+ * @param {Record<string, unknown>} [links]
+ */
 export function saveReflection(
   { questionId = null, questionText = '', ...fields },
   draftKey = null,
@@ -141,12 +174,17 @@ export function saveReflection(
   );
 }
 
-/** Change a reflection's text, circles and ratings, and drop the edit's draft. */
+/**
+ * Change a reflection's text, circles and ratings, and drop the edit's draft.
+ * @param {string} id
+ * @param {ReflectionFields} fields
+ * @param {string | null} [draftKey]
+ */
 export function updateReflection(id, fields, draftKey = null) {
   return changeEntry(id, reflectionFields(fields), { draftKey });
 }
 
-/** Delete a reflection; resolve with what it was, for undo. */
+/** Delete a reflection; resolve with what it was, for undo. @param {string} id */
 export function deleteReflection(id) {
   return removeEntry(id);
 }
@@ -154,6 +192,7 @@ export function deleteReflection(id) {
 /**
  * Bring a deleted reflection back as a new entry with the same content and time.
  * A new id, because a delete must stay deleted once it has reached other devices.
+ * @param {Entry} entry
  */
 export function restoreReflection(entry) {
   const {
@@ -178,6 +217,7 @@ export function listReflections() {
 /**
  * Add exported entries this device does not have yet, keeping their ids and times, and queue
  * them for sync. An id already here (even deleted) is skipped, so importing twice changes nothing.
+ * @param {Entry[]} entries
  */
 export function importEntries(entries) {
   return change(async (tx) => {
@@ -203,7 +243,7 @@ export function importEntries(entries) {
   });
 }
 
-/** Return every entry on the device, tombstones included. */
+/** Return every entry on the device, tombstones included. @returns {Promise<Entry[]>} */
 export function allEntries() {
   return transact('entries', 'readonly', (tx) => result(tx.objectStore('entries').getAll()));
 }

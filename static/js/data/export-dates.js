@@ -7,7 +7,11 @@ const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const WEEK = /^(\d{4})-W(\d{2})$/;
 const formats = new Map();
 
-/** Return a formatter of the parts of a moment in timeZone (24-hour clock). */
+/**
+ * Return a formatter of the parts of a moment in timeZone (24-hour clock).
+ * @param {string} timeZone
+ * @returns {Intl.DateTimeFormat}
+ */
 function partsFormat(timeZone) {
   if (!formats.has(timeZone))
     formats.set(
@@ -25,12 +29,16 @@ function partsFormat(timeZone) {
   return formats.get(timeZone);
 }
 
-/** Return a moment in timeZone as { day: 'YYYY-MM-DD', time: 'HH:MM' }, or null if unreadable. */
+/**
+ * Return a moment in timeZone as { day: 'YYYY-MM-DD', time: 'HH:MM' }, or null if unreadable.
+ * @param {string | null | undefined} iso
+ * @param {string} timeZone
+ */
 export function localMoment(iso, timeZone) {
   if (!MOMENT.test(iso ?? '')) return null;
   const parts = Object.fromEntries(
     partsFormat(timeZone)
-      .formatToParts(new Date(iso))
+      .formatToParts(new Date(/** @type {string} */ (iso)))
       .map((part) => [part.type, part.value]),
   );
   return {
@@ -39,7 +47,10 @@ export function localMoment(iso, timeZone) {
   };
 }
 
-/** Return whether a time zone is one the browser knows. */
+/**
+ * Return whether a time zone is one the browser knows.
+ * @param {string} timeZone
+ */
 export function knownTimeZone(timeZone) {
   try {
     partsFormat(timeZone);
@@ -49,7 +60,12 @@ export function knownTimeZone(timeZone) {
   }
 }
 
-/** Return a YYYY-MM-DD day written out ("maandag 7 december 2026"), or null if it is no day. */
+/**
+ * Return a YYYY-MM-DD day written out ("maandag 7 december 2026"), or null if it is no day.
+ * @param {string | null | undefined} day
+ * @param {ExportWord} word
+ * @returns {string | null}
+ */
 export function writtenDay(day, word) {
   const match = DAY.exec(day ?? '');
   if (!match) return null;
@@ -61,7 +77,11 @@ export function writtenDay(day, word) {
   return `${weekday} ${date} ${word('months').split(' ')[month - 1]} ${year}`;
 }
 
-/** Return an ISO week ("2026-W48") as the week of its Monday written out, or null. */
+/**
+ * Return an ISO week ("2026-W48") as the week of its Monday written out, or null.
+ * @param {string | null | undefined} week
+ * @param {ExportWord} word
+ */
 export function writtenWeek(week, word) {
   const match = WEEK.exec(week ?? '');
   if (!match) return null;

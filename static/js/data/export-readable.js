@@ -24,6 +24,9 @@ const NAMED_KINDS = new Set(['reflection', 'checkin', 'question', 'balance', 'sh
 /**
  * Return the reader's words, language and zone, a way to place an entry in time, and how text is
  * made safe: escaped for Markdown (a viewer shows it rather than runs it), as it is for the CSV.
+ * @param {any} document
+ * @param {{ lang?: string, timeZone?: string }} [place]
+ * @param {(text: string) => string} [escape]
  */
 function readerOf(document, { lang, timeZone = 'UTC' } = {}, escape = escapeHtml) {
   const language = exportLanguage(lang ?? document.settings?.language);

@@ -8,7 +8,11 @@ import { daysBetween } from '../method/day-math.js';
 
 const DECLINED_KEY = 'suggestion-declined';
 
-/** Return the day a suggestion starts on and how many days of it are left, today included. */
+/**
+ * Return the day a suggestion starts on and how many days of it are left, today included.
+ * @param {Entry} suggestion
+ * @param {string} [today]
+ */
 export function suggestionDays(suggestion, today = localDay()) {
   const start = localDay(new Date(suggestion.suggested_at));
   return { start, left: suggestion.days - Math.max(0, daysBetween(start, today)) };
@@ -37,7 +41,12 @@ export async function todaysSuggestion(today = localDay()) {
   };
 }
 
-/** Take the usual question today instead of the suggestion (or, with false, the suggestion again). */
+/**
+ * Take the usual question today instead of the suggestion (or, with false, the suggestion again).
+ * @param {string} id
+ * @param {boolean} [declined]
+ * @param {string} [today]
+ */
 export function declineSuggestion(id, declined = true, today = localDay()) {
   return writeMeta(DECLINED_KEY, declined ? { day: today, id } : null);
 }

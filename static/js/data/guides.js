@@ -9,7 +9,10 @@ const LINKS_KEY = 'guide-links';
 const GUIDING_KEY = 'guiding';
 const ANSWER_CLOCK_MARGIN_MS = 86_400_000;
 
-/** Resolve with the guide links this device last saw (offline too); [] when none. */
+/**
+ * Resolve with the guide links this device last saw (offline too); [] when none.
+ * @returns {Promise<GuideLink[]>}
+ */
 export async function cachedLinks() {
   return (await readMeta(LINKS_KEY)) ?? [];
 }
@@ -30,7 +33,10 @@ export async function currentLinks() {
   }
 }
 
-/** Make an invitation; resolve with it and its one-time url. */
+/**
+ * Make an invitation; resolve with it and its one-time url.
+ * @param {string} nameForGuide
+ */
 export function invite(nameForGuide) {
   return callApi('/api/guides/invitations', {
     method: 'POST',
@@ -38,12 +44,19 @@ export function invite(nameForGuide) {
   });
 }
 
-/** Change what a guide sees: { name_for_guide } and/or { show_insights }. */
+/**
+ * Change what a guide sees: { name_for_guide } and/or { show_insights }.
+ * @param {number} id
+ * @param {{ name_for_guide?: string, show_insights?: boolean }} change
+ */
 export function changeLink(id, change) {
   return callApi(`/api/guides/${id}`, { method: 'PATCH', body: change });
 }
 
-/** Stop sharing with a guide; forget the link here at once. */
+/**
+ * Stop sharing with a guide; forget the link here at once.
+ * @param {number} id
+ */
 export async function stopSharing(id) {
   await callApi(`/api/guides/${id}`, { method: 'DELETE' });
   await writeMeta(
@@ -52,12 +65,18 @@ export async function stopSharing(id) {
   );
 }
 
-/** Revoke an open invitation. */
+/**
+ * Revoke an open invitation.
+ * @param {number} id
+ */
 export function revokeInvitation(id) {
   return callApi(`/api/guides/invitations/${id}`, { method: 'DELETE' });
 }
 
-/** Remember whether this account guides anyone (from /api/session), for the guidance link. */
+/**
+ * Remember whether this account guides anyone (from /api/session), for the guidance link.
+ * @param {unknown} guiding
+ */
 export async function rememberGuiding(guiding) {
   if ((await readMeta(GUIDING_KEY)) !== Boolean(guiding)) await writeMeta(GUIDING_KEY, !!guiding);
 }
@@ -84,7 +103,11 @@ export async function refreshGuideCache() {
   }
 }
 
-/** Share an entry with these link ids only (offline; syncs like any change). */
+/**
+ * Share an entry with these link ids only (offline; syncs like any change).
+ * @param {string} id
+ * @param {Iterable<number>} linkIds
+ */
 export function shareEntry(id, linkIds) {
   return changeEntry(id, { shared_with: [...linkIds] });
 }
@@ -92,8 +115,11 @@ export function shareEntry(id, linkIds) {
 /**
  * Resolve with the links that are still there, as far as this device can tell: those it last saw,
  * or the server's when ids names a link this device has not seen (a guide linked elsewhere).
+ * @param {number[]} [ids]
+ * @returns {Promise<GuideLink[]>}
  */
 export async function liveLinks(ids = []) {
+  /** @type {GuideLink[] | undefined} */
   const cached = await readMeta(LINKS_KEY);
   const known = new Set((cached ?? []).map((link) => link.id));
   if (cached && ids.every((id) => known.has(id))) return cached;
@@ -108,13 +134,18 @@ export async function openQuestions() {
   const questions = asked.filter((question) => links.has(question.link_id));
   if (questions.length === 0) return [];
   // An answer is written after its question arrived; a day's margin allows for clocks that differ.
-  const oldest = new Date(Date.parse(questions.at(-1).created_at) - ANSWER_CLOCK_MARGIN_MS);
+  const oldest = new Date(
+    Date.parse(/** @type {Entry} */ (questions.at(-1)).created_at) - ANSWER_CLOCK_MARGIN_MS,
+  );
   const reflections = await entriesCreatedSince('reflection', oldest.toISOString());
   const answered = new Set(reflections.map((entry) => entry.guide_question_id).filter(Boolean));
   return questions.filter((question) => !answered.has(question.id));
 }
 
-/** Store a "since last time" summary shared with these guides. */
+/**
+ * Store a "since last time" summary shared with these guides.
+ * @param {{ periodDays: number, markdown: string, linkIds: Iterable<number> }} summary
+ */
 export function shareSummary({ periodDays, markdown, linkIds }) {
   return createEntry('shared_summary', {
     period_days: periodDays,

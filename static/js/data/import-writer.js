@@ -6,7 +6,11 @@ import { nextMutationId } from './entries.js';
 
 const BATCH_SIZE = 500;
 
-/** Write the entries of one batch this device does not have yet; resolve with how many. */
+/**
+ * Write the entries of one batch this device does not have yet; resolve with how many.
+ * @param {Entry[]} batch
+ * @returns {Promise<number>}
+ */
 function writeBatch(batch) {
   return transact(['entries', 'outbox', 'meta', DAY_TOTALS], 'readwrite', async (tx) => {
     const store = tx.objectStore('entries');
@@ -37,6 +41,8 @@ function writeBatch(batch) {
 /**
  * Write imported entries, oldest first, calling onProgress(done, total) after each batch; resolve
  * with { added, skipped }. Sync sends them like any change (the caller asks it to start).
+ * @param {any[]} entries
+ * @param {(done: number, total: number) => void} [onProgress]
  */
 export async function writeImported(entries, onProgress = () => {}) {
   const sorted = [...entries].sort((a, b) => a.created_at.localeCompare(b.created_at));

@@ -6,7 +6,10 @@ const JOURNAL_KINDS = new Set(['reflection', 'checkin']);
 // Small enough that one chunk keeps the page responsive, large enough to need few transactions.
 const CHUNK = 1000;
 
-/** Return whether an entry belongs in the journal: a reflection or check-in, not deleted. */
+/**
+ * Return whether an entry belongs in the journal: a reflection or check-in, not deleted.
+ * @param {Entry} entry
+ */
 function inJournal(entry) {
   return !entry.deleted && JOURNAL_KINDS.has(entry.kind);
 }
@@ -14,6 +17,8 @@ function inJournal(entry) {
 /**
  * Return the newest journal entries, newest first: at least `limit` (with every entry sharing the
  * last one's time, so a conflict copy is never cut from its original), and `done` when that is all.
+ * @param {number} limit
+ * @returns {Promise<{ entries: Entry[], done: boolean }>}
  */
 export function readNewestWritten(limit) {
   return transact(
@@ -21,12 +26,16 @@ export function readNewestWritten(limit) {
     'readonly',
     (tx) =>
       new Promise((resolve, reject) => {
+        /** @type {Entry[]} */
         const found = [];
         const request = tx.objectStore('entries').index('by_created').openCursor(null, 'prev');
         request.onsuccess = () => {
           const cursor = request.result;
           if (!cursor) return resolve({ entries: found, done: true });
-          if (found.length >= limit && cursor.key !== found.at(-1).created_at)
+          if (
+            found.length >= limit &&
+            cursor.key !== /** @type {Entry} */ (found.at(-1)).created_at
+          )
             return resolve({ entries: found, done: false });
           if (inJournal(cursor.value)) found.push(cursor.value);
           return cursor.continue();
@@ -36,7 +45,12 @@ export function readNewestWritten(limit) {
   );
 }
 
-/** Read the entries of range from the creation index, oldest first, at most count (all: 0). */
+/**
+ * Read the entries of range from the creation index, oldest first, at most count (all: 0).
+ * @param {IDBKeyRange | null} range
+ * @param {number} count
+ * @returns {Promise<Entry[]>}
+ */
 function readCreated(range, count) {
   return transact('entries', 'readonly', (tx) =>
     result(
@@ -53,7 +67,11 @@ function pause() {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-/** Return the guides' replies among entries (oldest first), by the id of the reflection they answer. */
+/**
+ * Return the guides' replies among entries (oldest first), by the id of the reflection they answer.
+ * @param {Entry[]} entries
+ * @returns {Map<string, Entry[]>}
+ */
 function repliesByEntry(entries) {
   const replies = new Map();
   for (const reply of entries) {
@@ -86,6 +104,7 @@ export async function readReplies() {
  */
 export async function readAllWritten() {
   const chunks = [];
+  /** @type {IDBKeyRange | null} */
   let range = null;
   for (;;) {
     const rows = await readCreated(range, CHUNK);
@@ -93,7 +112,7 @@ export async function readAllWritten() {
       chunks.push(rows);
       break;
     }
-    const edge = rows.at(-1).created_at;
+    const edge = /** @type {Entry} */ (rows.at(-1)).created_at;
     const whole = rows.filter((entry) => entry.created_at !== edge);
     if (whole.length) {
       chunks.push(whole);

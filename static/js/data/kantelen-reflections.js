@@ -10,14 +10,24 @@ import { weekStart } from '../method/day-math.js';
 
 const KEPT_KEY = 'kantelen-pick';
 
-/** Resolve with an entry by id, or undefined. */
+/**
+ * Resolve with an entry by id, or undefined.
+ * @param {string} id
+ * @returns {Promise<Entry | undefined>}
+ */
 function readEntry(id) {
   return transact('entries', 'readonly', (tx) => result(tx.objectStore('entries').get(id)));
 }
 
-/** Resolve with the reflections that decide today's kantelen invitation for this seed. */
+/**
+ * Resolve with the reflections that decide today's kantelen invitation for this seed.
+ * @param {string} today
+ * @param {string} seed
+ * @returns {Promise<Entry[]>}
+ */
 export async function kantelenReflections(today, seed) {
   const [kept, generation] = await Promise.all([readMeta(KEPT_KEY), readMeta(WRITTEN_GENERATION)]);
+  /** @type {Record<string, unknown>} */
   const stamp = { day: today, seed, generation: generation ?? 0 };
   if (Object.keys(stamp).every((key) => kept?.[key] === stamp[key])) {
     const [week, entry] = await Promise.all([

@@ -2,7 +2,10 @@
 import { changeEntry, createEntry, listEntries, listReflections, rating } from './entries.js';
 import { CIRCLES } from '../method/circles.js';
 
-/** Save a quick check-in of today: energy and meaning, 1–5 each, no text. */
+/**
+ * Save a quick check-in of today: energy and meaning, 1–5 each, no text.
+ * @param {{ energy: unknown, meaning: unknown }} checkin
+ */
 export function saveCheckin({ energy, meaning }) {
   return createEntry('checkin', { energy: rating(energy), meaning: rating(meaning) });
 }
@@ -23,7 +26,11 @@ export function listBalances() {
   return listEntries('balance');
 }
 
-/** Store the wished balance: whole percents per circle; changes the one there is, if any. */
+/**
+ * Store the wished balance: whole percents per circle; changes the one there is, if any.
+ * @param {Record<string, number>} weights
+ * @param {{ id: string } | null} [existing]
+ */
 export function saveBalance(weights, existing = null) {
   const clean = Object.fromEntries(
     CIRCLES.map((circle) => [circle, Math.max(0, Math.min(100, Math.round(weights[circle] ?? 0)))]),

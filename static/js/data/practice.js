@@ -6,16 +6,23 @@ import { readMeta, writeMeta } from './device-meta.js';
 import { transact } from './db.js';
 
 const PRACTICE_KEY = 'practice';
-const clientKey = (id) => `practice-client-${id}`;
+const clientKey = (/** @type {number} */ id) => `practice-client-${id}`;
 
-/** Forget what this device kept under key. */
+/**
+ * Forget what this device kept under key.
+ * @param {string} key
+ */
 function forgetMeta(key) {
   return transact('meta', 'readwrite', (tx) => {
     tx.objectStore('meta').delete(key);
   });
 }
 
-/** Forget every kept client page whose client is no longer in the practice. */
+/**
+ * Forget every kept client page whose client is no longer in the practice.
+ * @param {KeptPractice | undefined} before
+ * @param {{ clients: { link_id: number }[] }} practice
+ */
 async function forgetEnded(before, practice) {
   const live = new Set(practice.clients.map((client) => client.link_id));
   const gone = (before?.clients ?? []).filter((client) => !live.has(client.link_id));
@@ -42,6 +49,7 @@ export async function loadPractice() {
 /**
  * Resolve with { client, offline } for one client; { ended } when the client stopped sharing
  * (the guide's notes of them, if any, come with it). Offline, the kept page is used.
+ * @param {number} id
  */
 export async function loadClient(id) {
   try {
@@ -56,6 +64,7 @@ export async function loadClient(id) {
     }
     if (error.reason !== 'not-found' && error.reason !== 'ended') throw error;
     await forgetMeta(clientKey(id));
+    /** @type {KeptPractice | undefined} */
     const practice = await readMeta(PRACTICE_KEY);
     const kept = (practice?.ended ?? []).find((row) => row.link_id === id);
     return { ended: kept ?? { link_id: id, name: '', notes: '' }, known: error.reason === 'ended' };
@@ -65,13 +74,18 @@ export async function loadClient(id) {
 /**
  * Bring the kept practice up to date when the app starts or comes online (quietly): a client who
  * stopped sharing is forgotten on this device then, even before the Guidance tab is opened.
+ * @param {unknown} guiding
  */
 export async function refreshPractice(guiding) {
   if (!guiding && !(await readMeta(PRACTICE_KEY))) return;
   await loadPractice().catch(() => {});
 }
 
-/** Save the guide's private notes of a client; resolves with the saved record. */
+/**
+ * Save the guide's private notes of a client; resolves with the saved record.
+ * @param {number} id
+ * @param {string} notes
+ */
 export async function saveNotes(id, notes) {
   const record = await callApi(`/api/guide/practice/${id}/notes`, {
     method: 'PUT',
@@ -82,9 +96,13 @@ export async function saveNotes(id, notes) {
   return record;
 }
 
-/** Delete the guide's notes of a client (of an ended link: the last trace of them). */
+/**
+ * Delete the guide's notes of a client (of an ended link: the last trace of them).
+ * @param {number} id
+ */
 export async function deleteNotes(id) {
   await callApi(`/api/guide/practice/${id}/notes`, { method: 'DELETE' });
+  /** @type {KeptPractice | undefined} */
   const practice = await readMeta(PRACTICE_KEY);
   if (practice)
     await writeMeta(PRACTICE_KEY, {
@@ -93,7 +111,11 @@ export async function deleteNotes(id) {
     });
 }
 
-/** Record the day of the last session with a client (YYYY-MM-DD). */
+/**
+ * Record the day of the last session with a client (YYYY-MM-DD).
+ * @param {number} id
+ * @param {string} heldOn
+ */
 export function recordSession(id, heldOn) {
   return callApi(`/api/guide/practice/${id}/session`, {
     method: 'PUT',
@@ -101,7 +123,10 @@ export function recordSession(id, heldOn) {
   });
 }
 
-/** Choose the name the guide's clients see. */
+/**
+ * Choose the name the guide's clients see.
+ * @param {string} name
+ */
 export function saveDisplayName(name) {
   return callApi('/api/guide/profile', { method: 'PUT', body: { display_name: name } });
 }

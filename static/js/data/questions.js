@@ -10,6 +10,7 @@ import { localDay } from '../method/dates.js';
 const QUESTIONS_URL = '/api/questions';
 const DAY_QUESTION_KEY = 'day-question';
 
+/** @type {Promise<any> | null} */
 let bankPromise = null;
 let askedServer = false;
 
@@ -49,6 +50,7 @@ export async function loadQuestionPool() {
  * load asks the server whether it has just signed in, so it never shows the device's question first.
  * A choice made before the device's first pull is made once more after it: a device just signed
  * in then has the account's history, and so the account's question.
+ * @param {Question[]} pool
  */
 export async function chooseTodaysQuestion(pool) {
   const day = localDay();

@@ -5,7 +5,10 @@ import { questionText } from '../method/question-choice.js';
 import { rememberedLanguage } from './device-meta.js';
 import { chooseTodaysQuestion, loadQuestionPool } from './questions.js';
 
-/** Resolve with the app's language: the one the page last used, else the browser's. */
+/**
+ * Resolve with the app's language: the one the page last used, else the browser's.
+ * @returns {Promise<'nl' | 'en'>}
+ */
 async function language() {
   const kept = await rememberedLanguage().catch(() => undefined);
   if (kept === 'nl' || kept === 'en') return kept;

@@ -44,7 +44,10 @@ export async function loadLastSchedule() {
   }
 }
 
-/** Save this device's reminder: {time, days, skip_when_written, subscription}. */
+/**
+ * Save this device's reminder: {time, days, skip_when_written, subscription}.
+ * @param {object} reminder
+ */
 export async function saveDeviceReminder(reminder) {
   const body = {
     ...reminder,
@@ -96,7 +99,10 @@ export async function loadCalendarFeed() {
   }
 }
 
-/** Make (or renew) the calendar feed; resolve with its settings and its secret url. */
+/**
+ * Make (or renew) the calendar feed; resolve with its settings and its secret url.
+ * @param {{ time: string, days: number[], lang: string }} feed
+ */
 export function createCalendarFeed({ time, days, lang }) {
   const time_zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   return callApi('/api/reminders/calendar', {

@@ -3,7 +3,10 @@
 const CACHE_NAME = 'lpb-shared-files';
 const PREFIX = '/shared-file/';
 
-/** Keep shared files (replacing any kept before) for the next page to take. */
+/**
+ * Keep shared files (replacing any kept before) for the next page to take.
+ * @param {File[]} files
+ */
 export async function keepSharedFiles(files) {
   await caches.delete(CACHE_NAME);
   const cache = await caches.open(CACHE_NAME);
@@ -21,10 +24,11 @@ export async function keepSharedFiles(files) {
 export async function takeSharedFiles() {
   if (!(await caches.has(CACHE_NAME))) return [];
   const cache = await caches.open(CACHE_NAME);
-  const requests = (await cache.keys()).sort((a, b) => a.url.localeCompare(b.url));
+  const requests = [...(await cache.keys())].sort((a, b) => a.url.localeCompare(b.url));
   const files = [];
   for (const request of requests) {
-    const response = await cache.match(request);
+    // Each request was just listed, so its response is there.
+    const response = /** @type {Response} */ (await cache.match(request));
     const name = decodeURIComponent(response.headers.get('X-File-Name') ?? 'shared');
     files.push(new File([await response.blob()], name));
   }

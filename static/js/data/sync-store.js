@@ -19,16 +19,31 @@ const PUSH_BYTES = 512 * 1024;
 const STORES = ['entries', 'outbox', 'meta', DAY_TOTALS];
 const ALL_STORES = [...STORES, 'drafts'];
 
-/** Return the value kept under key in meta, or fallback. */
+/**
+ * Return the value kept under key in meta, or fallback.
+ * @param {IDBTransaction} tx
+ * @param {string} key
+ * @param {unknown} fallback
+ * @returns {Promise<any>}
+ */
 async function metaValue(tx, key, fallback) {
   return (await result(tx.objectStore('meta').get(key)))?.value ?? fallback;
 }
 
-/** Return a Map of the given entry ids to what the device has (undefined when none). */
+/**
+ * Return a Map of the given entry ids to what the device has (undefined when none).
+ * @param {IDBTransaction} tx
+ * @param {string[]} ids
+ * @returns {Promise<Map<string, Entry | undefined>>}
+ */
 async function entriesById(tx, ids) {
   const store = tx.objectStore('entries');
   return new Map(
-    await Promise.all([...new Set(ids)].map(async (id) => [id, await result(store.get(id))])),
+    await Promise.all(
+      [...new Set(ids)].map(
+        async (id) => /** @type {[string, any]} */ ([id, await result(store.get(id))]),
+      ),
+    ),
   );
 }
 
@@ -51,7 +66,10 @@ export function readOutbox() {
   });
 }
 
-/** Store what the server answered to a push; return whether it changed an entry. */
+/**
+ * Store what the server answered to a push; return whether it changed an entry.
+ * @param {{ last_mutation_id: number, version: number, results: any[] }} answer
+ */
 export function storePushAnswer(answer) {
   return transact(STORES, 'readwrite', async (tx) => {
     const outbox = tx.objectStore('outbox');
@@ -71,7 +89,11 @@ export function storePushAnswer(answer) {
   });
 }
 
-/** Replace the outbox by one numbered from 1 for the given ids, under a new client id. */
+/**
+ * Replace the outbox by one numbered from 1 for the given ids, under a new client id.
+ * @param {IDBTransaction} tx
+ * @param {IDBValidKey[]} ids
+ */
 function restartOutbox(tx, ids) {
   const { rows, client } = renumberedOutbox(ids, crypto.randomUUID());
   const outbox = tx.objectStore('outbox');
@@ -80,7 +102,10 @@ function restartOutbox(tx, ids) {
   tx.objectStore('meta').put(client);
 }
 
-/** Take a mutation the server refuses for good out of the outbox; its entry stays, marked refused. */
+/**
+ * Take a mutation the server refuses for good out of the outbox; its entry stays, marked refused.
+ * @param {any} mutation
+ */
 export function setAsideMutation(mutation) {
   return transact(STORES, 'readwrite', async (tx) => {
     tx.objectStore('outbox').delete(mutation.mid);
@@ -125,9 +150,12 @@ export function readPullState() {
  * Relaxed durability: a page is a copy of what the server holds, and its cursor is in the same
  * transaction, so a power cut loses both or neither and the next pull fetches the page again.
  * No local edit is written here (entries with unpushed changes are held, not overwritten).
+ * @param {{ changes: any[], cursor: number }} page
+ * @param {number | null} heldAt
+ * @returns {Promise<number | null>}
  */
 export function storePullPage(page, heldAt) {
-  const work = async (tx) => {
+  const work = async (/** @type {IDBTransaction} */ tx) => {
     const waiting = new Set((await result(tx.objectStore('outbox').getAll())).map((row) => row.id));
     const decided = afterPullPage(page, waiting, heldAt);
     decided.writes.forEach((entry) => tx.objectStore('entries').put(entry));

@@ -26,19 +26,28 @@ import {
 const PULL_LIMIT = 2000;
 
 const listeners = new Set();
+/** @type {{ state: string, waiting: number, account: string | null, [field: string]: any }} */
 let current = { state: 'idle', waiting: 0, account: null };
+/** @type {Promise<void> | null} */
 let running = null;
 let requested = false;
 // Pulled changes this device could not read since the page was opened (said in the status line).
 let setAside = 0;
 
-/** Call listener with {state, waiting, account} whenever the sync state changes. */
+/**
+ * Call listener with {state, waiting, account} whenever the sync state changes.
+ * @param {(state: any) => void} listener
+ */
 export function onSyncState(listener) {
   listeners.add(listener);
   listener(current);
 }
 
-/** Tell every listener the new state. */
+/**
+ * Tell every listener the new state.
+ * @param {string} state
+ * @param {object} [extra]
+ */
 function report(state, extra = {}) {
   current = { ...current, changed: false, state, ...extra };
   listeners.forEach((listener) => listener(current));
@@ -46,6 +55,10 @@ function report(state, extra = {}) {
 
 /** An answer from the server that stops this round (not signed in, offline, busy …). */
 export class SyncStop extends Error {
+  /**
+   * @param {string} state
+   * @param {string | null} [retryAfter]
+   */
   constructor(state, retryAfter = null) {
     super(state);
     this.state = state;
@@ -53,7 +66,12 @@ export class SyncStop extends Error {
   }
 }
 
-/** Fetch JSON; a network failure means offline, 401 means the session is gone. */
+/**
+ * Fetch JSON; a network failure means offline, 401 means the session is gone.
+ * @param {string} path
+ * @param {RequestInit} [options]
+ * @returns {Promise<ServerAnswer>}
+ */
 async function request(path, options = {}) {
   let response;
   try {
@@ -120,9 +138,14 @@ async function syncRound() {
   }
 }
 
-/** Send one batch of mutations, with one fresh token if the cached one has gone stale. */
+/**
+ * Send one batch of mutations, with one fresh token if the cached one has gone stale.
+ * @param {any} session
+ * @param {string} clientId
+ * @param {object[]} mutations
+ */
 async function sendPush(session, clientId, mutations) {
-  const send = (token) =>
+  const send = (/** @type {string} */ token) =>
     request('/api/push', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'X-CSRFToken': token },
@@ -138,7 +161,10 @@ async function sendPush(session, clientId, mutations) {
   return { next, body: answer.body };
 }
 
-/** Send the outbox in batches until it is empty; return whether the server changed an entry. */
+/**
+ * Send the outbox in batches until it is empty; return whether the server changed an entry.
+ * @param {any} session
+ */
 async function pushAll(session) {
   let changed = false;
   for (;;) {
@@ -148,7 +174,9 @@ async function pushAll(session) {
     const { next, body } = await sendPush(session, clientId, mutations);
     if (next === 'refused') {
       // Never taken as it is: kept on the device, out of the way of everything after it.
-      await setAsideMutation(mutations[refusedMutation({ status: 400, body })]);
+      // A 'refused' answer names its mutation.
+      const refused = /** @type {number} */ (refusedMutation({ status: 400, body }));
+      await setAsideMutation(mutations[refused]);
       await renumberOutbox();
     } else if (next === 'renumber') await renumberOutbox();
     else if (next === 'apply') changed = (await storePushAnswer(body)) || changed;
@@ -156,7 +184,11 @@ async function pushAll(session) {
   }
 }
 
-/** Fetch one page of changes after since; a failed answer stops the round (after a resync). */
+/**
+ * Fetch one page of changes after since; a failed answer stops the round (after a resync).
+ * @param {number} since
+ * @param {number} seen
+ */
 async function fetchPage(since, seen) {
   const answer = await request(`/api/pull?since=${since}&seen=${seen}&limit=${PULL_LIMIT}`);
   const next = pullAnswer(answer);

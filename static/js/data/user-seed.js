@@ -26,6 +26,7 @@ async function signedInSession() {
 /**
  * Resolve with the account this device belongs to. Right after signing in, sync may not have
  * claimed the device yet: with askServer, a signed-in session claims it now, as sync would.
+ * @param {{ askServer: boolean }} options
  */
 async function deviceAccount({ askServer }) {
   const account = await storedAccount();

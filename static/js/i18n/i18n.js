@@ -18,7 +18,7 @@ const CATALOGUES = {
   practice: () => import('./texts-practice.js'),
 };
 // The catalogues each view's modules take texts from, besides texts-app
-// (tests/js/view-texts.test.js checks this against the modules).
+// (tests/client/test_view_texts.py checks this against the modules).
 export const VIEW_CATALOGUES = {
   today: ['guide', 'habit', 'meaning', 'method'],
   journal: ['guide', 'habit', 'meaning', 'method'],

@@ -2,7 +2,10 @@
 import { CIRCLES } from './circles.js';
 import { circleCounts } from './insights-math.js';
 
-/** Return the wished balance of the newest balance entry, or null when none was set. */
+/**
+ * Return the wished balance of the newest balance entry, or null when none was set.
+ * @param {Entry[]} balances
+ */
 export function wishedBalance(balances) {
   const newest = [...balances].sort((a, b) =>
     (b.updated_at ?? b.created_at).localeCompare(a.updated_at ?? a.created_at),
@@ -10,7 +13,10 @@ export function wishedBalance(balances) {
   return newest?.weights ?? null;
 }
 
-/** Return each circle's share of the circle mentions, in whole percent (null when none). */
+/**
+ * Return each circle's share of the circle mentions, in whole percent (null when none).
+ * @param {Entry[]} reflections
+ */
 export function writtenShares(reflections) {
   const counts = circleCounts(reflections);
   const total = CIRCLES.reduce((sum, circle) => sum + counts[circle], 0);
@@ -20,7 +26,11 @@ export function writtenShares(reflections) {
   );
 }
 
-/** Return per circle the written and the wished share and the gap (written minus wished). */
+/**
+ * Return per circle the written and the wished share and the gap (written minus wished).
+ * @param {Entry[]} reflections
+ * @param {Record<string, number> | null} weights
+ */
 export function balanceGaps(reflections, weights) {
   const written = writtenShares(reflections);
   return CIRCLES.map((circle) => {

@@ -2,12 +2,19 @@
 
 export const WRITTEN_KINDS = ['reflection', 'checkin'];
 
-/** Return whether an entry counts as written: a reflection or check-in that is not deleted. */
+/**
+ * Return whether an entry counts as written: a reflection or check-in that is not deleted.
+ * @param {Entry} entry
+ */
 export function isWritten(entry) {
   return !entry.deleted && WRITTEN_KINDS.includes(entry.kind);
 }
 
-/** Return an empty total for a day. */
+/**
+ * Return an empty total for a day.
+ * @param {string} day
+ * @returns {DayTotal}
+ */
 function emptyTotal(day) {
   return {
     day,
@@ -20,7 +27,11 @@ function emptyTotal(day) {
   };
 }
 
-/** Return one total per day with something written, oldest day first: counts and rating sums. */
+/**
+ * Return one total per day with something written, oldest day first: counts and rating sums.
+ * @param {Entry[]} entries
+ * @returns {DayTotal[]}
+ */
 export function dayTotals(entries) {
   const totals = new Map();
   entries.filter(isWritten).forEach((entry) => {
@@ -36,7 +47,10 @@ export function dayTotals(entries) {
   return [...totals.values()].sort((a, b) => a.day.localeCompare(b.day));
 }
 
-/** Return how many entries a day's total counts (reflections and check-ins). */
+/**
+ * Return how many entries a day's total counts (reflections and check-ins).
+ * @param {DayTotal} total
+ */
 export function writtenCount(total) {
   return total.reflections + total.checkins;
 }

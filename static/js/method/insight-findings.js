@@ -8,7 +8,11 @@ export const MIN_REFLECTIONS = 3;
 // The middle of the 1–5 scale: above it a circle gives, below it it costs, at it neither.
 export const MIDDLE = 3;
 
-/** Return per circle the average of one rating and how many reflections have it. */
+/**
+ * Return per circle the average of one rating and how many reflections have it.
+ * @param {Entry[]} reflections
+ * @param {string} key
+ */
 export function ratedCircles(reflections, key) {
   return CIRCLES.map((circle) => {
     const values = reflections
@@ -18,12 +22,23 @@ export function ratedCircles(reflections, key) {
   });
 }
 
-/** Return the circles rated on key often enough to say something about. */
+/**
+ * Return the circles rated on key often enough to say something about.
+ * @param {Entry[]} reflections
+ * @param {string} key
+ */
 function enoughRated(reflections, key) {
-  return ratedCircles(reflections, key).filter((row) => row.count >= MIN_REFLECTIONS);
+  // Rated in enough reflections: each has its average.
+  const rated = ratedCircles(reflections, key).filter((row) => row.count >= MIN_REFLECTIONS);
+  return /** @type {RatedCircle[]} */ (rated);
 }
 
-/** Return how many reflections rated on one of keys touch one of circles (each counted once). */
+/**
+ * Return how many reflections rated on one of keys touch one of circles (each counted once).
+ * @param {Entry[]} reflections
+ * @param {string[]} keys
+ * @param {string[]} circles
+ */
 function restsOn(reflections, keys, circles) {
   return reflections.filter(
     (entry) =>
@@ -31,7 +46,14 @@ function restsOn(reflections, keys, circles) {
   ).length;
 }
 
-/** Return the rows of the highest (sign 1) or lowest (sign -1) value, ties together, as a finding. */
+/**
+ * Return the rows of the highest (sign 1) or lowest (sign -1) value, ties together, as a finding.
+ * @param {string} kind
+ * @param {RatedCircle[]} rows
+ * @param {1 | -1} sign
+ * @param {{ reflections: Entry[], key: string, compared: boolean }} context
+ * @returns {Finding}
+ */
 function extremeFinding(kind, rows, sign, { reflections, key, compared }) {
   const best = sign * Math.max(...rows.map((row) => sign * row.value));
   const circles = rows.filter((row) => row.value === best).map((row) => row.circle);
@@ -44,7 +66,12 @@ function extremeFinding(kind, rows, sign, { reflections, key, compared }) {
   };
 }
 
-/** Return what energy says: which circles give most (above 3) and cost most (below 3), or neither. */
+/**
+ * Return what energy says: which circles give most (above 3) and cost most (below 3), or neither.
+ * @param {RatedCircle[]} rated
+ * @param {Entry[]} reflections
+ * @returns {Finding[]}
+ */
 function energyFindings(rated, reflections) {
   if (rated.length === 0) return [];
   const context = { reflections, key: 'energy', compared: rated.length > 1 };
@@ -60,14 +87,25 @@ function energyFindings(rated, reflections) {
   return [{ kind: 'middle', circles, value: MIDDLE, count, form: 'one' }];
 }
 
-/** Return what meaning says: the most meaningful circles (above 3). */
+/**
+ * Return what meaning says: the most meaningful circles (above 3).
+ * @param {RatedCircle[]} rated
+ * @param {Entry[]} reflections
+ * @returns {Finding[]}
+ */
 function meaningFindings(rated, reflections) {
   const above = rated.filter((row) => row.value > MIDDLE);
   const context = { reflections, key: 'meaning', compared: rated.length > 1 };
   return above.length ? [extremeFinding('meaning', above, 1, context)] : [];
 }
 
-/** Return the circles that felt meaningful (above 3) but cost energy (below 3), one by one. */
+/**
+ * Return the circles that felt meaningful (above 3) but cost energy (below 3), one by one.
+ * @param {RatedCircle[]} energy
+ * @param {RatedCircle[]} meaning
+ * @param {Entry[]} reflections
+ * @returns {Finding[]}
+ */
 function tiringFindings(energy, meaning, reflections) {
   return energy
     .filter((row) => row.value < MIDDLE)
@@ -77,7 +115,7 @@ function tiringFindings(energy, meaning, reflections) {
       kind: 'tiring',
       circles: [row.circle],
       value: row.value,
-      meaning: sense.value,
+      meaning: /** @type {RatedCircle} */ (sense).value,
       count: restsOn(reflections, ['energy', 'meaning'], [row.circle]),
       form: 'one',
     }));
@@ -86,6 +124,8 @@ function tiringFindings(energy, meaning, reflections) {
 /**
  * Return what stands out in a period's reflections: { count, findings }. With fewer than three
  * reflections there are no findings; a rating speaks for a circle from three rated reflections on.
+ * @param {Entry[]} reflections
+ * @returns {{ count: number, findings: Finding[], rated: boolean }}
  */
 export function periodFindings(reflections) {
   const count = reflections.length;

@@ -2,14 +2,25 @@
 import { CIRCLES } from './circles.js';
 import { addDays, lastDays, weekStart } from './day-math.js';
 
-/** Return the entries of the n days up to and including today. */
+/**
+ * Return the entries of the n days up to and including today.
+ * @template {{ day: string }} T
+ * @param {T[]} entries
+ * @param {string} today
+ * @param {number} n
+ * @returns {T[]}
+ */
 export function inLastDays(entries, today, n) {
   // YYYY-MM-DD strings sort as days do: two comparisons per entry instead of date arithmetic.
   const first = addDays(today, 1 - n);
   return entries.filter((entry) => entry.day >= first && entry.day <= today);
 }
 
-/** Return how many reflections touch each circle: { self: 3, close: 0, … }. */
+/**
+ * Return how many reflections touch each circle: { self: 3, close: 0, … }.
+ * @param {Entry[]} reflections
+ * @returns {Record<string, number>}
+ */
 export function circleCounts(reflections) {
   const counts = Object.fromEntries(CIRCLES.map((circle) => [circle, 0]));
   reflections.forEach((entry) =>
@@ -20,7 +31,10 @@ export function circleCounts(reflections) {
   return counts;
 }
 
-/** Return what Insights says of all days written, from per-day totals: reflections and days. */
+/**
+ * Return what Insights says of all days written, from per-day totals: reflections and days.
+ * @param {DayTotal[]} totals
+ */
 export function writtenSummary(totals) {
   const reflections = totals.reduce((sum, total) => sum + total.reflections, 0);
   return { reflections, days: totals.length };
@@ -29,6 +43,9 @@ export function writtenSummary(totals) {
 /**
  * Return whole weeks (Monday first) ending with today's, each day with its count from a Map of
  * day → count; future days null.
+ * @param {Map<string, number>} counts
+ * @param {string} today
+ * @param {number} weeks
  */
 export function calendarWeeks(counts, today, weeks) {
   const first = addDays(weekStart(today), -7 * (weeks - 1));
@@ -40,13 +57,21 @@ export function calendarWeeks(counts, today, weeks) {
   );
 }
 
-/** Return the average of a list of numbers, rounded to one decimal, or null when empty. */
+/**
+ * Return the average of a list of numbers, rounded to one decimal, or null when empty.
+ * @param {number[]} values
+ */
 export function average(values) {
   if (values.length === 0) return null;
   return Math.round((values.reduce((sum, v) => sum + v, 0) / values.length) * 10) / 10;
 }
 
-/** Return the average energy of each day of the last n days that has a rating, oldest first. */
+/**
+ * Return the average energy of each day of the last n days that has a rating, oldest first.
+ * @param {Entry[]} reflections
+ * @param {string} today
+ * @param {number} n
+ */
 export function energyByDay(reflections, today, n) {
   const byDay = new Map();
   reflections
@@ -60,7 +85,10 @@ export function energyByDay(reflections, today, n) {
     .filter((point) => point.count > 0);
 }
 
-/** Return the average energy of the rated reflections in each circle. */
+/**
+ * Return the average energy of the rated reflections in each circle.
+ * @param {Entry[]} reflections
+ */
 export function energyByCircle(reflections) {
   return CIRCLES.map((circle) => {
     const ratings = reflections
@@ -70,7 +98,11 @@ export function energyByCircle(reflections) {
   });
 }
 
-/** Return one eigen mix check-in per week (the latest), oldest week first. */
+/**
+ * Return one eigen mix check-in per week (the latest), oldest week first.
+ * @param {MixEntry[]} mixes
+ * @returns {MixEntry[]}
+ */
 export function mixByWeek(mixes) {
   const weeks = new Map();
   [...mixes]

@@ -8,6 +8,7 @@ export const KANTELEN_MIN_AGE_DAYS = 7;
 /**
  * Return { entry, toCircle } to look at again, or null: at most once a week (not when a kantelen
  * was written or skipped this week), a reflection at least a week old that was not turned yet.
+ * @param {{ reflections: Entry[], today: string, seed?: string, skippedWeek?: string | null }} choice
  */
 export function kantelenInvitation({ reflections, today, seed = '', skippedWeek = null }) {
   const week = isoWeek(today);

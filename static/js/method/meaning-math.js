@@ -3,12 +3,19 @@ import { CIRCLES } from './circles.js';
 import { average } from './insights-math.js';
 import { MIDDLE, MIN_REFLECTIONS, ratedCircles } from './insight-findings.js';
 
-/** Return the average of one rating over the entries that have it. */
+/**
+ * Return the average of one rating over the entries that have it.
+ * @param {Entry[]} entries
+ * @param {string} key
+ */
 function ratingAverage(entries, key) {
   return average(entries.filter((entry) => entry[key]).map((entry) => entry[key]));
 }
 
-/** Return per circle how often it was written about and its average energy, meaning, engagement. */
+/**
+ * Return per circle how often it was written about and its average energy, meaning, engagement.
+ * @param {Entry[]} reflections
+ */
 export function circleRatings(reflections) {
   return CIRCLES.map((circle) => {
     const inCircle = reflections.filter((entry) => entry.circles?.includes(circle));
@@ -25,6 +32,8 @@ export function circleRatings(reflections) {
 /**
  * Return the quadrant of an energy and a meaning: gives, costs, or one of the two; "middle" when
  * either sits at 3, which is neither; null if unrated.
+ * @param {number | null} energy
+ * @param {number | null} meaning
  */
 export function quadrantOf(energy, meaning) {
   if (energy === null || meaning === null) return null;
@@ -33,7 +42,10 @@ export function quadrantOf(energy, meaning) {
   return meaning > MIDDLE ? 'meaning_only' : 'costs';
 }
 
-/** Return how often each two circles appear in one reflection, most often first (ties: wheel order). */
+/**
+ * Return how often each two circles appear in one reflection, most often first (ties: wheel order).
+ * @param {Entry[]} reflections
+ */
 export function circlePairs(reflections) {
   const pairs = CIRCLES.flatMap((a, i) => CIRCLES.slice(i + 1).map((b) => ({ a, b, count: 0 })));
   reflections.forEach((entry) =>
@@ -44,15 +56,19 @@ export function circlePairs(reflections) {
   return pairs.filter((pair) => pair.count > 0).sort((x, y) => y.count - x.count);
 }
 
-/** Return, per rating, the circles rated highest and lowest (ties together) and the gap. */
+/**
+ * Return, per rating, the circles rated highest and lowest (ties together) and the gap.
+ * @param {Entry[]} reflections
+ */
 export function ratingGaps(reflections) {
   return ['energy', 'meaning']
     .map((key) => {
       const rated = ratedCircles(reflections, key).filter((row) => row.count >= MIN_REFLECTIONS);
       if (rated.length < 2) return null;
-      const values = rated.map((row) => row.value);
+      // Rated often enough: each has its average.
+      const values = /** @type {number[]} */ (rated.map((row) => row.value));
       const [top, bottom] = [Math.max(...values), Math.min(...values)];
-      const circlesAt = (value) =>
+      const circlesAt = (/** @type {number} */ value) =>
         rated.filter((row) => row.value === value).map((row) => row.circle);
       const gap = Math.round((top - bottom) * 10) / 10;
       return { key, high: circlesAt(top), low: circlesAt(bottom), gap };

@@ -7,6 +7,9 @@ export const FIRST_MIX = { paid: 40, care: 15, volunteering: 5, learning: 10, re
 /**
  * Set one share to value and spread the rest over the others in proportion to what they had,
  * in steps of MIX_STEP, so the shares still add up to 100.
+ * @param {number[]} shares
+ * @param {number} index
+ * @param {number} value
  */
 export function rebalance(shares, index, value) {
   const units = 100 / MIX_STEP;
@@ -35,7 +38,11 @@ export function rebalance(shares, index, value) {
   return result.map((unit) => unit * MIX_STEP);
 }
 
-/** Return shares that add up to 100 (an even split when they do not). */
+/**
+ * Return shares that add up to 100 (an even split when they do not).
+ * @param {number[] | null | undefined} shares
+ * @param {number} count
+ */
 export function normalShares(shares, count) {
   const valid =
     shares?.length === count &&

@@ -1,11 +1,17 @@
 // The guide's practice view: which client comes first, and the search by name. Pure functions.
 
-/** Return how much is new of a client since the guide's last visit. */
+/**
+ * Return how much is new of a client since the guide's last visit.
+ * @param {PracticeClient} client
+ */
 export function newCount(client) {
   return (client.new_reflections ?? 0) + (client.new_answers ?? 0);
 }
 
-/** Return a name folded for searching: lower case, without accents ("Èlla" → "ella"). */
+/**
+ * Return a name folded for searching: lower case, without accents ("Èlla" → "ella").
+ * @param {string | null | undefined} name
+ */
 export function foldName(name) {
   return (name ?? '')
     .normalize('NFD')
@@ -14,7 +20,11 @@ export function foldName(name) {
     .trim();
 }
 
-/** Return whether a client's name holds what was typed in the search (accents ignored). */
+/**
+ * Return whether a client's name holds what was typed in the search (accents ignored).
+ * @param {PracticeClient} client
+ * @param {string} query
+ */
 export function matchesName(client, query) {
   return foldName(client.name).includes(foldName(query));
 }
@@ -22,9 +32,13 @@ export function matchesName(client, query) {
 /**
  * Return the clients ordered by what is new: first those with something new since the last
  * visit, then the others; within each, the most recent activity first (none last), then by name.
+ * @template {PracticeClient} T
+ * @param {T[]} clients
+ * @param {string} [lang]
+ * @returns {T[]}
  */
 export function orderClients(clients, lang = 'nl') {
-  const activity = (client) => client.last_activity ?? '';
+  const activity = (/** @type {PracticeClient} */ client) => client.last_activity ?? '';
   return [...clients].sort(
     (a, b) =>
       Number(newCount(b) > 0) - Number(newCount(a) > 0) ||
@@ -33,7 +47,14 @@ export function orderClients(clients, lang = 'nl') {
   );
 }
 
-/** Return the clients to show: ordered, and only those whose name matches the search. */
+/**
+ * Return the clients to show: ordered, and only those whose name matches the search.
+ * @template {PracticeClient} T
+ * @param {T[]} clients
+ * @param {string} [query]
+ * @param {string} [lang]
+ * @returns {T[]}
+ */
 export function practiceList(clients, query = '', lang = 'nl') {
   return orderClients(
     clients.filter((client) => matchesName(client, query)),

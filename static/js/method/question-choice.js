@@ -7,19 +7,29 @@ export const NO_REPEAT_DAYS = 60;
 export const MORNING_ENDS = 12;
 export const EVENING_STARTS = 17;
 
-/** Return the moment of the day of a local hour: 'morning' before 12, 'evening' from 17. */
+/**
+ * Return the moment of the day of a local hour: 'morning' before 12, 'evening' from 17.
+ * @param {number} hour
+ */
 export function momentOf(hour) {
   if (hour < MORNING_ENDS) return 'morning';
   return hour >= EVENING_STARTS ? 'evening' : 'anytime';
 }
 
-/** Return whether a question suits a moment; untagged (own) questions are 'anytime'. */
+/**
+ * Return whether a question suits a moment; untagged (own) questions are 'anytime'.
+ * @param {Question} question
+ * @param {string} moment
+ */
 export function fitsMoment(question, moment) {
   const own = question.moment ?? 'anytime';
   return own === 'anytime' || own === moment;
 }
 
-/** Return a 32-bit FNV-1a hash of a string. */
+/**
+ * Return a 32-bit FNV-1a hash of a string.
+ * @param {string} text
+ */
 export function hashString(text) {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i += 1) {
@@ -29,13 +39,24 @@ export function hashString(text) {
   return hash;
 }
 
-/** Return the question of a day: the same for a given day and seed on every device. */
+/**
+ * Return the question of a day: the same for a given day and seed on every device.
+ * @template {Question} Q
+ * @param {Q[]} bank
+ * @param {string} day
+ * @param {string} [seed]
+ * @returns {Q | null}
+ */
 export function dailyQuestion(bank, day, seed = '') {
   if (bank.length === 0) return null;
   return bank[hashString(`${seed}|${day}`) % bank.length];
 }
 
-/** Return the user's own question entries as questions of the bank. */
+/**
+ * Return the user's own question entries as questions of the bank.
+ * @param {Entry[]} entries
+ * @returns {Question[]}
+ */
 export function ownQuestions(entries) {
   return entries.map((entry) => ({
     id: entry.id,
@@ -47,12 +68,20 @@ export function ownQuestions(entries) {
   }));
 }
 
-/** Return the days whose reflections today's question depends on: { from, to }, both included. */
+/**
+ * Return the days whose reflections today's question depends on: { from, to }, both included.
+ * @param {string} day
+ */
 export function choiceWindow(day) {
   return { from: addDays(day, -Math.max(NO_REPEAT_DAYS, LEAN_DAYS)), to: addDays(day, -1) };
 }
 
-/** Return the reflections written in the n days before day (day itself excluded). */
+/**
+ * Return the reflections written in the n days before day (day itself excluded).
+ * @param {Entry[]} reflections
+ * @param {string} day
+ * @param {number} n
+ */
 function before(reflections, day, n) {
   return reflections.filter((entry) => {
     const age = daysBetween(entry.day, day);
@@ -60,7 +89,11 @@ function before(reflections, day, n) {
   });
 }
 
-/** Keep the candidates that touch the circles written about least, of the circles they touch. */
+/**
+ * Keep the candidates that touch the circles written about least, of the circles they touch.
+ * @param {Question[]} candidates
+ * @param {Entry[]} reflections
+ */
 function leanToNeglected(candidates, reflections) {
   const counts = Object.fromEntries(CIRCLES.map((circle) => [circle, 0]));
   reflections.forEach((entry) =>
@@ -79,6 +112,7 @@ function leanToNeglected(candidates, reflections) {
  * Return today's question: a pure function of the questions, the reflections, the day, the seed
  * and the moment of the day, so every device of a user agrees. Only days before today count, so
  * it stays put while you write. Questions of another moment are left out while others remain.
+ * @param {{ bank: Question[], reflections?: Entry[], day: string, seed?: string, moment?: string }} choice
  */
 export function todaysQuestion({ bank, reflections = [], day, seed = '', moment = 'anytime' }) {
   if (bank.length === 0) return null;
@@ -95,14 +129,24 @@ export function todaysQuestion({ bank, reflections = [], day, seed = '', moment 
   return dailyQuestion(candidates, day, seed);
 }
 
-/** Return a random question other than the current one. */
+/**
+ * Return a random question other than the current one.
+ * @param {Question[]} bank
+ * @param {string | null | undefined} currentId
+ * @param {() => number} [random]
+ */
 export function anotherQuestion(bank, currentId, random = Math.random) {
   const others = bank.filter((question) => question.id !== currentId);
   if (others.length === 0) return bank[0] ?? null;
   return others[Math.floor(random() * others.length)];
 }
 
-/** Return a question's text in a language, falling back to English. */
+/**
+ * Return a question's text in a language, falling back to English.
+ * @param {Question | null | undefined} question
+ * @param {string} lang
+ * @returns {string}
+ */
 export function questionText(question, lang) {
   return question?.[lang] ?? question?.en ?? '';
 }

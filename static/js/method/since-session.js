@@ -5,24 +5,41 @@ import { average } from './insights-math.js';
 // A change of average smaller than this is no trend (ratings are whole numbers, 1–5).
 const STEADY = 0.25;
 
-/** Return the day an entry is about: its own day, else the day it was made. */
+/**
+ * Return the day an entry is about: its own day, else the day it was made.
+ * @param {{ day?: string, created_at?: string }} entry
+ * @returns {string}
+ */
 export function dayOf(entry) {
   return entry.day ?? entry.created_at?.slice(0, 10) ?? '';
 }
 
-/** Return the average of one rating over the reflections that have it, or null. */
+/**
+ * Return the average of one rating over the reflections that have it, or null.
+ * @param {Entry[]} reflections
+ * @param {string} key
+ */
 function ratingAverage(reflections, key) {
   return average(reflections.map((entry) => entry[key]).filter(Number.isFinite));
 }
 
-/** Return 'up', 'down' or 'steady' from one average to another; null when either is missing. */
+/**
+ * Return 'up', 'down' or 'steady' from one average to another; null when either is missing.
+ * @param {number | null} before
+ * @param {number | null} since
+ */
 export function trendOf(before, since) {
   if (before === null || since === null) return null;
   if (Math.abs(since - before) < STEADY) return 'steady';
   return since > before ? 'up' : 'down';
 }
 
-/** Return a rating's average before the session and since, with the trend between them. */
+/**
+ * Return a rating's average before the session and since, with the trend between them.
+ * @param {Entry[]} before
+ * @param {Entry[]} since
+ * @param {string} key
+ */
 function ratingTrend(before, since, key) {
   const from = ratingAverage(before, key);
   const to = ratingAverage(since, key);
@@ -33,6 +50,8 @@ function ratingTrend(before, since, key) {
  * Return what came since the session held on heldOn (YYYY-MM-DD; its own day included, since
  * a session is recorded on its day and what is written after it counts): the reflections shared,
  * the answers to the guide's questions, the summaries, and energy and meaning before and since.
+ * @param {Entry[]} entries
+ * @param {string} heldOn
  */
 export function sinceSession(entries, heldOn) {
   const reflections = newestFirst(entries);
@@ -48,13 +67,19 @@ export function sinceSession(entries, heldOn) {
   };
 }
 
-/** Return the guide's questions, newest first, each with its answers (oldest first) and state. */
+/**
+ * Return the guide's questions, newest first, each with its answers (oldest first) and state.
+ * @template {{ id: number, asked_at?: string }} Q
+ * @param {Q[]} questions
+ * @param {Entry[]} entries
+ */
 export function questionThreads(questions, entries) {
+  /** @type {Map<number, Entry[]>} */
   const answers = new Map();
   for (const entry of entries) {
     if (!entry.guide_question_id) continue;
     if (!answers.has(entry.guide_question_id)) answers.set(entry.guide_question_id, []);
-    answers.get(entry.guide_question_id).push(entry);
+    /** @type {Entry[]} */ (answers.get(entry.guide_question_id)).push(entry);
   }
   return [...questions]
     .sort((a, b) => (b.asked_at ?? '').localeCompare(a.asked_at ?? ''))
@@ -66,7 +91,10 @@ export function questionThreads(questions, entries) {
     });
 }
 
-/** Return the shared reflections newest first (by their day, then when they were written). */
+/**
+ * Return the shared reflections newest first (by their day, then when they were written).
+ * @param {Entry[]} entries
+ */
 export function newestFirst(entries) {
   return entries
     .filter((entry) => entry.kind === 'reflection')

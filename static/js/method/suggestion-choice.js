@@ -6,11 +6,17 @@ import { daysBetween } from './day-math.js';
 /**
  * Return today's question of a suggestion: its questions in turn, one a day; for a circle only,
  * a question of the bank about that circle, the same on every device.
+ * @param {GuideSuggestion} suggestion
+ * @param {Question[]} bank
+ * @param {string} today
+ * @returns {Question | null}
  */
 export function suggestedQuestion(suggestion, bank, today) {
   const { questions = [], circle = null } = suggestion;
   if (questions.length === 0) {
-    const about = bank.filter((question) => question.circles?.includes(circle));
+    const about = bank.filter((question) =>
+      question.circles?.includes(/** @type {string} */ (circle)),
+    );
     return dailyQuestion(about, today, `suggestion:${suggestion.id}`);
   }
   const index = Math.max(0, daysBetween(suggestion.start, today)) % questions.length;

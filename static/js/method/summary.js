@@ -5,7 +5,12 @@ import { aboutCircles } from './insight-words.js';
 import { formatDay, formatTime } from './dates.js';
 import { weekMonday } from './day-math.js';
 
-/** Return one reflection as a Markdown list item; its text is indented to stay inside the item. */
+/**
+ * Return one reflection as a Markdown list item; its text is indented to stay inside the item.
+ * @param {Reflection} entry
+ * @param {string} lang
+ * @param {Translate} t
+ */
 function reflectionItem(entry, lang, t) {
   const meta = [
     ...entry.circles.map((circle) => t(`circle_${circle}`)),
@@ -24,12 +29,17 @@ function reflectionItem(entry, lang, t) {
   return lines.join('\n');
 }
 
-/** Return the wheel in words: the count per circle, most and least (ties together). */
+/**
+ * Return the wheel in words: the count per circle, most and least (ties together).
+ * @param {Entry[]} reflections
+ * @param {string} lang
+ * @param {Translate} t
+ */
 function wheelInWords(reflections, lang, t) {
   const counts = circleCounts(reflections);
   const values = Object.values(counts);
   const [most, least] = [Math.max(...values), Math.min(...values)];
-  const about = (count) =>
+  const about = (/** @type {number} */ count) =>
     aboutCircles(
       t,
       lang,
@@ -42,11 +52,20 @@ function wheelInWords(reflections, lang, t) {
   return lines;
 }
 
-/** Return a mix as a small Markdown table, in percent and, with a week total, in hours. */
+/**
+ * Return a mix as a small Markdown table, in percent and, with a week total, in hours.
+ * @param {MixEntry} mix
+ * @param {string} lang
+ * @param {Translate} t
+ */
 function mixTable(mix, lang, t) {
   const hours = mix.hours_per_week;
-  const number = (value) => new Intl.NumberFormat(lang, { maximumFractionDigits: 1 }).format(value);
-  const cell = (shares, key) => {
+  const number = (/** @type {number} */ value) =>
+    new Intl.NumberFormat(lang, { maximumFractionDigits: 1 }).format(value);
+  const cell = (
+    /** @type {Record<string, number> | undefined} */ shares,
+    /** @type {string} */ key,
+  ) => {
     const share = shares?.[key] ?? 0;
     return hours
       ? `${share}% · ${t('hours_value', { n: number((share * hours) / 100) })}`
@@ -62,9 +81,12 @@ function mixTable(mix, lang, t) {
   ];
 }
 
-/** Return the Markdown summary of the reflections and eigen mix check-ins from one day to another. */
+/**
+ * Return the Markdown summary of the reflections and eigen mix check-ins from one day to another.
+ * @param {{ reflections: Reflection[], mixes: MixEntry[], from: string, to: string, lang: string, t: Translate }} period
+ */
 export function summaryMarkdown({ reflections, mixes, from, to, lang, t }) {
-  const inPeriod = (entry) => entry.day >= from && entry.day <= to;
+  const inPeriod = (/** @type {Entry} */ entry) => entry.day >= from && entry.day <= to;
   const chosen = reflections
     .filter(inPeriod)
     .sort((a, b) => a.created_at.localeCompare(b.created_at));
@@ -74,6 +96,7 @@ export function summaryMarkdown({ reflections, mixes, from, to, lang, t }) {
   ];
 
   lines.push(`## ${t('summary_reflections', { n: chosen.length })}`, '');
+  /** @type {string | null} */
   let day = null;
   chosen.forEach((entry) => {
     if (entry.day !== day) {

@@ -1,5 +1,4 @@
 // The "Guidance" tab: shown beside the four tabs everybody has, to someone who guides others.
-import { isGuiding } from '../data/guides.js';
 import { t } from '../i18n/i18n.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -25,12 +24,10 @@ function guideLink() {
   return link;
 }
 
-/** Show the Guidance tab when this account guides someone (as last seen), and hide it otherwise. */
-export async function showGuideTab() {
-  const guiding = await isGuiding();
+/** Show the Guidance tab when this account guides someone (guiding, as last seen), else hide it. */
+export function showGuideTab(guiding) {
   const nav = document.querySelector('nav.tabs');
   if (!nav) return;
-  // Looked up after the wait: two calls may overlap, and only one tab may come of them.
   const existing = nav.querySelector('a[href="/guidance"]');
   if (guiding && !existing) nav.append(guideLink());
   if (!guiding) existing?.remove();

@@ -1,11 +1,9 @@
 // The one reflection form, of Today, the journal's edit and kantelen: text, circles, ratings, a draft
-// kept as you type, and saving with its empty, saved and error messages.
+// kept as you type, and saving with its empty, saved and error messages. Where drafts are kept and
+// who the guides are comes in as `store` (views/kept-reflection-form.js): ui/ never reads data/.
 import { h } from './dom.js';
 import { t } from '../i18n/i18n.js';
 import { MAX_TEXT_LENGTH } from '../method/circles.js';
-import { keepDraft } from '../data/draft-keeper.js';
-import { clearDraft } from '../data/drafts.js';
-import { afterSave } from '../data/storage.js';
 import { shareChoice } from './share-choice.js';
 import { circleChips, ratingPickers, ratings, saveErrorMessage } from './reflection-fields.js';
 
@@ -15,7 +13,7 @@ function errorMessage(error) {
 }
 
 /** Save the form's reflection, unless it is empty; say what happened. */
-async function submit(parts, { draftKey, save, onSaved }) {
+async function submit(parts, { draftKey, save, onSaved, afterSave }) {
   const { textarea, saveButton, keeper, say, read } = parts;
   if (!textarea.value.trim()) {
     say(t('write_first'), { error: true });
@@ -37,11 +35,11 @@ async function submit(parts, { draftKey, save, onSaved }) {
 }
 
 /** Return the form's text, share switches and read(): its fields, with shared_with once known. */
-function formReader({ id, rows, start, state, shareable }, onChange) {
+function formReader({ id, rows, start, state, shareable, guideLinks }, onChange) {
   const textarea = h('textarea', { id, name: id, rows, maxlength: MAX_TEXT_LENGTH });
   textarea.value = start.text ?? '';
   const sharing = shareable
-    ? shareChoice(id, start.shared_with ?? [], onChange)
+    ? shareChoice(id, guideLinks, start.shared_with ?? [], onChange)
     : { element: null, read: () => null };
   const read = () => {
     const shared = sharing.read();
@@ -59,7 +57,10 @@ function emptyForm(textarea, state, drawFields) {
   drawFields();
 }
 
-/** Return a reflection form from start (a draft or an entry), kept under draftKey and saved by save(). */
+/**
+ * Return a reflection form from start (a draft or an entry), kept under draftKey and saved by save().
+ * store holds keepDraft(key, read), clearDraft(key), afterSave() and guideLinks().
+ */
 export function reflectionForm({
   id,
   rows = 6,
@@ -74,15 +75,16 @@ export function reflectionForm({
   save,
   onSaved,
   shareable = true,
+  store,
 }) {
   // save() stores the text and drops its draft in one transaction: a saved text never returns as a draft.
   const state = { circles: new Set(start.circles ?? []), ...ratings(start) };
   const status = h('p', { className: statusClass, role: 'status' });
   const fields = h('div', {});
   const saveButton = h('button', { type: 'submit', className: 'primary' }, t('save'));
-  const { textarea, sharing, read } = formReader({ id, rows, start, state, shareable }, () =>
-    changed(),
-  );
+  const { guideLinks, keepDraft, clearDraft, afterSave } = store;
+  const reader = { id, rows, start, state, shareable, guideLinks };
+  const { textarea, sharing, read } = formReader(reader, () => changed());
   const keeper = keepDraft(draftKey, () => ({ ...read(), ...draftExtra() }));
   const say = (text, { error = false } = {}) => {
     status.className = error ? `${statusClass} error` : statusClass;
@@ -108,7 +110,7 @@ export function reflectionForm({
   textarea.addEventListener('input', changed);
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    submit({ textarea, saveButton, keeper, say, read }, { draftKey, save, onSaved });
+    submit({ textarea, saveButton, keeper, say, read }, { draftKey, save, onSaved, afterSave });
   });
   drawFields();
   const reset = () => emptyForm(textarea, state, drawFields);

@@ -2,7 +2,6 @@
 // the guides this device knows are read; shows nothing for someone without a guide.
 import { h } from './dom.js';
 import { t } from '../i18n/i18n.js';
-import { cachedLinks } from '../data/guides.js';
 
 /** Return the label of a guide's checkbox: one guide is "my guide", several go by email. */
 function label(link, count) {
@@ -17,10 +16,11 @@ let knownLinks = null;
 const ids = (links) => links.map((link) => `${link.id}:${link.guide_email}`).join(',');
 
 /**
- * Return { element, read } for the share switches of a form with this id; read() is null until
- * the guides are known (so an edit keeps its shares), else the chosen link ids.
+ * Return { element, read } for the share switches of a form with this id, over the guides that
+ * guideLinks() gives (the device's links to its guides); read() is null until the guides are known
+ * (so an edit keeps its shares), else the chosen link ids.
  */
-export function shareChoice(id, selected = [], onChange = () => {}) {
+export function shareChoice(id, guideLinks, selected = [], onChange = () => {}) {
   const element = h('div', { className: 'share-choice' });
   let boxes = null;
   const draw = (links) => {
@@ -46,7 +46,7 @@ export function shareChoice(id, selected = [], onChange = () => {}) {
   // The guides seen by an earlier form are drawn at once: a form opened later (another
   // reflection, an edit) does not grow under the finger when they are read again.
   if (knownLinks) draw(knownLinks);
-  cachedLinks().then((links) => {
+  guideLinks().then((links) => {
     const same = knownLinks && ids(knownLinks) === ids(links);
     knownLinks = links;
     if (!same || !boxes) draw(links);

@@ -3,7 +3,7 @@ import { h } from '../ui/dom.js';
 import { t } from '../i18n/i18n.js';
 import { saveReflection } from '../data/entries.js';
 import { liveLinks, openQuestions } from '../data/guides.js';
-import { reflectionForm } from '../ui/reflection-form.js';
+import { reflectionForm } from './kept-reflection-form.js';
 import { opener } from './today-cards.js';
 
 /** Return the card of one open question; its answer is a reflection shared with that guide. */

@@ -6,7 +6,7 @@ import { loadDraft } from '../data/drafts.js';
 import { afterSave } from '../data/storage.js';
 import { formatTime } from '../method/dates.js';
 import { entryLinks } from '../method/journal-order.js';
-import { reflectionForm } from '../ui/reflection-form.js';
+import { reflectionForm } from './kept-reflection-form.js';
 import { ratings } from '../ui/reflection-fields.js';
 import { ratingTags } from './rating-tags.js';
 import { kantelenNote } from './kantelen.js';

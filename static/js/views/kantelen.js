@@ -6,7 +6,7 @@ import { loadDraft } from '../data/drafts.js';
 import { formatDay } from '../method/dates.js';
 import { isoWeek } from '../method/day-math.js';
 import { kantelenInvitation } from '../method/kantelen-choice.js';
-import { reflectionForm } from '../ui/reflection-form.js';
+import { reflectionForm } from './kept-reflection-form.js';
 
 const DRAFT_KEY = 'kantelen';
 const SKIPPED_KEY = 'lpb.kantelen-skipped';

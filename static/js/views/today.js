@@ -9,7 +9,7 @@ import { chooseTodaysQuestion, loadQuestionPool } from '../data/questions.js';
 import { noteWrittenToday } from '../data/reminders-api.js';
 import { anotherQuestion, questionText } from '../method/question-choice.js';
 import { localDay } from '../method/dates.js';
-import { reflectionForm } from '../ui/reflection-form.js';
+import { reflectionForm } from './kept-reflection-form.js';
 import { nextFrame, nextTask } from '../ui/after-frame.js';
 import { drawDone } from './today-done.js';
 import { introCard } from './intro.js';
