@@ -1,5 +1,12 @@
 // Dutch and English texts of "meaning you can see": ratings, check-ins, insights, the journal's filters.
 
+// The circles' short names: lpb/vocabulary.json, written in by the server (lpb/vocabulary.py).
+export const SHORT_NAME_TEXTS = JSON.parse(
+  globalThis.process
+    .getBuiltinModule('fs')
+    .readFileSync(new URL('../../../lpb/vocabulary.json', import.meta.url)),
+).short_names;
+
 export const MEANING_TEXTS = {
   nl: {
     energy_name: 'Energie',
@@ -33,11 +40,6 @@ export const MEANING_TEXTS = {
     quadrant_middle: 'in het midden',
     quadrant_meaning_only: 'zinvol, maar vermoeiend',
     col_verdict: 'Wat het doet',
-    circle_short_self: 'Zelf',
-    circle_short_close: 'Naasten',
-    circle_short_organisations: 'Organisaties',
-    circle_short_society: 'Samenleving',
-    circle_short_place: 'Plek',
     wheel_empty:
       'Schrijf een paar reflecties en duid hun cirkels aan: dan zie je hier hoe je aandacht over je leven verdeeld is.',
     balance_title: 'Balans: geschreven en gewenst',
@@ -109,11 +111,6 @@ export const MEANING_TEXTS = {
     quadrant_middle: 'in the middle',
     quadrant_meaning_only: 'meaningful, but tiring',
     col_verdict: 'What it does',
-    circle_short_self: 'Self',
-    circle_short_close: 'Close',
-    circle_short_organisations: 'Organisations',
-    circle_short_society: 'Society',
-    circle_short_place: 'Place',
     wheel_empty:
       'Write a few reflections and mark their circles: then you will see here how your attention is spread over your life.',
     balance_title: 'Balance: written and wished',

@@ -1,5 +1,12 @@
 // Dutch and English texts of the levensloopbaan method: eigen mix, kantelen, insights.
 
+// The eigen mix's parts: lpb/vocabulary.json, written in by the server (lpb/vocabulary.py).
+export const MIX_PART_TEXTS = JSON.parse(
+  globalThis.process
+    .getBuiltinModule('fs')
+    .readFileSync(new URL('../../../lpb/vocabulary.json', import.meta.url)),
+).mix_parts;
+
 export const METHOD_TEXTS = {
   nl: {
     days_n_one: '{n} dag',
@@ -14,11 +21,6 @@ export const METHOD_TEXTS = {
     mix_hint: 'Schuif één deel; de andere passen zich aan, zodat het samen altijd 100% is.',
     mix_actual: 'Zo was het',
     mix_wished: 'Zo zou je het willen',
-    mix_paid: 'Betaald werk',
-    mix_care: 'Zorg voor anderen',
-    mix_volunteering: 'Vrijwillig en onbetaald',
-    mix_learning: 'Leren',
-    mix_rest: 'Rust en vrije tijd',
     mix_saved: 'Je eigen mix van deze week is bewaard.',
     mix_empty:
       'Hoe verdeel je je week over betaald werk, zorg, vrijwilligerswerk, leren en rust? Vul je eigen mix in, dan zie je hier week na week hoe het was en hoe je het zou willen.',
@@ -85,11 +87,6 @@ export const METHOD_TEXTS = {
     mix_hint: 'Move one share; the others adjust, so together they always make 100%.',
     mix_actual: 'As it was',
     mix_wished: "As you'd like it",
-    mix_paid: 'Paid work',
-    mix_care: 'Caring for others',
-    mix_volunteering: 'Volunteering and unpaid',
-    mix_learning: 'Learning',
-    mix_rest: 'Rest and leisure',
     mix_saved: 'Your own mix for this week is saved.',
     mix_empty:
       'How do you divide your week over paid work, care, volunteering, learning and rest? Fill in your own mix and you will see here, week by week, how it was and how you would like it.',
