@@ -146,7 +146,7 @@ def export_markdown(document: dict, lang: str | None, zone_name: str, zone: Zone
 
 
 def shares_line(keys: tuple[str, ...], shares: dict | None, word: Words, lang: str) -> str:
-    """Return the shares of a mix or a balance in one line: "Betaald werk 60%, Zorg 20%, …"."""
+    """Return the shares of a mix or a balance in one line, each part with its percent."""
     return ", ".join(f"{word(key)} {number((shares or {}).get(key) or 0, lang)}%" for key in keys)
 
 

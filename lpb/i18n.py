@@ -2,7 +2,7 @@
 
 from flask import Flask, g, request
 
-from lpb.vocabulary import texts
+from lpb.vocabulary import CIRCLES, texts
 
 LANGUAGES = ("nl", "en")
 
@@ -369,5 +369,7 @@ def translate_count(key: str, n: int, **values: object) -> str:
 
 
 def init_app(app: Flask) -> None:
-    """Make the translation helpers available in templates."""
-    app.jinja_env.globals.update(_=translate, _n=translate_count, current_language=current_language)
+    """Make the translation helpers, and the circles in their order, available in templates."""
+    app.jinja_env.globals.update(
+        _=translate, _n=translate_count, current_language=current_language, circles=CIRCLES
+    )

@@ -113,7 +113,7 @@ export function exportMarkdown(document, options) {
   return `${lines.join('\n').trimEnd()}\n`;
 }
 
-/** Return the shares of a mix or a balance in one line: "Betaald werk 60%, Zorg 20%, …". */
+/** Return the shares of a mix or a balance in one line, each part with its percent. */
 function sharesLine(keys, shares, word, lang) {
   const number = new Intl.NumberFormat(lang, { maximumFractionDigits: 1 });
   return keys.map((key) => `${word(key)} ${number.format(shares?.[key] || 0)}%`).join(', ');

@@ -1,26 +1,23 @@
 // Dutch and English texts of "meaning you can see": ratings, check-ins, insights, the journal's filters.
 
-// The circles' short names: lpb/vocabulary.json, written in by the server (lpb/vocabulary.py).
-export const SHORT_NAME_TEXTS = JSON.parse(
+// The circles' short names, the ratings' and the kinds' names, the exports' too: lpb/vocabulary.json,
+// written in by the server (lpb/vocabulary.py).
+export const MEANING_WORDS = JSON.parse(
   globalThis.process
     .getBuiltinModule('fs')
     .readFileSync(new URL('../../../lpb/vocabulary.json', import.meta.url)),
-).short_names;
+).meaning;
 
 export const MEANING_TEXTS = {
   nl: {
-    energy_name: 'Energie',
-    meaning_name: 'Zingeving',
     meaning_legend: 'Zingeving (mag je overslaan)',
     meaning_hint: 'hoe zinvol voelde het? 1 = helemaal niet, 5 = heel zinvol',
     meaning_value: 'Zingeving {n} van 5',
-    engagement_name: 'Betrokkenheid',
     engagement_legend: 'Betrokkenheid (mag je overslaan)',
     engagement_hint: 'hoe ging je erin op? 1 = helemaal niet, 5 = helemaal',
     engagement_value: 'Betrokkenheid {n} van 5',
     checkin_title: 'Drukke dag? Check snel in',
     checkin_hint: 'Twee tikken, geen tekst: je energie en hoe zinvol de dag voelde.',
-    checkin_name: 'Snelle check-in',
     checkin_saved: 'Je check-in is bewaard. Ook dat telt als een dag geschreven.',
     checkin_done: 'Je checkte vandaag in:',
     on_this_day_title: 'Op deze dag',
@@ -51,8 +48,6 @@ export const MEANING_TEXTS = {
       'Hoe zou je je aandacht over de vijf cirkels willen verdelen? Stel je gewenste balans in, dan zie je hier hoe je schrijven zich ertoe verhoudt.',
     balance_set: 'Gewenste balans instellen',
     balance_change: 'Gewenste balans aanpassen',
-    balance_form: 'Gewenste balans',
-    balance_legend: 'Zo zou je het willen',
     balance_hint: 'Schuif één cirkel; de andere passen zich aan, zodat het samen 100% is.',
     balance_saved: 'Je gewenste balans is bewaard.',
     relations_title: 'Cirkels samen',
@@ -72,7 +67,6 @@ export const MEANING_TEXTS = {
     mix_hours: 'Uren in je week, alles samen',
     mix_hours_hint: 'Jouw eigen totaal: betaald en onbetaald werk, leren en rust.',
     hours_title: 'Je week van {n} uur',
-    hours_value: '{n} u',
     hours_empty:
       'Vul bij je eigen mix in hoeveel uur je week telt, dan zie je hier je mix in uren en wat één dag minder werken zou geven.',
     what_if:
@@ -80,18 +74,14 @@ export const MEANING_TEXTS = {
     col_day_less: 'Eén dag minder',
   },
   en: {
-    energy_name: 'Energy',
-    meaning_name: 'Meaning',
     meaning_legend: 'Meaning (optional)',
     meaning_hint: 'how meaningful did it feel? 1 = not at all, 5 = very meaningful',
     meaning_value: 'Meaning {n} of 5',
-    engagement_name: 'Engagement',
     engagement_legend: 'Engagement (optional)',
     engagement_hint: 'how absorbed were you? 1 = not at all, 5 = completely',
     engagement_value: 'Engagement {n} of 5',
     checkin_title: 'Busy day? Check in quickly',
     checkin_hint: 'Two taps, no text: your energy and how meaningful the day felt.',
-    checkin_name: 'Quick check-in',
     checkin_saved: 'Your check-in is saved. That counts as a day written too.',
     checkin_done: 'You checked in today:',
     on_this_day_title: 'On this day',
@@ -122,8 +112,6 @@ export const MEANING_TEXTS = {
       'How would you like to spread your attention over the five circles? Set your wished balance, and you will see here how your writing compares.',
     balance_set: 'Set your wished balance',
     balance_change: 'Change your wished balance',
-    balance_form: 'Wished balance',
-    balance_legend: "As you'd like it",
     balance_hint: 'Move one circle; the others adjust, so together they are always 100%.',
     balance_saved: 'Your wished balance is saved.',
     relations_title: 'Circles together',
@@ -143,7 +131,6 @@ export const MEANING_TEXTS = {
     mix_hours: 'Hours in your week, all together',
     mix_hours_hint: 'Your own total: paid and unpaid work, learning and rest.',
     hours_title: 'Your week of {n} hours',
-    hours_value: '{n} h',
     hours_empty:
       'Fill in how many hours your week counts in your own mix, and you will see your mix in hours here, and what working one day less would give.',
     what_if:
@@ -165,8 +152,6 @@ export const FILTER_TEXTS = {
     filter_at_most: 'Hoogstens {n}',
     filter_from: 'Van',
     filter_to: 'Tot en met',
-    filter_kinds: 'Soort',
-    kind_reflection: 'Reflectie',
     kind_kantelen: 'Kantelen',
     kind_checkin: 'Check-in',
     calendar_open: 'Spring naar een dag',
@@ -185,8 +170,6 @@ export const FILTER_TEXTS = {
     filter_at_most: 'At most {n}',
     filter_from: 'From',
     filter_to: 'Up to',
-    filter_kinds: 'Kind',
-    kind_reflection: 'Reflection',
     kind_kantelen: 'Kantelen',
     kind_checkin: 'Check-in',
     calendar_open: 'Jump to a day',

@@ -1,11 +1,12 @@
 // Dutch and English texts of the levensloopbaan method: eigen mix, kantelen, insights.
 
-// The eigen mix's parts: lpb/vocabulary.json, written in by the server (lpb/vocabulary.py).
-export const MIX_PART_TEXTS = JSON.parse(
+// The eigen mix's parts and its two weeks, and table heads, the exports' too: lpb/vocabulary.json,
+// written in by the server (lpb/vocabulary.py).
+export const METHOD_WORDS = JSON.parse(
   globalThis.process
     .getBuiltinModule('fs')
     .readFileSync(new URL('../../../lpb/vocabulary.json', import.meta.url)),
-).mix_parts;
+).method;
 
 export const METHOD_TEXTS = {
   nl: {
@@ -19,14 +20,11 @@ export const METHOD_TEXTS = {
     mix_open: 'Invullen',
     mix_fill_in: 'Eigen mix invullen',
     mix_hint: 'Schuif één deel; de andere passen zich aan, zodat het samen altijd 100% is.',
-    mix_actual: 'Zo was het',
-    mix_wished: 'Zo zou je het willen',
     mix_saved: 'Je eigen mix van deze week is bewaard.',
     mix_empty:
       'Hoe verdeel je je week over betaald werk, zorg, vrijwilligerswerk, leren en rust? Vul je eigen mix in, dan zie je hier week na week hoe het was en hoe je het zou willen.',
     mix_caption: 'Per week: de bovenste balk is hoe het was, de onderste hoe je het zou willen.',
     col_week: 'Week',
-    col_share: 'Deel',
     kantelen_title: 'Kantelen: kijk nog eens anders',
     kantelen_body: 'Op {day} schreef je dit. Hoe ziet het eruit vanuit de cirkel {circle}?',
     kantelen_start: 'Kijk er opnieuw naar',
@@ -44,14 +42,12 @@ export const METHOD_TEXTS = {
     period_legend: 'Periode',
     wheel_title: 'Balans over de vijf cirkels',
     wheel_caption: 'Hoe vaak je over elke cirkel schreef in de laatste {days}.',
-    col_circle: 'Cirkel',
     col_reflections: 'Reflecties',
     streak_title: 'Dagen dat je schreef',
     days_this_month_one: 'Deze maand schreef je op {n} dag.',
     days_this_month_other: 'Deze maand schreef je op {n} dagen.',
     week_of: 'Week van {day}',
     calendar_caption: 'Je schreef op {n} van de laatste {total} dagen.',
-    energy_title: 'Energie',
     energy_time_caption:
       'Je gemiddelde energie per dag in de laatste {days} (1 = het kostte energie, 5 = het gaf energie).',
     energy_circle_caption: 'Je gemiddelde energie per cirkel in de laatste {days}.',
@@ -85,14 +81,11 @@ export const METHOD_TEXTS = {
     mix_open: 'Fill it in',
     mix_fill_in: 'Fill in your own mix',
     mix_hint: 'Move one share; the others adjust, so together they always make 100%.',
-    mix_actual: 'As it was',
-    mix_wished: "As you'd like it",
     mix_saved: 'Your own mix for this week is saved.',
     mix_empty:
       'How do you divide your week over paid work, care, volunteering, learning and rest? Fill in your own mix and you will see here, week by week, how it was and how you would like it.',
     mix_caption: 'Week by week: the top bar is how it was, the bottom bar how you would like it.',
     col_week: 'Week',
-    col_share: 'Share',
     kantelen_title: 'Kantelen: look at it another way',
     kantelen_body: 'On {day} you wrote this. How does it look from the circle {circle}?',
     kantelen_start: 'Look at it again',
@@ -110,14 +103,12 @@ export const METHOD_TEXTS = {
     period_legend: 'Period',
     wheel_title: 'Balance across the five circles',
     wheel_caption: 'How often you wrote about each circle in the last {days}.',
-    col_circle: 'Circle',
     col_reflections: 'Reflections',
     streak_title: 'Days you wrote',
     days_this_month_one: 'This month you wrote on {n} day.',
     days_this_month_other: 'This month you wrote on {n} days.',
     week_of: 'Week of {day}',
     calendar_caption: 'You wrote on {n} of the last {total} days.',
-    energy_title: 'Energy',
     energy_time_caption:
       'Your average energy per day in the last {days} (1 = it cost energy, 5 = it gave energy).',
     energy_circle_caption: 'Your average energy per circle in the last {days}.',
