@@ -1,8 +1,8 @@
 // Texts of the daily ritual: the introduction, the method page, the finished day and reminders.
-export { LAYOUT_TEXTS } from './texts-layout.js';
-
 // The introduction and the circles' descriptions, the server's too: lpb/vocabulary.json, which the
 // server writes in here (lpb/vocabulary.py) and node --test reads.
+export { LAYOUT_TEXTS } from './texts-layout.js';
+
 export const INTRODUCTION_TEXTS = JSON.parse(
   globalThis.process
     .getBuiltinModule('fs')

@@ -1,7 +1,7 @@
 // Dutch and English texts of "meaning you can see": ratings, check-ins, insights, the journal's filters.
-
 // The circles' short names, the ratings' and the kinds' names, the exports' too: lpb/vocabulary.json,
 // written in by the server (lpb/vocabulary.py).
+
 export const MEANING_WORDS = JSON.parse(
   globalThis.process
     .getBuiltinModule('fs')

@@ -1,7 +1,7 @@
 // Dutch and English texts of the levensloopbaan method: eigen mix, kantelen, insights.
-
 // The eigen mix's parts and its two weeks, and table heads, the exports' too: lpb/vocabulary.json,
 // written in by the server (lpb/vocabulary.py).
+
 export const METHOD_WORDS = JSON.parse(
   globalThis.process
     .getBuiltinModule('fs')
