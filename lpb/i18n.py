@@ -7,7 +7,7 @@ from lpb.vocabulary import CIRCLES, texts
 LANGUAGES = ("nl", "en")
 
 # The shell's texts, the introduction's and the circles' names are the app's: lpb/vocabulary.json.
-SHARED = texts("shell", "introduction")
+SHARED = texts("shell", "words")
 TEXTS = {
     "nl": {
         **SHARED["nl"],

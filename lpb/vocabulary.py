@@ -1,12 +1,14 @@
 """The app's vocabulary, written once for the server and the client: lpb/vocabulary.json.
 
 Its "lists", "entries" and "limits" hold the method's fixed lists (the circles, the eigen mix's
-parts, the entry kinds, the ratings) and the text limits; the other sections hold words in Dutch and English: the shell's,
-the introduction's and the circles' descriptions, the circles' short names, the eigen mix's parts
-and the exports'. The server takes them from here. A client module takes a section with an
-expression that reads the file from disk (as node --test runs it); the server serves that module
-with the expression replaced by the section itself, as it fills in the worker's lists, so the
-browser gets plain data and only the sections the module needs.
+parts, the entry kinds, the ratings) and the text limits. The other sections hold words in Dutch and
+English: "shell" the shell's texts and the circles' names, "words" the introduction, the circles'
+descriptions and short names, the ratings', kinds' and eigen mix parts' names, and "export" the
+exports' words, templates with {name} placeholders that export_words.py and export-labels.js fill in.
+The server takes them from here. A client module takes a section with an expression that reads the
+file from disk (as node --test runs it); the server serves that module with the expression replaced
+by the section itself, as it fills in the worker's lists, so the browser gets plain data and only
+the sections the module needs.
 """
 
 import json

@@ -29,7 +29,7 @@ def test_the_modules_reading_it_are_the_ones_holding_words_and_lists():
     assert set(vocabulary.client_modules()) >= {
         "/static/js/method/circles.js",
         "/static/js/i18n/texts-app.js",
-        "/static/js/i18n/texts-habit.js",
+        "/static/js/i18n/texts-vocabulary.js",
         "/static/js/data/export-labels.js",
     }
 

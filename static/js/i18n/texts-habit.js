@@ -1,13 +1,7 @@
 // Texts of the daily ritual: the introduction, the method page, the finished day and reminders.
-// The introduction and the circles' descriptions, the server's too: lpb/vocabulary.json, which the
-// server writes in here (lpb/vocabulary.py) and node --test reads.
+// The introduction and the circles' descriptions are the vocabulary's (texts-vocabulary.js).
 export { LAYOUT_TEXTS } from './texts-layout.js';
-
-export const INTRODUCTION_TEXTS = JSON.parse(
-  globalThis.process
-    .getBuiltinModule('fs')
-    .readFileSync(new URL('../../../lpb/vocabulary.json', import.meta.url)),
-).introduction;
+export { VOCABULARY_TEXTS } from './texts-vocabulary.js';
 
 export const HABIT_TEXTS = {
   nl: {

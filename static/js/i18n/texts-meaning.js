@@ -1,12 +1,6 @@
 // Dutch and English texts of "meaning you can see": ratings, check-ins, insights, the journal's filters.
-// The circles' short names, the ratings' and the kinds' names, the exports' too: lpb/vocabulary.json,
-// written in by the server (lpb/vocabulary.py).
-
-export const MEANING_WORDS = JSON.parse(
-  globalThis.process
-    .getBuiltinModule('fs')
-    .readFileSync(new URL('../../../lpb/vocabulary.json', import.meta.url)),
-).meaning;
+// The circles' short names, the ratings' and kinds' names are the vocabulary's (texts-vocabulary.js).
+export { VOCABULARY_TEXTS } from './texts-vocabulary.js';
 
 export const MEANING_TEXTS = {
   nl: {

@@ -1,12 +1,6 @@
 // Dutch and English texts of the levensloopbaan method: eigen mix, kantelen, insights.
-// The eigen mix's parts and its two weeks, and table heads, the exports' too: lpb/vocabulary.json,
-// written in by the server (lpb/vocabulary.py).
-
-export const METHOD_WORDS = JSON.parse(
-  globalThis.process
-    .getBuiltinModule('fs')
-    .readFileSync(new URL('../../../lpb/vocabulary.json', import.meta.url)),
-).method;
+// The eigen mix's parts and its two weeks are the vocabulary's (texts-vocabulary.js).
+export { VOCABULARY_TEXTS } from './texts-vocabulary.js';
 
 export const METHOD_TEXTS = {
   nl: {
