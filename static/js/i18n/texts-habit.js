@@ -1,7 +1,5 @@
 // Texts of the daily ritual: the introduction, the method page, the finished day and reminders.
-// The introduction and the circles' descriptions are the vocabulary's (texts-vocabulary.js).
 export { LAYOUT_TEXTS } from './texts-layout.js';
-export { VOCABULARY_TEXTS } from './texts-vocabulary.js';
 
 export const HABIT_TEXTS = {
   nl: {

@@ -1,6 +1,4 @@
 // Dutch and English texts of "meaning you can see": ratings, check-ins, insights, the journal's filters.
-// The circles' short names, the ratings' and kinds' names are the vocabulary's (texts-vocabulary.js).
-export { VOCABULARY_TEXTS } from './texts-vocabulary.js';
 
 export const MEANING_TEXTS = {
   nl: {

@@ -1,6 +1,4 @@
 // Dutch and English texts of the levensloopbaan method: eigen mix, kantelen, insights.
-// The eigen mix's parts and its two weeks are the vocabulary's (texts-vocabulary.js).
-export { VOCABULARY_TEXTS } from './texts-vocabulary.js';
 
 export const METHOD_TEXTS = {
   nl: {

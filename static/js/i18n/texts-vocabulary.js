@@ -1,7 +1,6 @@
 // The method's words the app shares with the server's pages and the exports: the introduction, the
 // circles' descriptions and short names, the ratings' and the kinds' names, the eigen mix's parts.
-// They are lpb/vocabulary.json's "words"; the server writes them in here (lpb/vocabulary.py), and
-// the catalogues that show them (texts-habit, texts-meaning, texts-method) pass them on.
+// They are lpb/vocabulary.json's "words"; the server writes them in here (lpb/vocabulary.py).
 export const VOCABULARY_TEXTS = JSON.parse(
   globalThis.process
     .getBuiltinModule('fs')
