@@ -4,13 +4,13 @@
 import { CIRCLES, MIX_PARTS } from '../method/circles.js';
 
 const LABELS = JSON.parse(
-  globalThis.process
+  /** @type {any} */ (globalThis).process
     .getBuiltinModule('fs')
     .readFileSync(new URL('../../../lpb/vocabulary.json', import.meta.url)),
 ).export;
 // The kinds named in words, a guide's kinds and the ratings.
 export const ENTRIES = JSON.parse(
-  globalThis.process
+  /** @type {any} */ (globalThis).process
     .getBuiltinModule('fs')
     .readFileSync(new URL('../../../lpb/vocabulary.json', import.meta.url)),
 ).entries;

@@ -4,7 +4,7 @@
 import { SYNC_TEXTS } from './texts-sync.js';
 
 export const SHELL_TEXTS = JSON.parse(
-  globalThis.process
+  /** @type {any} */ (globalThis).process
     .getBuiltinModule('fs')
     .readFileSync(new URL('../../../lpb/vocabulary.json', import.meta.url)),
 ).shell;

@@ -1,6 +1,6 @@
 // The method's lists, from lpb/vocabulary.json (lpb/vocabulary.py writes them in).
 export const { CIRCLES, MIX_PARTS, ENERGY_LEVELS, MAX_TEXT_LENGTH } = JSON.parse(
-  globalThis.process
+  /** @type {any} */ (globalThis).process
     .getBuiltinModule('fs')
     .readFileSync(new URL('../../../lpb/vocabulary.json', import.meta.url)),
 ).lists;
