@@ -5,7 +5,7 @@ so the description and the checks cannot drift apart.
 """
 
 import uuid
-from typing import Annotated, Any, Literal, get_args
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
@@ -15,14 +15,20 @@ from pydantic import (
     PlainValidator,
     ValidationError,
     WithJsonSchema,
+    create_model,
     model_validator,
 )
 from pydantic_core import ErrorDetails
 
-MIX_SHARES = ("paid", "care", "volunteering", "learning", "rest")
-MAX_TEXT_LENGTH = 20_000
-MAX_SHORT_TEXT = 1_000
-MAX_GUIDE_TEXT = 2_000
+from lpb.vocabulary import (
+    CIRCLES,
+    KINDS,
+    MAX_GUIDE_TEXT,
+    MAX_SHORT_TEXT,
+    MAX_TEXT_LENGTH,
+    MIX_PARTS,
+)
+
 MAX_SUGGESTED = 7  # questions in one suggestion of a guide
 MAX_SUGGESTION_DAYS = 14
 MAX_SHARED_WITH = 50
@@ -58,20 +64,8 @@ DeviceTime = Annotated[
     Field(min_length=1, max_length=40, description="The device's clock, for display only."),
 ]
 Day = Annotated[str, Field(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", description="The local day.")]
-Circle = Literal["self", "close", "organisations", "society", "place"]
-Kind = Literal[
-    "reflection",
-    "mix",
-    "question",
-    "checkin",
-    "balance",
-    "shared_summary",
-    "guide_question",
-    "guide_reply",
-    "guide_suggestion",
-]
-KINDS: tuple[str, ...] = get_args(Kind)
-CIRCLES: tuple[str, ...] = get_args(Circle)
+Circle = Literal[CIRCLES]  # type: ignore[valid-type]  # the circles of lpb/vocabulary.json
+Kind = Literal[KINDS]  # type: ignore[valid-type]
 Rating = Annotated[int, Field(ge=1, le=5)]
 Weight = Annotated[int, Field(ge=0, le=100)]
 Text = Annotated[str, Field(max_length=MAX_TEXT_LENGTH)]
@@ -133,14 +127,13 @@ class Reflection(EntryBase):
     )
 
 
-class Shares(Strict):
-    """How a week was divided, in percent."""
-
-    paid: Share
-    care: Share
-    volunteering: Share
-    learning: Share
-    rest: Share
+# How a week was divided, in percent: a share per part of the eigen mix (lpb/vocabulary.json).
+Shares = create_model(
+    "Shares",
+    __base__=Strict,
+    __doc__="How a week was divided, in percent.",
+    **{part: (Share, ...) for part in MIX_PARTS},  # type: ignore[call-overload]
+)
 
 
 class Mix(EntryBase):

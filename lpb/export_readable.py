@@ -6,9 +6,7 @@ import html
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from lpb.contract import CIRCLES
 from lpb.export_words import (
-    MIX_PARTS,
     Words,
     balance_table,
     export_language,
@@ -20,6 +18,7 @@ from lpb.export_words import (
     written_day,
     written_week,
 )
+from lpb.vocabulary import CIRCLES, GUIDE_KINDS, MIX_PARTS, NAMED_KINDS
 
 CSV_KEYS = (
     "date",
@@ -36,8 +35,6 @@ CSV_KEYS = (
 )
 # A cell starting with one of these is a formula to a spreadsheet; a leading ' makes it text.
 CSV_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-GUIDE_KINDS = {"guide_question", "guide_reply", "guide_suggestion"}
-NAMED_KINDS = {"reflection", "checkin", "question", "balance", "shared_summary", *GUIDE_KINDS}
 
 
 def md(value: object) -> str:
@@ -82,7 +79,7 @@ def kind_name(entry: dict, reader: Reader) -> str:
     if entry["kind"] == "mix":
         week = written_week(entry.get("week"), word) or reader.safe(entry.get("week") or "")
         return word("mix", week=week)
-    if entry["kind"] in NAMED_KINDS:
+    if entry["kind"] in NAMED_KINDS or entry["kind"] in GUIDE_KINDS:
         return word(entry["kind"])
     return word("other", kind=reader.safe(entry["kind"]))
 
@@ -149,7 +146,7 @@ def export_markdown(document: dict, lang: str | None, zone_name: str, zone: Zone
 
 
 def shares_line(keys: tuple[str, ...], shares: dict | None, word: Words, lang: str) -> str:
-    """Return the shares of a mix or a balance in one line: "Betaald werk 60%, Zorg 20%, …"."""
+    """Return the shares of a mix or a balance in one line, each part with its percent."""
     return ", ".join(f"{word(key)} {number((shares or {}).get(key) or 0, lang)}%" for key in keys)
 
 

@@ -1,6 +1,8 @@
 """The words of the Markdown and CSV exports in the reader's language, and their dates.
 
-The same words as static/js/data/export-labels.js, the same dates as static/js/data/export-dates.js.
+The words are lpb/vocabulary.json's, as are static/js/data/export-labels.js's: this module and that
+one fill them in and build the same lines. The dates are written as static/js/data/export-dates.js
+writes them.
 """
 
 import re
@@ -10,111 +12,10 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 from zoneinfo import ZoneInfo, available_timezones
 
-from lpb.contract import CIRCLES
+from lpb.vocabulary import CIRCLES, MIX_PARTS, RATINGS, texts
 
-MIX_PARTS = ("paid", "care", "volunteering", "learning", "rest")
-RATINGS = ("energy", "meaning", "engagement")
-
-LABELS = {
-    "nl": {
-        "exported": "Geëxporteerd op {when}. Tijden staan in je eigen tijdzone ({zone}).",
-        "guide_question": "Vraag van je begeleider",
-        "guide_reply": "Antwoord van je begeleider",
-        "guide_suggestion": "Voorstel van je begeleider",
-        "shared_summary": "Gedeelde samenvatting",
-        "other": "Iets anders ({kind})",
-        "from_guide": "Van {name}",
-        "kantelen": "Kantelen: opnieuw bekeken vanuit de cirkel {circle}",
-        "week_of": "week van {day}",
-        "weekdays": "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag",
-        "months": "januari februari maart april mei juni juli augustus september oktober november december",
-        "col_date": "Datum",
-        "col_time": "Tijd",
-        "col_kind": "Soort",
-        "col_question": "Vraag",
-        "col_text": "Tekst",
-        "col_circles": "Cirkels",
-        "col_energy": "Energie",
-        "col_meaning": "Zingeving",
-        "col_engagement": "Betrokkenheid",
-        "col_details": "Details",
-        "col_id": "ID",
-        "reflection": "Reflectie",
-        "conflict": "Conflictkopie",
-        "checkin": "Snelle check-in",
-        "question": "Eigen vraag",
-        "mix": "Eigen mix, {week}",
-        "mix_hours": "Een week van {n} uur.",
-        "balance": "Gewenste balans",
-        "part": "Deel",
-        "circle": "Cirkel",
-        "actual": "Zo was het",
-        "wished": "Zo zou je het willen",
-        "hours": "{n} u",
-        "energy": "energie {n} van 5",
-        "meaning": "zingeving {n} van 5",
-        "engagement": "betrokkenheid {n} van 5",
-        "self": "Zelf",
-        "close": "Naasten",
-        "organisations": "Organisaties",
-        "society": "Samenleving",
-        "place": "Plek en planeet",
-        "paid": "Betaald werk",
-        "care": "Zorg voor anderen",
-        "volunteering": "Vrijwillig en onbetaald",
-        "learning": "Leren",
-        "rest": "Rust en vrije tijd",
-    },
-    "en": {
-        "exported": "Exported on {when}. Times are in your own time zone ({zone}).",
-        "guide_question": "Question from your guide",
-        "guide_reply": "Reply from your guide",
-        "guide_suggestion": "Suggestion from your guide",
-        "shared_summary": "Shared summary",
-        "other": "Something else ({kind})",
-        "from_guide": "From {name}",
-        "kantelen": "Kantelen: looked at again from the circle {circle}",
-        "week_of": "week of {day}",
-        "weekdays": "Monday Tuesday Wednesday Thursday Friday Saturday Sunday",
-        "months": "January February March April May June July August September October November December",
-        "col_date": "Date",
-        "col_time": "Time",
-        "col_kind": "Kind",
-        "col_question": "Question",
-        "col_text": "Text",
-        "col_circles": "Circles",
-        "col_energy": "Energy",
-        "col_meaning": "Meaning",
-        "col_engagement": "Engagement",
-        "col_details": "Details",
-        "col_id": "ID",
-        "reflection": "Reflection",
-        "conflict": "Conflict copy",
-        "checkin": "Quick check-in",
-        "question": "Own question",
-        "mix": "Own mix, {week}",
-        "mix_hours": "A week of {n} hours.",
-        "balance": "Wished balance",
-        "part": "Part",
-        "circle": "Circle",
-        "actual": "As it was",
-        "wished": "As you'd like it",
-        "hours": "{n} h",
-        "energy": "energy {n} of 5",
-        "meaning": "meaning {n} of 5",
-        "engagement": "engagement {n} of 5",
-        "self": "Yourself",
-        "close": "Close ones",
-        "organisations": "Organisations",
-        "society": "Society",
-        "place": "Place and planet",
-        "paid": "Paid work",
-        "care": "Caring for others",
-        "volunteering": "Volunteering and unpaid work",
-        "learning": "Learning",
-        "rest": "Rest and leisure",
-    },
-}
+# The export's words in Dutch and English: templates with {name} placeholders.
+LABELS = texts("export")
 
 Words = Callable[..., str]
 

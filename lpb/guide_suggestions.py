@@ -126,7 +126,7 @@ def _form_request() -> SuggestionRequest | str:
     if circle is None and not lines:
         return translate("suggest_nothing")
     questions = [SuggestedQuestion(**line) for line in lines]
-    return SuggestionRequest(circle=circle, questions=questions, days=int(days))  # type: ignore[arg-type]
+    return SuggestionRequest(circle=circle, questions=questions, days=int(days))
 
 
 @bp.post("/guide/clients/<link_id>/suggestion")

@@ -2,26 +2,18 @@
 
 from flask import Flask, g, request
 
+from lpb.vocabulary import CIRCLES, texts
+
 LANGUAGES = ("nl", "en")
 
+# The shell's texts, the introduction's and the circles' names are the app's: lpb/vocabulary.json.
+SHARED = texts("shell", "words")
 TEXTS = {
     "nl": {
-        "not_found_title": "Pagina niet gevonden",
+        **SHARED["nl"],
         "not_found_body": "Deze pagina bestaat niet (meer). Je reflecties zijn veilig.",
         "error_title": "Er ging iets mis",
         "error_body": "Dat lukte even niet. Probeer het zo opnieuw; je reflecties zijn veilig.",
-        "back_home": "Naar Vandaag",
-        "today_kicker": "Vraag van vandaag",
-        # The introduction's first step, drawn before the modules run: the same texts as
-        # static/js/i18n/texts-habit.js (tests/test_pages.py compares them).
-        "intro_label": "Kennismaking",
-        "intro_step": "Stap {n} van {total}",
-        "intro_1_title": "Werk en leven, één geheel",
-        "intro_1_body": "Je werk, je zorg voor anderen, je vrije tijd: het hangt allemaal samen. "
-        "Levensloopbaanbegeleiding kijkt daarom niet naar je job alleen, maar naar wat je leven "
-        "zin geeft. Deze app helpt je daar elke dag een minuutje bij stil te staan.",
-        "intro_next": "Volgende",
-        "intro_skip": "Overslaan",
         "email": "E-mailadres",
         "password": "Wachtwoord",
         "new_password": "Nieuw wachtwoord",
@@ -185,27 +177,12 @@ TEXTS = {
         "cliënt om een nieuwe link.",
         "invitation_own": "Dit is je eigen uitnodiging. Stuur de link naar je begeleider; je kan "
         "niet je eigen begeleider zijn.",
-        "circle_self": "Zelf",
-        "circle_close": "Naasten",
-        "circle_organisations": "Organisaties",
-        "circle_society": "Samenleving",
-        "circle_place": "Plek en planeet",
     },
     "en": {
-        "not_found_title": "Page not found",
+        **SHARED["en"],
         "not_found_body": "This page does not exist (any more). Your reflections are safe.",
         "error_title": "Something went wrong",
         "error_body": "That did not work just now. Please try again soon; your reflections are safe.",
-        "back_home": "Go to Today",
-        "today_kicker": "Today's question",
-        "intro_label": "Introduction",
-        "intro_step": "Step {n} of {total}",
-        "intro_1_title": "Work and life, one whole",
-        "intro_1_body": "Your work, caring for others, your free time: it all hangs together. "
-        "Life-career guidance (in Dutch: levensloopbaanbegeleiding) looks beyond your job, at what "
-        "gives your life meaning. This app helps you take a minute for that every day.",
-        "intro_next": "Next",
-        "intro_skip": "Skip",
         "email": "Email",
         "password": "Password",
         "new_password": "New password",
@@ -366,11 +343,6 @@ TEXTS = {
         "client for a new link.",
         "invitation_own": "This is your own invitation. Send the link to your guide; you cannot be "
         "your own guide.",
-        "circle_self": "Yourself",
-        "circle_close": "Close ones",
-        "circle_organisations": "Organisations",
-        "circle_society": "Society",
-        "circle_place": "Place and planet",
     },
 }
 
@@ -397,5 +369,7 @@ def translate_count(key: str, n: int, **values: object) -> str:
 
 
 def init_app(app: Flask) -> None:
-    """Make the translation helpers available in templates."""
-    app.jinja_env.globals.update(_=translate, _n=translate_count, current_language=current_language)
+    """Make the translation helpers, and the circles in their order, available in templates."""
+    app.jinja_env.globals.update(
+        _=translate, _n=translate_count, current_language=current_language, circles=CIRCLES
+    )

@@ -10,6 +10,7 @@ from flask import Blueprint, Flask, Response, current_app, render_template, requ
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
+from lpb import vocabulary
 from lpb.i18n import current_language, translate
 from lpb.module_graph import static_graph, view_graph
 
@@ -45,10 +46,11 @@ def _project_file(name: str) -> Path:
 def _build_version(root: Path) -> str:
     """Return a short hash of every file the shell is made of, to version the worker's cache."""
     digest = hashlib.sha256()
-    # The shells are made by pages.py with module_graph.py's preloads and i18n.py's texts.
+    # The shells are made by pages.py with module_graph.py's preloads and i18n.py's texts; modules
+    # and shells take words from the vocabulary.
     lpb = root / "lpb"
     files = [root / "manifest.json", root / "service-worker.js"]
-    files += [lpb / "pages.py", lpb / "module_graph.py", lpb / "i18n.py"]
+    files += [lpb / "pages.py", lpb / "module_graph.py", lpb / "i18n.py", vocabulary.SOURCE]
     for folder in ("static", "templates", "lpb/data"):
         files.extend(sorted(p for p in (root / folder).rglob("*") if p.is_file()))
     for path in files:
@@ -130,6 +132,22 @@ def service_worker() -> Response:
     response = Response(source, mimetype="text/javascript")
     response.headers["Cache-Control"] = "no-cache"
     return response
+
+
+def _vocabulary_module() -> Response:
+    """Serve a module that takes words or lists from lpb/vocabulary.json, with them written in."""
+    response = Response(vocabulary.module_source(request.path), mimetype="text/javascript")
+    response.headers["Cache-Control"] = "no-cache"
+    response.add_etag()
+    response.make_conditional(request)
+    return response
+
+
+# Before the static files' route: a more specific address wins.
+for _url in vocabulary.client_modules():
+    bp.add_url_rule(
+        _url, view_func=_vocabulary_module, endpoint=f"vocabulary-{_url.replace('.', '-')}"
+    )
 
 
 @bp.get("/styles.css")

@@ -21,11 +21,13 @@ from lpb.extensions import db
 from lpb.jsonapi import ApiError, invalid, parse
 from lpb.models import Client, Entry, NewEntry, User
 
+# The guide kinds are written by the server for a guide (lpb/guidance.py); a device may delete them,
+# never write them.
+from lpb.vocabulary import GUIDE_KINDS
+
 MAX_BODY_BYTES = 64 * 1024
 # A push body's size at most, refused before it is parsed (the app sends at most 512 KiB).
 MAX_PUSH_BYTES = 1024 * 1024
-# Written by the server for a guide (lpb/guidance.py); a device may delete them, never write them.
-GUIDE_KINDS = ("guide_question", "guide_reply", "guide_suggestion")
 MAX_PULL_LIMIT = 5000
 MAX_PULL_BYTES = 4 * 1024 * 1024  # about; a page stops after the change that passes it
 # Fields the server owns or that only mean something on the device: never kept in the body.

@@ -5,7 +5,6 @@ import html
 import json
 import re
 import struct
-import subprocess
 import tempfile
 from pathlib import Path
 
@@ -315,23 +314,6 @@ def test_shell_styles_come_as_one_file(client):
     assert css == "".join(files)
     assert status_of(client, "/styles.css", {"If-None-Match": etag}) == 304
     assert "/styles.css" in precached_urls()
-
-
-def habit_catalogue() -> dict[str, dict[str, str]]:
-    """Return the app's catalogue of the introduction's texts (static/js/i18n/texts-habit.js)."""
-    module = (ROOT / "static/js/i18n/texts-habit.js").as_uri()
-    script = "console.log(JSON.stringify((await import(process.argv[1])).HABIT_TEXTS))"
-    node = ["node", "--input-type=module", "-e", script, module]
-    return json.loads(subprocess.run(node, check=True, capture_output=True, text=True).stdout)
-
-
-def test_servers_introduction_texts_are_the_apps():
-    """The introduction the server paints first uses the app's very words, in both languages."""
-    catalogue = habit_catalogue()
-    for lang in ("nl", "en"):
-        server = {key: text for key, text in TEXTS[lang].items() if key.startswith("intro_")}
-        assert len(server) == 6
-        assert server == {key: catalogue[lang][key] for key in server}, lang
 
 
 def test_todays_question_is_drawn_before_the_modules_run(client):

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from lpb.vocabulary import CIRCLES
+
 QUESTIONS_PATH = Path(__file__).parent.parent / "lpb" / "data" / "questions.json"
-CIRCLES = ("self", "close", "organisations", "society", "place")
 THEMES = (
     "meaning",
     "energy",

@@ -1,8 +1,15 @@
 // The exports for people (docs/export-format.md): Markdown to read and CSV for a spreadsheet, in the
 // reader's language and time zone, every kind named in words. lpb/portability.py writes the same.
-import { CIRCLES, MIX_CATEGORIES } from '../method/circles.js';
+import { CIRCLES, MIX_PARTS } from '../method/circles.js';
 import { localMoment, writtenDay, writtenWeek } from './export-dates.js';
-import { balanceTable, exportLanguage, exportWords, factsLine, mixTable } from './export-labels.js';
+import {
+  ENTRIES,
+  balanceTable,
+  exportLanguage,
+  exportWords,
+  factsLine,
+  mixTable,
+} from './export-labels.js';
 import { csvField, escapeHtml } from './export-format.js';
 
 export const CSV_KEYS = [
@@ -18,8 +25,8 @@ export const CSV_KEYS = [
   'details',
   'id',
 ];
-const GUIDE_KINDS = new Set(['guide_question', 'guide_reply', 'guide_suggestion']);
-const NAMED_KINDS = new Set(['reflection', 'checkin', 'question', 'balance', 'shared_summary']);
+const GUIDE_KINDS = new Set(ENTRIES.GUIDE_KINDS);
+const NAMED_KINDS = new Set(ENTRIES.NAMED_KINDS);
 
 /**
  * Return the reader's words, language and zone, a way to place an entry in time, and how text is
@@ -109,7 +116,7 @@ export function exportMarkdown(document, options) {
   return `${lines.join('\n').trimEnd()}\n`;
 }
 
-/** Return the shares of a mix or a balance in one line: "Betaald werk 60%, Zorg 20%, …". */
+/** Return the shares of a mix or a balance in one line, each part with its percent. */
 function sharesLine(keys, shares, word, lang) {
   const number = new Intl.NumberFormat(lang, { maximumFractionDigits: 1 });
   return keys.map((key) => `${word(key)} ${number.format(shares?.[key] || 0)}%`).join(', ');
@@ -123,8 +130,8 @@ function csvDetails(entry, reader) {
     const number = new Intl.NumberFormat(lang, { maximumFractionDigits: 1 });
     if (entry.hours_per_week)
       details.push(word('mix_hours', { n: number.format(entry.hours_per_week) }));
-    details.push(`${word('actual')}: ${sharesLine(MIX_CATEGORIES, entry.actual, word, lang)}`);
-    details.push(`${word('wished')}: ${sharesLine(MIX_CATEGORIES, entry.wished, word, lang)}`);
+    details.push(`${word('actual')}: ${sharesLine(MIX_PARTS, entry.actual, word, lang)}`);
+    details.push(`${word('wished')}: ${sharesLine(MIX_PARTS, entry.wished, word, lang)}`);
   }
   if (entry.kind === 'balance') details.push(sharesLine(CIRCLES, entry.weights, word, lang));
   return details.join(' · ');

@@ -16,17 +16,18 @@ const CATALOGUES = {
   meaning: () => import('./texts-meaning.js'),
   method: () => import('./texts-method.js'),
   practice: () => import('./texts-practice.js'),
+  vocabulary: () => import('./texts-vocabulary.js'),
 };
 // The catalogues each view's modules take texts from, besides texts-app
 // (tests/client/test_view_texts.py checks this against the modules).
 export const VIEW_CATALOGUES = {
-  today: ['guide', 'habit', 'meaning', 'method'],
-  journal: ['guide', 'habit', 'meaning', 'method'],
-  insights: ['guide', 'habit', 'insights', 'meaning', 'method'],
-  settings: ['guide', 'habit', 'import', 'method'],
-  method: ['habit', 'meaning'],
+  today: ['guide', 'habit', 'meaning', 'method', 'vocabulary'],
+  journal: ['guide', 'habit', 'meaning', 'method', 'vocabulary'],
+  insights: ['guide', 'habit', 'insights', 'meaning', 'method', 'vocabulary'],
+  settings: ['guide', 'habit', 'import', 'method', 'vocabulary'],
+  method: ['habit', 'meaning', 'vocabulary'],
   guidance: ['guide', 'practice'],
-  'guidance-client': ['guide', 'meaning', 'method', 'practice'],
+  'guidance-client': ['guide', 'meaning', 'method', 'practice', 'vocabulary'],
 };
 const loading = new Map();
 

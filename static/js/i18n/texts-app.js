@@ -1,24 +1,21 @@
 // The app's own texts in Dutch and English; the method's and the privacy page's have their own files.
+// The shell's texts and the circles' names are the server's too: lpb/vocabulary.json, which the
+// server writes in here (lpb/vocabulary.py) and node --test reads.
 import { SYNC_TEXTS } from './texts-sync.js';
+
+export const SHELL_TEXTS = JSON.parse(
+  /** @type {any} */ (globalThis).process
+    .getBuiltinModule('fs')
+    .readFileSync(new URL('../../../lpb/vocabulary.json', import.meta.url)),
+).shell;
 
 export const APP_TEXTS = {
   nl: {
     ...SYNC_TEXTS.nl,
-    skip_to_content: 'Naar de inhoud',
-    nav_label: 'Hoofdmenu',
-    nav_today: 'Vandaag',
-    nav_journal: 'Dagboek',
-    nav_insights: 'Inzichten',
-    nav_settings: 'Instellingen',
-    today_kicker: 'Vraag van vandaag',
+    ...SHELL_TEXTS.nl,
     fallback_question: 'Wat hield je vandaag bezig?',
     imported_heading: 'Uit {format}',
     circles_legend: 'Over welke cirkels gaat het?',
-    circle_self: 'Zelf',
-    circle_close: 'Naasten',
-    circle_organisations: 'Organisaties',
-    circle_society: 'Samenleving',
-    circle_place: 'Plek en planeet',
     energy_legend: 'Energie (mag je overslaan)',
     energy_hint: '1 = het kostte energie, 5 = het gaf energie',
     energy_value: 'Energie {n} van 5',
@@ -58,12 +55,10 @@ export const APP_TEXTS = {
     storage_persisted: 'Je browser bewaart je reflecties blijvend op dit toestel.',
     storage_best_effort:
       'Je browser kan je reflecties wissen als de ruimte krap wordt. Zet de app op je beginscherm om dat te voorkomen.',
-    not_found_title: 'Pagina niet gevonden',
     not_found_body: 'Deze pagina bestaat niet. Je reflecties zijn veilig.',
     needs_connection_title: 'Geen verbinding',
     needs_connection_body:
       'Om je aan te melden of je account te beheren heb je verbinding nodig. Schrijven kan gewoon verder; alles wordt later gesynchroniseerd.',
-    back_home: 'Naar Vandaag',
     offline_ready: 'De app werkt nu ook zonder verbinding.',
     update_available: 'Update beschikbaar',
     reload: 'Herladen',
@@ -118,21 +113,10 @@ export const APP_TEXTS = {
   },
   en: {
     ...SYNC_TEXTS.en,
-    skip_to_content: 'Skip to content',
-    nav_label: 'Main menu',
-    nav_today: 'Today',
-    nav_journal: 'Journal',
-    nav_insights: 'Insights',
-    nav_settings: 'Settings',
-    today_kicker: "Today's question",
+    ...SHELL_TEXTS.en,
     fallback_question: 'What was on your mind today?',
     imported_heading: 'From {format}',
     circles_legend: 'Which circles does it touch?',
-    circle_self: 'Yourself',
-    circle_close: 'Close ones',
-    circle_organisations: 'Organisations',
-    circle_society: 'Society',
-    circle_place: 'Place and planet',
     energy_legend: 'Energy (optional)',
     energy_hint: '1 = it cost energy, 5 = it gave energy',
     energy_value: 'Energy {n} of 5',
@@ -172,12 +156,10 @@ export const APP_TEXTS = {
     storage_persisted: 'Your browser keeps your reflections on this device for good.',
     storage_best_effort:
       'Your browser may clear your reflections when space runs low. Add the app to your home screen to prevent that.',
-    not_found_title: 'Page not found',
     not_found_body: 'This page does not exist. Your reflections are safe.',
     needs_connection_title: 'No connection',
     needs_connection_body:
       'Signing in or managing your account needs a connection. You can keep writing; everything syncs later.',
-    back_home: 'Go to Today',
     offline_ready: 'The app now works offline.',
     update_available: 'Update available',
     reload: 'Reload',

@@ -3,22 +3,6 @@ export { LAYOUT_TEXTS } from './texts-layout.js';
 
 export const HABIT_TEXTS = {
   nl: {
-    intro_label: 'Kennismaking',
-    intro_step: 'Stap {n} van {total}',
-    intro_1_title: 'Werk en leven, één geheel',
-    intro_1_body:
-      'Je werk, je zorg voor anderen, je vrije tijd: het hangt allemaal samen. Levensloopbaanbegeleiding kijkt daarom niet naar je job alleen, maar naar wat je leven zin geeft. Deze app helpt je daar elke dag een minuutje bij stil te staan.',
-    intro_2_title: 'Vijf cirkels',
-    intro_2_body: 'Wat je nodig hebt, speelt in vijf cirkels die op elkaar inwerken:',
-    intro_3_title: 'Elke dag een minuut',
-    intro_3_body:
-      'Elke dag krijg je één vraag. Eens per week kijk je naar je eigen mix: hoe je tijd verdeeld was en hoe je het zou willen. Bij kantelen lees je een oudere reflectie opnieuw, vanuit een andere cirkel.',
-    intro_private:
-      'Alles blijft op dit toestel, ook zonder verbinding. Pas als je een account maakt, gaat er een kopie naar de server.',
-    intro_next: 'Volgende',
-    intro_back: 'Vorige',
-    intro_skip: 'Overslaan',
-    intro_start: 'Beginnen',
     method_title: 'Over de methode',
     method_link: 'Over de methode',
     method_link_hint: 'Waarom werk en leven samen, de vijf cirkels, de eigen mix en kantelen.',
@@ -31,11 +15,6 @@ export const HABIT_TEXTS = {
     method_kantelen:
       'Kantelen: je leest een oudere reflectie opnieuw en kijkt er vanuit een andere cirkel naar.',
     method_private_title: 'Van jou',
-    circle_line_self: 'Jij als persoon: je energie, waarden, gezondheid en groei.',
-    circle_line_close: 'Wie je na staat: familie, vrienden, wie je liefhebt.',
-    circle_line_organisations: 'Je werk, vereniging of school: de groepen waarin je meedoet.',
-    circle_line_society: 'De samenleving waar je deel van bent, en de wereld die je wil.',
-    circle_line_place: 'Je buurt, de natuur, het klimaat: de plek waar je leeft.',
     done_title: 'Klaar voor vandaag',
     done_week_one: '{n} dag geschreven deze week',
     done_week_other: '{n} dagen geschreven deze week',
@@ -98,22 +77,6 @@ export const HABIT_TEXTS = {
     mix_percent_of: 'In procent van je tijd in de week (de uren dat je wakker bent).',
   },
   en: {
-    intro_label: 'Introduction',
-    intro_step: 'Step {n} of {total}',
-    intro_1_title: 'Work and life, one whole',
-    intro_1_body:
-      'Your work, caring for others, your free time: it all hangs together. Life-career guidance (in Dutch: levensloopbaanbegeleiding) looks beyond your job, at what gives your life meaning. This app helps you take a minute for that every day.',
-    intro_2_title: 'Five circles',
-    intro_2_body: 'What you need plays out in five circles that affect each other:',
-    intro_3_title: 'A minute a day',
-    intro_3_body:
-      'Every day you get one question. Once a week you look at your own mix (eigen mix): how your time was split and how you would like it. Kantelen (tilting) brings back an older reflection to look at again, from another circle.',
-    intro_private:
-      'Everything stays on this device, offline too. Only if you create an account does a copy go to the server.',
-    intro_next: 'Next',
-    intro_back: 'Back',
-    intro_skip: 'Skip',
-    intro_start: 'Start',
     method_title: 'About the method',
     method_link: 'About the method',
     method_link_hint: 'Why work and life together, the five circles, your own mix and kantelen.',
@@ -126,11 +89,6 @@ export const HABIT_TEXTS = {
     method_kantelen:
       'Kantelen (tilting): you read an older reflection again and look at it from another circle.',
     method_private_title: 'Yours',
-    circle_line_self: 'You as a person: your energy, values, health and growth.',
-    circle_line_close: 'Who is close to you: family, friends, the people you love.',
-    circle_line_organisations: 'Your work, club or school: the groups you take part in.',
-    circle_line_society: 'The society you are part of, and the world you want.',
-    circle_line_place: 'Your neighbourhood, nature, the climate: the place where you live.',
     done_title: 'Done for today',
     done_week_one: '{n} day written this week',
     done_week_other: '{n} days written this week',

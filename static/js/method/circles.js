@@ -1,6 +1,6 @@
-// The method's fixed lists: the five circles of a life, the eigen mix's parts, and text limits.
-
-export const CIRCLES = ['self', 'close', 'organisations', 'society', 'place'];
-export const MIX_CATEGORIES = ['paid', 'care', 'volunteering', 'learning', 'rest'];
-export const ENERGY_LEVELS = [1, 2, 3, 4, 5];
-export const MAX_TEXT_LENGTH = 20000;
+// The method's lists, from lpb/vocabulary.json (lpb/vocabulary.py writes them in).
+export const { CIRCLES, MIX_PARTS, ENERGY_LEVELS, MAX_TEXT_LENGTH } = JSON.parse(
+  /** @type {any} */ (globalThis).process
+    .getBuiltinModule('fs')
+    .readFileSync(new URL('../../../lpb/vocabulary.json', import.meta.url)),
+).lists;

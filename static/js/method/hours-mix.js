@@ -1,5 +1,5 @@
 // The eigen mix in hours: the week's own total split by its shares, and a "what if" of a day less.
-import { MIX_CATEGORIES } from './circles.js';
+import { MIX_PARTS } from './circles.js';
 
 export const WORK_DAYS = 5;
 export const MAX_HOURS = 168;
@@ -20,7 +20,7 @@ function oneDecimal(value) {
  */
 export function mixHours(shares, hoursPerWeek) {
   return Object.fromEntries(
-    MIX_CATEGORIES.map((key) => [key, oneDecimal(((shares?.[key] ?? 0) * hoursPerWeek) / 100)]),
+    MIX_PARTS.map((key) => [key, oneDecimal(((shares?.[key] ?? 0) * hoursPerWeek) / 100)]),
   );
 }
 
@@ -36,12 +36,12 @@ export function oneDayLess(mix, workDays = WORK_DAYS) {
   if (!hours || !mix.actual?.paid) return null;
   const before = mixHours(mix.actual, hours);
   const freed = oneDecimal(before.paid / workDays);
-  const others = MIX_CATEGORIES.filter((key) => key !== 'paid');
+  const others = MIX_PARTS.filter((key) => key !== 'paid');
   const wishedSum = others.reduce((sum, key) => sum + (mix.wished?.[key] ?? 0), 0);
   const part = (/** @type {string} */ key) =>
     wishedSum ? (mix.wished?.[key] ?? 0) / wishedSum : 1 / others.length;
   const after = Object.fromEntries(
-    MIX_CATEGORIES.map((key) => [
+    MIX_PARTS.map((key) => [
       key,
       key === 'paid'
         ? oneDecimal(before.paid - freed)

@@ -1,5 +1,5 @@
 // The "since last time" summary of a period in Markdown, to copy or share with a guide.
-import { CIRCLES, MIX_CATEGORIES } from './circles.js';
+import { CIRCLES, MIX_PARTS } from './circles.js';
 import { circleCounts, mixByWeek } from './insights-math.js';
 import { aboutCircles } from './insight-words.js';
 import { formatDay, formatTime } from './dates.js';
@@ -75,7 +75,7 @@ function mixTable(mix, lang, t) {
     ...(hours ? [t('hours_title', { n: number(hours) }), ''] : []),
     `| ${t('col_share')} | ${t('mix_actual')} | ${t('mix_wished')} |`,
     '|---|---:|---:|',
-    ...MIX_CATEGORIES.map(
+    ...MIX_PARTS.map(
       (key) => `| ${t(`mix_${key}`)} | ${cell(mix.actual, key)} | ${cell(mix.wished, key)} |`,
     ),
   ];

@@ -3,7 +3,7 @@ import { h } from '../ui/dom.js';
 import { t } from '../i18n/i18n.js';
 import { changeEntry, createEntry } from '../data/entries.js';
 import { isoWeek } from '../method/day-math.js';
-import { MIX_CATEGORIES } from '../method/circles.js';
+import { MIX_PARTS } from '../method/circles.js';
 import { MAX_HOURS } from '../method/hours-mix.js';
 import { shareSliders } from '../ui/share-sliders.js';
 import { FIRST_MIX } from '../method/mix-math.js';
@@ -20,7 +20,7 @@ function sliderGroup(name, legend, start) {
   return shareSliders({
     name: `mix-${name}`,
     legend,
-    keys: MIX_CATEGORIES,
+    keys: MIX_PARTS,
     start,
     labelOf: (key) => t(`mix_${key}`),
     classOf: (key) => `mix-${key}`,

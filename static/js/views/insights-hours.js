@@ -1,7 +1,7 @@
 // Insights: the eigen mix week by week, in hours of your own week, and what one day less would do.
 import { h } from '../ui/dom.js';
 import { t } from '../i18n/i18n.js';
-import { MIX_CATEGORIES } from '../method/circles.js';
+import { MIX_PARTS } from '../method/circles.js';
 import { weekMonday } from '../method/day-math.js';
 import { mixByWeek } from '../method/insights-math.js';
 import { latestMixWithHours, mixHours, oneDayLess } from '../method/hours-mix.js';
@@ -22,13 +22,13 @@ function weeksChart(weeks, lang) {
   return chartFigure(
     stackedPairsChart(
       weeks.map((mix) => ({ label: weekLabel(mix), top: mix.actual, bottom: mix.wished })),
-      MIX_CATEGORIES,
+      MIX_PARTS,
     ),
     t('mix_caption'),
     dataTable(
       [t('col_week'), t('col_share'), t('mix_actual'), t('mix_wished')],
       weeks.flatMap((mix) =>
-        MIX_CATEGORIES.map((key) => [
+        MIX_PARTS.map((key) => [
           weekLabel(mix),
           t(`mix_${key}`),
           `${mix.actual?.[key] ?? 0}%`,
@@ -57,7 +57,7 @@ function hoursPart(mixes, lang) {
       : null,
     dataTable(
       headers,
-      MIX_CATEGORIES.map((key) => [
+      MIX_PARTS.map((key) => [
         t(`mix_${key}`),
         hours(mixHours(mix.actual, mix.hours_per_week)[key]),
         hours(wished[key]),
@@ -73,7 +73,7 @@ export function mixSection(mixes, today, lang, redraw) {
   const legend = h(
     'ul',
     { className: 'legend-list' },
-    MIX_CATEGORIES.map((key) => h('li', {}, swatch(`fill-mix-${key}`), t(`mix_${key}`))),
+    MIX_PARTS.map((key) => h('li', {}, swatch(`fill-mix-${key}`), t(`mix_${key}`))),
   );
   return h(
     'section',
