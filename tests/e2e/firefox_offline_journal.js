@@ -10,9 +10,9 @@ const EMAIL = 'firefox@example.org';
 const PASSWORD = 'a long enough password';
 const SYNC_MS = 20_000; // the app syncs at once after signing up, and every 10 s while open
 
-/** Open path and wait until the service worker controls the page and a view is drawn. */
-async function openApp(page, path = '/') {
-  await page.goto(new URL(path, base).href);
+/** Open the app and wait until the service worker controls the page and a view is drawn. */
+async function openApp(page) {
+  await page.goto(base);
   await page.evaluate(
     () =>
       new Promise((resolve) => {
@@ -70,7 +70,11 @@ async function flow(browser) {
   console.log('signed up and synced');
 
   const other = await (await browser.createBrowserContext()).newPage();
-  await openApp(other, '/login');
+  await openApp(other);
+  await other.click('nav.tabs a[href="/journal"]');
+  await waitForText(other, 'main', 'No reflections yet.');
+  console.log('an empty second profile');
+  await other.goto(new URL('/login', base).href);
   await submitAccountForm(other);
   await other.waitForSelector('#main .view');
   await findInJournal(other, SYNC_MS);
@@ -81,6 +85,7 @@ const browser = await puppeteer.launch({
   browser: 'firefox',
   executablePath: FIREFOX,
   protocol: 'webDriverBiDi',
+  protocolTimeout: 60_000, // a wait in the page that never ends fails the test within a minute
   extraPrefsFirefox: { 'intl.accept_languages': 'en-GB', 'intl.locale.requested': 'en-GB' },
 });
 try {
