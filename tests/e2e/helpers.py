@@ -47,8 +47,9 @@ def go_to(page: Page, name: str) -> None:
 def wait_until(condition: Callable[[], object], what: str, page: Page | None = None, seconds=15):
     """Wait until condition() is true, failing with what was waited for after the given seconds.
 
-    For what the page cannot tell (the server's database, DevTools events), which expect() and
-    wait_for_function cannot wait for. With a page, Playwright delivers its events while waiting.
+    For what expect() and wait_for_function cannot wait for: the server's database, DevTools
+    events, and answers the page gives only asynchronously (wait_for_function takes a promise for
+    true at once). With a page, Playwright delivers its events while waiting.
     """
     deadline = time.monotonic() + seconds
     while not condition():

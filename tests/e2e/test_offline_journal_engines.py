@@ -11,12 +11,12 @@ import os
 import signal
 import socket
 import subprocess
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from helpers import wait_until
 from network_switch import NetworkSwitch
 from selenium import webdriver
 from selenium.webdriver.common.by import By
@@ -64,15 +64,16 @@ def webkit_driver() -> Iterator[str]:
         env={**os.environ, "LANG": "en_GB.UTF-8", "LANGUAGE": "en_GB"},
         start_new_session=True,  # xvfb-run's Xvfb and the driver end with it
     )
-    deadline = time.monotonic() + 30
-    while True:
+
+    def listening():
         try:
             socket.create_connection(("127.0.0.1", port)).close()
-            break
+            return True
         except OSError:
             assert driver.poll() is None, "WebKitWebDriver did not start"
-            assert time.monotonic() < deadline, "WebKitWebDriver did not listen within 30 s"
-            time.sleep(0.1)
+            return False
+
+    wait_until(listening, "WebKitWebDriver to listen", seconds=30)
     yield f"http://127.0.0.1:{port}"
     os.killpg(driver.pid, signal.SIGTERM)
     driver.wait(timeout=30)

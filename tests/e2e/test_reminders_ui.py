@@ -85,9 +85,10 @@ def notifications(page: Page) -> list[dict]:
 
 def wait_for_notification(page: Page, body: str) -> None:
     """Wait until the worker shows a notification with this body."""
-    page.wait_for_function(
-        f"async (body) => ({NOTIFICATIONS})().then((shown) => shown.some((n) => n.body === body))",
-        arg=body,
+    wait_until(
+        lambda: any(shown["body"] == body for shown in notifications(page)),
+        f"a notification saying {body!r}",
+        page,
     )
 
 

@@ -254,9 +254,8 @@ def test_an_offline_reflection_is_sent_with_no_page_open(context, page, live_ser
     context.set_offline(True)
     write_reflection(page, "Written in a tunnel")
     # The page asks for a Background Sync as it saves; wait for the browser to hold it, then close.
-    page.wait_for_function(
-        "async () => (await (await navigator.serviceWorker.ready).sync.getTags()).includes('outbox')"
-    )
+    tags = "navigator.serviceWorker.ready.then((r) => r.sync.getTags())"
+    wait_until(lambda: "outbox" in page.evaluate(tags), "a Background Sync for the outbox", page)
     page.close()
     context.set_offline(False)
 
