@@ -10,19 +10,39 @@ from tests.postgres import running_postgres
 
 
 @pytest.fixture
-def app(tmp_path):
+def make_app(tmp_path):
+    """Return the one factory of test apps: make_app(database_url=None, **config).
+
+    Each app is migrated, on a temporary instance folder, on SQLite in tmp_path unless given a
+    database URL; config overrides the test defaults.
+    """
+    apps = []
+
+    def make(database_url=None, **config):
+        app = create_app(
+            {
+                "TESTING": True,
+                "INSTANCE_PATH": tmp_path / "instance",
+                "SECRET_KEY": "test",
+                "SQLALCHEMY_DATABASE_URI": database_url or f"sqlite:///{tmp_path / 'test.sqlite'}",
+                **config,
+            }
+        )
+        with app.app_context():
+            flask_migrate.upgrade()
+        apps.append(app)
+        return app
+
+    yield make
+    for app in apps:
+        with app.app_context():
+            db.engine.dispose()
+
+
+@pytest.fixture
+def app(make_app):
     """Return an app on a temporary instance folder and SQLite file, migrated."""
-    app = create_app(
-        {
-            "TESTING": True,
-            "INSTANCE_PATH": tmp_path / "instance",
-            "SECRET_KEY": "test",
-            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'test.sqlite'}",
-        }
-    )
-    with app.app_context():
-        flask_migrate.upgrade()
-    return app
+    return make_app()
 
 
 @pytest.fixture
@@ -39,29 +59,14 @@ def postgres_url():
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
-def db_app(request, tmp_path):
+def db_app(request, make_app):
     """Return a migrated app on SQLite, then on PostgreSQL: server tests run on both."""
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'test.sqlite'}"
-    else:
+    url = None
+    if request.param == "postgresql":
         url = request.getfixturevalue("postgres_url")
         engine = sa.create_engine(url)
         with engine.begin() as connection:
             connection.exec_driver_sql("DROP SCHEMA public CASCADE; CREATE SCHEMA public;")
         engine.dispose()
-    app = create_app(
-        {
-            "TESTING": True,
-            "INSTANCE_PATH": tmp_path / "instance",
-            "SECRET_KEY": "test",
-            "SQLALCHEMY_DATABASE_URI": url,
-            "WTF_CSRF_ENABLED": True,
-            # The sync model signs up an account per example, all from one address.
-            "RATE_LIMITS": {"register": 1000},
-        }
-    )
-    with app.app_context():
-        flask_migrate.upgrade()
-    yield app
-    with app.app_context():
-        db.engine.dispose()
+    # The sync model signs up an account per example, all from one address.
+    return make_app(url, WTF_CSRF_ENABLED=True, RATE_LIMITS={"register": 1000})

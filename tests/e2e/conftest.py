@@ -3,12 +3,10 @@
 import threading
 from types import SimpleNamespace
 
-import flask_migrate
 import pytest
 from playwright.sync_api import sync_playwright
 from werkzeug.serving import make_server
 
-from lpb import create_app
 from tests.chromium import CHROMIUM, CHROMIUM_ARGS
 
 PHONE = {
@@ -20,17 +18,9 @@ PHONE = {
 
 
 @pytest.fixture
-def live_server(tmp_path):
+def live_server(make_app):
     """Serve a fresh app on a free loopback port for one test."""
-    app = create_app(
-        {
-            "TESTING": True,
-            "INSTANCE_PATH": tmp_path / "instance",
-            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'e2e.sqlite'}",
-        }
-    )
-    with app.app_context():
-        flask_migrate.upgrade()
+    app = make_app()
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

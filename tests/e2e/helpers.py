@@ -1,4 +1,7 @@
-"""Steps that browser tests share: opening the app, writing and saving reflections."""
+"""Steps that browser tests share: opening the app, writing and saving reflections, waiting."""
+
+import time
+from collections.abc import Callable
 
 from playwright.sync_api import Page, expect
 
@@ -6,7 +9,6 @@ from playwright.sync_api import Page, expect
 def open_app(page: Page, path: str = "/") -> None:
     """Open the app and wait until the service worker controls the page (offline-ready)."""
     page.goto(path)
-    # Not wait_for_function: it evaluates a string, which our CSP (rightly) forbids.
     page.evaluate(
         """() => new Promise((resolve) => {
             if (navigator.serviceWorker.controller) resolve();
@@ -40,3 +42,19 @@ def write_reflection(page: Page, text: str, circles=(), energy=None) -> None:
 def go_to(page: Page, name: str) -> None:
     """Follow a link in the navigation by its accessible name."""
     page.get_by_role("navigation").get_by_role("link", name=name).click()
+
+
+def wait_until(condition: Callable[[], object], what: str, page: Page | None = None, seconds=15):
+    """Wait until condition() is true, failing with what was waited for after the given seconds.
+
+    For what expect() and wait_for_function cannot wait for: the server's database, DevTools
+    events, and answers the page gives only asynchronously (wait_for_function takes a promise for
+    true at once). With a page, Playwright delivers its events while waiting.
+    """
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, f"waited {seconds} s for {what}"
+        if page:
+            page.wait_for_timeout(50)
+        else:
+            time.sleep(0.05)

@@ -3,7 +3,7 @@
 import re
 
 from axe_playwright_python.sync_playwright import Axe
-from helpers import go_to, open_app, write_reflection
+from helpers import go_to, open_app, wait_until, write_reflection
 from playwright.sync_api import Page, expect
 from test_sync import SYNC_SECONDS, register, sync_state
 
@@ -42,12 +42,12 @@ def accept(guide: Page, path: str) -> str:
 
 def guide_sees(guide: Page, path: str, text: str) -> None:
     """Reload the guide's page of the client until text shows (the client syncs within seconds)."""
-    for _ in range(SYNC_SECONDS // 1000):
-        guide.goto(path)
-        if guide.get_by_text(text).count():
-            return
-        guide.wait_for_timeout(1000)
-    expect(guide.get_by_text(text)).to_be_visible()
+    wait_until(
+        lambda: guide.goto(path) and guide.get_by_text(text).count(),
+        f"the guide's page to show {text!r}",
+        guide,
+        seconds=SYNC_SECONDS // 1000,
+    )
 
 
 def share_in_journal(client: Page, text: str) -> None:
@@ -163,7 +163,7 @@ def test_guide_section_and_pages_are_accessible_in_dutch(make_context, live_serv
     guide.wait_for_url(re.compile(r"/guidance$"))
     guide.goto("/")  # and a fifth tab, which the client (who guides nobody) does not get
     tabs = guide.get_by_role("navigation", name="Hoofdmenu")
-    guide.wait_for_timeout(1000)  # both the remembered flag and the fresh session have answered
+    guide.wait_for_load_state("networkidle")  # the remembered flag and the fresh session answered
     expect(tabs.get_by_role("link", name="Begeleiding", exact=True)).to_have_count(1)
     tabs.get_by_role("link", name="Begeleiding", exact=True).click()
     guide.wait_for_url(re.compile(r"/guidance$"))

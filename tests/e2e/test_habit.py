@@ -1,25 +1,22 @@
-"""A daily ritual that lasts: the first visit, the finished day, reminders, sync with no page open."""
+"""A daily ritual that lasts: the first visit, the finished day, tabs and text that hold on a phone."""
 
 import json
 import re
-import time
 from datetime import date
 
 import pytest
-import sqlalchemy as sa
 from axe_playwright_python.sync_playwright import Axe
 from helpers import go_to, open_app, write_reflection
 from playwright.sync_api import Page, expect
 from test_method import add_reflections
 from test_sync import register, sign_in
 
-from lpb import webpush
-from lpb.extensions import db
-from lpb.models import Entry, PushDevice
-from tests.test_reminders import PUSH_SETTINGS, PushReceiver, Subscriber
-
 VIEWS = {"/": "Today", "/journal": "Journal", "/insights": "Insights", "/settings": "Settings"}
+
+
 DUTCH_TABS = ["Vandaag", "Dagboek", "Inzichten", "Instellingen"]
+
+
 ENGLISH_TABS = ["Today", "Journal", "Insights", "Settings"]
 
 
@@ -175,195 +172,14 @@ def test_large_text_fits_a_small_phone(make_context, locale, size):
     tabs = DUTCH_TABS if locale == "nl-BE" else ENGLISH_TABS
     for path, name in zip(VIEWS, tabs, strict=True):
         go_to(page, name)
+        link = page.get_by_role("navigation").get_by_role("link", name=name)
+        expect(link).to_have_attribute("aria-current", "page")
         page.locator("#main .view").wait_for()
-        page.wait_for_timeout(200)
+        page.evaluate("document.fonts.ready.then(() => new Promise(requestAnimationFrame))")
         assert_layout_holds(page, f"{path} at {size}")
     page.goto("/method")
     page.evaluate(f"document.documentElement.style.fontSize = '{size}'")
     assert_layout_holds(page, f"/method at {size}")
-
-
-@pytest.fixture
-def push_server(live_server):
-    """Let the live server push to a receiver on loopback, as to a browser's push service."""
-    live_server.app.config.update(PUSH_SETTINGS)
-    receiver = PushReceiver()
-    yield receiver
-    receiver.close()
-
-
-def fake_subscription(page: Page, subscriber: Subscriber) -> None:
-    """Make pushManager.subscribe answer with the test's subscription (Chromium's needs Google)."""
-    page.evaluate(
-        """(subscription) => {
-            PushManager.prototype.getSubscription = async () => null;
-            PushManager.prototype.subscribe = async (options) => {
-                const key = new Uint8Array(options.applicationServerKey);
-                self.subscribedWith = { userVisibleOnly: options.userVisibleOnly,
-                    key: btoa(String.fromCharCode(...key)).replace(/\\+/g, '-')
-                        .replace(/\\//g, '_').replace(/=+$/, '') };
-                return { ...subscription, toJSON: () => subscription, unsubscribe: async () => true };
-            };
-        }""",
-        subscriber.subscription,
-    )
-
-
-def worker_registration_id(page: Page, cdp) -> str:
-    """Return the id of the app's service worker registration, through DevTools."""
-    found = []
-    cdp.on(
-        "ServiceWorker.workerRegistrationUpdated",
-        lambda event: found.extend(r for r in event["registrations"] if not r["isDeleted"]),
-    )
-    cdp.send("ServiceWorker.enable")
-    # Playwright hands events over only while it waits on the browser.
-    for _ in range(50):
-        if found:
-            break
-        page.wait_for_timeout(100)
-    return found[0]["registrationId"]
-
-
-def notifications(page: Page) -> list[dict]:
-    """Return the title, body and tag of every notification the worker shows."""
-    return page.evaluate(
-        """async () => {
-            const registration = await navigator.serviceWorker.ready;
-            return (await registration.getNotifications())
-                .map(({ title, body, tag }) => ({ title, body, tag }));
-        }"""
-    )
-
-
-def test_reminders_from_settings_to_a_notification(context, page, live_server, push_server):
-    """Turn reminders on: the subscription reaches the server; a push shows today's question."""
-    context.grant_permissions(["notifications"], origin=live_server.url)
-    open_app(page)
-    page.get_by_role("button", name="Skip").click()
-    go_to(page, "Settings")
-    expect(page.get_by_role("region", name="Reminders")).to_contain_text("need an account")
-    register(page, "rosa@example.org")
-    # Joining the account gave today the account's question, as on its other devices.
-    question = page.locator("#question").inner_text()
-    go_to(page, "Settings")
-    subscriber = Subscriber(push_server)
-    fake_subscription(page, subscriber)
-    reminders = page.get_by_role("region", name="Reminders")
-    reminders.get_by_label("Time").fill("07:30")
-    for day in ("Saturday", "Sunday"):
-        reminders.get_by_label(day).uncheck()
-    reminders.get_by_label("Skip when I've already written today").check()
-    assert_no_violations(page)
-    reminders.get_by_role("button", name="Turn reminders on").click()
-    expect(reminders.get_by_role("status").first).to_contain_text("Reminder saved.")
-    expect(reminders).to_contain_text("On: at 07:30 on Mon, Tue, Wed, Thu, Fri.")
-
-    client_id = page.evaluate(
-        """async () => {
-            const { readOutbox } = await import('/static/js/data/sync-store.js');
-            return (await readOutbox()).clientId;
-        }"""
-    )
-    zone = page.evaluate("Intl.DateTimeFormat().resolvedOptions().timeZone")
-    with live_server.app.app_context():
-        device = db.session.scalars(sa.select(PushDevice)).one()
-        public_key = webpush.public_key()
-        assert (device.endpoint, device.p256dh, device.auth) == (
-            subscriber.endpoint,
-            subscriber.subscription["keys"]["p256dh"],
-            subscriber.subscription["keys"]["auth"],
-        )
-        assert (device.device_id, device.remind_at, device.weekdays) == (
-            client_id,
-            "07:30",
-            0b11111,
-        )
-        assert device.time_zone == zone and device.skip_when_written
-        # The server's sender pushes to the receiver; the test decrypts as the browser would.
-        assert (
-            webpush.send(
-                device.endpoint, device.p256dh, device.auth, {"type": "reminder", "day": "x"}
-            ).name
-            == "SENT"
-        )
-    assert page.evaluate("self.subscribedWith") == {"userVisibleOnly": True, "key": public_key}
-    payload = subscriber.decrypt(push_server.received[-1]["body"])
-
-    cdp = context.new_cdp_session(page)
-    registration = worker_registration_id(page, cdp)
-    cdp.send(
-        "ServiceWorker.deliverPushMessage",
-        {"origin": live_server.url, "registrationId": registration, "data": json.dumps(payload)},
-    )
-    for _ in range(100):
-        if notifications(page):
-            break
-        page.wait_for_timeout(200)
-    assert notifications(page) == [{"title": "Levensloopbaan", "body": question, "tag": "reminder"}]
-
-    cdp.send(
-        "ServiceWorker.deliverPushMessage",
-        {"origin": live_server.url, "registrationId": registration, "data": "not json"},
-    )
-    for _ in range(50):
-        if notifications(page)[0]["body"] != question:
-            break
-        page.wait_for_timeout(200)
-    assert notifications(page) == [
-        {"title": "Levensloopbaan", "body": "Time for your minute of today.", "tag": "reminder"}
-    ]
-
-
-def test_reminders_say_when_notifications_are_blocked(context, page, live_server, push_server):
-    """Refused notifications explain what to do; the calendar feed is made, shown and revoked."""
-    open_app(page)
-    register(page, "tom@example.org")
-    page.evaluate("Notification.requestPermission = async () => 'denied'")
-    go_to(page, "Settings")
-    page.evaluate(
-        "Object.defineProperty(Notification, 'permission', { get: () => 'denied' });"
-        "Notification.requestPermission = async () => 'denied'"
-    )
-    reminders = page.get_by_role("region", name="Reminders")
-    reminders.get_by_role("button", name="Turn reminders on").click()
-    expect(reminders).to_contain_text("Notifications are blocked for this app.")
-    reminders.get_by_role("button", name="Make a calendar link").click()
-    url = reminders.get_by_label("Your private calendar link").input_value()
-    assert "/calendar/" in url and url.endswith(".ics")
-    assert page.request.get(url).ok
-    assert_no_violations(page)
-    reminders.get_by_role("button", name="Revoke the calendar link").click()
-    expect(reminders).to_contain_text("The calendar link is revoked.")
-    assert page.request.get(url).status == 404
-
-
-def test_an_offline_reflection_is_sent_with_no_page_open(context, page, live_server):
-    """Saved offline, the page closed, back online: the worker's Background Sync sends it."""
-    open_app(page)
-    register(page, "noor@example.org")
-    expect(page.locator("#sync-state")).to_have_text("All synced", timeout=15_000)
-    context.set_offline(True)
-    write_reflection(page, "Written in a tunnel")
-    # The page asks for a Background Sync as it saves; wait for the browser to hold it, then close.
-    tags = "navigator.serviceWorker.ready.then((r) => r.sync.getTags())"
-    for _ in range(50):
-        if "outbox" in page.evaluate(tags):
-            break
-        page.wait_for_timeout(100)
-    assert "outbox" in page.evaluate(tags)
-    page.close()
-    context.set_offline(False)
-
-    def texts():
-        with live_server.app.app_context():
-            return [entry.body.get("text") for entry in db.session.scalars(sa.select(Entry))]
-
-    deadline = time.monotonic() + 30
-    while "Written in a tunnel" not in texts() and time.monotonic() < deadline:
-        time.sleep(0.5)
-    assert context.pages == []
-    assert texts() == ["Written in a tunnel"]
 
 
 def test_one_toast_at_a_time_above_the_tab_bar_and_gone_after_navigation(page):
@@ -420,40 +236,6 @@ def test_account_pages_have_the_tab_bar_and_large_links(page, path):
     for link in page.locator("main a, .tabs a").all():
         assert link.bounding_box()["height"] >= 44, link.inner_text()
     assert_no_violations(page)
-
-
-def test_saving_today_tells_the_server_when_reminders_are_on(
-    context, page, live_server, push_server
-):
-    """With reminders on, a reflection saved today reaches the server as written-today."""
-    context.grant_permissions(["notifications"], origin=live_server.url)
-    open_app(page)
-    register(page, "lea@example.org")
-    go_to(page, "Settings")
-    fake_subscription(page, Subscriber(push_server))
-    reminders = page.get_by_role("region", name="Reminders")
-    reminders.get_by_role("button", name="Turn reminders on").click()
-    expect(reminders.get_by_role("status").first).to_contain_text("Reminder saved.")
-    go_to(page, "Today")
-    write_reflection(page, "A short walk at lunch")
-    today = page.evaluate("import('/static/js/method/dates.js').then(({ localDay }) => localDay())")
-
-    def written_day():
-        with live_server.app.app_context():
-            return db.session.scalars(sa.select(PushDevice.written_day)).one()
-
-    for _ in range(50):
-        if written_day() == today:
-            break
-        page.wait_for_timeout(100)
-    assert written_day() == today
-
-    reminders_off = page.get_by_role("region", name="Reminders")
-    go_to(page, "Settings")
-    reminders_off.get_by_role("button", name="Turn reminders off").click()
-    expect(reminders_off).to_contain_text("Reminders are off on this device.")
-    with live_server.app.app_context():
-        assert db.session.scalars(sa.select(PushDevice)).all() == []
 
 
 def test_the_first_today_after_signing_in_already_asks_the_accounts_question(make_context):

@@ -45,11 +45,13 @@ def test_scrolling_reaches_the_oldest_entry_with_one_heading_a_day(page):
     seed(page, 2000)
     assert page.get_by_role("article").count() < 100
     expect(page.get_by_text(OLDEST)).to_have_count(0)
+    last = page.get_by_role("article").last
     for _ in range(300):
         if page.get_by_text(OLDEST).count():
             break
+        drawn = last.inner_text()
         page.evaluate("scrollTo(0, document.body.scrollHeight)")
-        page.wait_for_timeout(50)
+        expect(last).not_to_have_text(drawn)  # an older window was drawn
     expect(page.get_by_text(OLDEST)).to_be_visible()
     headings = page.locator(".journal-list h2").evaluate_all("(all) => all.map((h) => h.id)")
     assert len(headings) == len(set(headings)), "a day split over two windows got two headings"

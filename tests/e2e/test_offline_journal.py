@@ -1,6 +1,7 @@
 """Journaling on the phone, online and offline, in a real Chromium."""
 
 import re
+from datetime import datetime, timedelta
 
 from helpers import go_to, open_app, write_reflection
 from playwright.sync_api import expect
@@ -108,19 +109,26 @@ def test_search_filters_as_you_type(page):
     expect(page.get_by_role("article")).to_have_count(2)
 
 
+def stop_the_clock(page):
+    """Stop the page's timers, so the typing delay never writes the draft: only closing does."""
+    page.clock.install()
+    page.clock.pause_at(datetime.now() + timedelta(minutes=1))
+
+
 def test_draft_survives_closing_the_page(context):
-    """Text typed but not saved is there again after the page is closed and reopened."""
+    """Text typed but not saved is there again after the page is closed at once and reopened."""
     page = context.new_page()
     open_app(page)
+    stop_the_clock(page)
     page.locator("#reflection").fill("Half a thought I must not lose")
     # The day's question comes with its own circles chosen: choose one it did not choose.
     circle = page.locator("form.today .chip[aria-pressed=false]").first.get_attribute("data-circle")
     chip = page.locator(f"form.today .chip[data-circle={circle}]")
     chip.click()
     expect(chip).to_have_attribute("aria-pressed", "true")
-    page.wait_for_timeout(800)
     page.close()
 
+    context.clock.resume()
     again = context.new_page()
     open_app(again)
     expect(again.locator("#reflection")).to_have_value("Half a thought I must not lose")
@@ -136,10 +144,11 @@ def test_edit_draft_survives_closing_the_page(context):
     write_reflection(page, "Original words")
     go_to(page, "Journal")
     page.get_by_role("button", name="Edit").click()
+    stop_the_clock(page)
     page.get_by_role("textbox", name="Your reflection").fill("Original words, and more")
-    page.wait_for_timeout(800)
     page.close()
 
+    context.clock.resume()
     again = context.new_page()
     open_app(again, "/journal")
     expect(again.get_by_role("textbox", name="Your reflection")).to_have_value(
@@ -159,7 +168,7 @@ def test_entry_text_is_shown_as_text(page):
     expect(page.locator("article img")).to_have_count(0)
     page.reload()
     expect(page.get_by_role("article")).to_contain_text(payload)
-    page.wait_for_timeout(300)
+    expect(page.locator("article img")).to_have_count(0)
     assert dialogs == []
 
 

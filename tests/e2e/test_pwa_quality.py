@@ -99,8 +99,10 @@ def test_no_layout_shift_while_loading(page):
     )
     open_app(page)
     page.reload()
-    page.locator("#main .view").wait_for()
-    page.wait_for_timeout(300)
+    # The start is over when the question and the sync line are drawn and the fonts are in.
+    expect(page.locator("#question")).not_to_be_empty()
+    expect(page.locator("#sync-state")).not_to_be_empty()
+    page.evaluate("document.fonts.ready.then(() => new Promise(requestAnimationFrame))")
     assert page.evaluate("window.__shift") < 0.01
 
 

@@ -6,7 +6,7 @@ import sqlite3
 import pytest
 import sqlalchemy as sa
 from axe_playwright_python.sync_playwright import Axe
-from helpers import go_to, open_app, write_reflection
+from helpers import go_to, open_app, wait_until, write_reflection
 from playwright.sync_api import expect
 
 from lpb.extensions import db
@@ -244,3 +244,25 @@ def test_a_busy_server_is_waited_for_and_the_change_still_arrives(make_context, 
     with live_server.app.app_context():
         texts = [entry.body.get("text") for entry in db.session.scalars(sa.select(Entry))]
     assert texts == ["Sent while the server was busy"]
+
+
+def test_an_offline_reflection_is_sent_with_no_page_open(context, page, live_server):
+    """Saved offline, the page closed, back online: the worker's Background Sync sends it."""
+    open_app(page)
+    register(page, "noor@example.org")
+    expect(page.locator("#sync-state")).to_have_text("All synced", timeout=15_000)
+    context.set_offline(True)
+    write_reflection(page, "Written in a tunnel")
+    # The page asks for a Background Sync as it saves; wait for the browser to hold it, then close.
+    tags = "navigator.serviceWorker.ready.then((r) => r.sync.getTags())"
+    wait_until(lambda: "outbox" in page.evaluate(tags), "a Background Sync for the outbox", page)
+    page.close()
+    context.set_offline(False)
+
+    def texts():
+        with live_server.app.app_context():
+            return [entry.body.get("text") for entry in db.session.scalars(sa.select(Entry))]
+
+    wait_until(lambda: "Written in a tunnel" in texts(), "the worker to send it", seconds=30)
+    assert context.pages == []
+    assert texts() == ["Written in a tunnel"]

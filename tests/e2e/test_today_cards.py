@@ -140,10 +140,7 @@ def test_after_something_else_the_form_stands_still(make_context, with_guide):
     expect(page.locator(".kantelen")).to_be_visible()
     if with_guide:
         expect(page.locator("form.today").get_by_label("Share with my guide")).to_be_visible()
-    for _ in range(100):
-        if page.evaluate("self.saveTops.length") >= 90:
-            break
-        page.wait_for_timeout(50)
+    page.wait_for_function("() => self.saveTops.length >= 90")
     tops = page.evaluate("self.saveTops")
     assert len(tops) >= 90 and len(set(tops)) == 1, tops
     assert page.evaluate("scrollY") == 0
@@ -177,13 +174,9 @@ def test_a_reload_during_the_start_is_survived(make_context):
     page.on("pageerror", lambda error: errors.append(str(error)))
     held = []
     page.route("**/static/js/data/sync.js", lambda route: held.append(route))
-    page.goto("/")
+    with page.expect_request("**/static/js/data/sync.js"):
+        page.goto("/")
     expect(page.locator("#main .view")).to_be_visible()
-    for _ in range(100):
-        if held:
-            break
-        page.wait_for_timeout(50)
-    assert held, "the start never asked for sync.js"
     page.unroute("**/static/js/data/sync.js")
     page.reload()
     expect(page.locator("#question")).not_to_be_empty()

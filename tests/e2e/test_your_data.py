@@ -3,11 +3,10 @@
 import json
 import re
 import sqlite3
-import time
 
 import sqlalchemy as sa
 from axe_playwright_python.sync_playwright import Axe
-from helpers import go_to, open_app, write_reflection
+from helpers import go_to, open_app, wait_until, write_reflection
 from playwright.sync_api import expect
 from test_sync import PASSWORD, register, sync_state
 
@@ -140,14 +139,12 @@ def test_guessing_the_password_to_delete_is_slowed_down(make_context, live_serve
 
 def server_holds(live_server, count, seconds=15):
     """Wait until the server holds count entries (a save syncs half a second later)."""
-    deadline = time.monotonic() + seconds
-    while True:
+
+    def held():
         with live_server.app.app_context():
-            held = db.session.scalar(sa.select(sa.func.count()).select_from(Entry))
-        if held == count or time.monotonic() > deadline:
-            assert held == count
-            return
-        time.sleep(0.1)
+            return db.session.scalar(sa.select(sa.func.count()).select_from(Entry))
+
+    wait_until(lambda: held() == count, f"the server to hold {count} entries", seconds=seconds)
 
 
 def test_a_device_refills_a_server_restored_from_an_older_backup(
