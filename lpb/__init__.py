@@ -8,7 +8,9 @@ from pathlib import Path
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from lpb import accounts, jsonapi, links, security
+from lpb import jsonapi, security
+from lpb.accounts import links
+from lpb.accounts import services as accounts
 from lpb.extensions import csrf, db, engine_options, migrate
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -52,19 +54,14 @@ def create_app(test_config: dict | None = None) -> Flask:
         # Not X-Forwarded-Host: links and checks must not follow a host name the client chose.
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)  # type: ignore[method-assign]
 
-    from lpb import (  # noqa: F401  (models: migrations)
-        api,
-        auth,
-        cli,
-        guidance,
-        guide_suggestions,
-        i18n,
-        models,
-        pages,
-        portability,
-        practice,
-        reminders,
-    )
+    from lpb import cli, i18n, models  # noqa: F401  (models: migrations)
+    from lpb.accounts import routes as auth
+    from lpb.guidance import practice, suggestions
+    from lpb.guidance import routes as guidance
+    from lpb.portability import services as portability
+    from lpb.reminders import routes as reminders
+    from lpb.shell import routes as pages
+    from lpb.sync import routes as api
 
     i18n.init_app(app)
     pages.init_app(app)
@@ -74,7 +71,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(portability.bp)
     app.register_blueprint(reminders.bp)
     app.register_blueprint(guidance.bp)
-    app.register_blueprint(guide_suggestions.bp)
+    app.register_blueprint(suggestions.bp)
     app.register_blueprint(practice.bp)
     jsonapi.init_app(app)
     security.init_app(app)

@@ -17,10 +17,10 @@ from pydantic import BaseModel, ValidationError
 from sqlalchemy.exc import OperationalError
 from werkzeug.exceptions import InternalServerError, ServiceUnavailable
 
-from lpb import accounts
-from lpb.contract import MAX_IMPORT_ENTRIES, MAX_MUTATIONS, MAX_TEXT_LENGTH, first_problem
+from lpb.accounts import services as accounts
 from lpb.extensions import db
 from lpb.models import User
+from lpb.sync.contract import MAX_IMPORT_ENTRIES, MAX_MUTATIONS, MAX_TEXT_LENGTH, first_problem
 
 # Deeper than any body the API reads (a push is 5 levels deep); deeper ones are refused unread.
 MAX_DEPTH = 16

@@ -227,7 +227,7 @@ class LocalBucket:
         return 0
 
 
-# Registration, password and account operations; sign-in has its own keys in lpb/accounts.py.
+# Registration, password and account operations; sign-in has its own keys in lpb/accounts/services.py.
 REGISTER = Rate("register", 10, timedelta(hours=1))
 PASSWORD_CHANGE = BackOff("password-change", 5)
 DELETE_ACCOUNT = BackOff("delete-account", 5)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 MIN_LENGTH = 10
 MAX_LENGTH = 128
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).parent.parent / "data"
 # The international list (scripts/make-common-passwords.py) and common Dutch and Flemish ones.
 COMMON_FILES = (DATA / "common-passwords.txt", DATA / "common-passwords-nl.txt")
 # Spaces, line breaks, zero-width and other format characters: nothing anyone can see.

@@ -9,7 +9,7 @@ from email.message import EmailMessage
 import sqlalchemy as sa
 from flask import current_app
 
-from lpb import links
+from lpb.accounts import links
 from lpb.extensions import db
 from lpb.models import ResetLink, User, utcnow
 

@@ -20,7 +20,9 @@ from werkzeug.wrappers import Response as BaseResponse
 from wtforms import EmailField, PasswordField, StringField
 from wtforms.validators import InputRequired, Length, ValidationError
 
-from lpb import accounts, limits, links, passwords, recovery, signup
+from lpb import limits
+from lpb.accounts import links, passwords, recovery, signup
+from lpb.accounts import services as accounts
 from lpb.extensions import db
 from lpb.i18n import translate, translate_count
 
@@ -212,7 +214,7 @@ def _too_many(template: str, form, wait: int, **context) -> Response:
 
 @bp.route("/register", methods=["GET", "POST"])
 def register():
-    """Create an account; with mail, only once the address is confirmed (see lpb/signup.py)."""
+    """Create an account; with mail, only once the address is confirmed (see lpb/accounts/signup.py)."""
     form = RegisterForm()
     if form.validate_on_submit():
         wait = limits.attempt(limits.REGISTER, accounts.client_address())

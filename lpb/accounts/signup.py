@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from cryptography.fernet import Fernet, InvalidToken
 from flask import current_app
 
-from lpb import recovery
+from lpb.accounts import recovery
 from lpb.extensions import db
 from lpb.models import User
 

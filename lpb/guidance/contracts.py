@@ -1,14 +1,14 @@
 """The guidance API's part of the contract: its JSON bodies as pydantic models.
 
-Kept apart from lpb/contract.py, with the same rules: requests are checked with these models and
-/api/openapi.json describes them (lpb/openapi.py takes REQUESTS and ANSWERS from each module).
+Kept apart from lpb/sync/contract.py, with the same rules: requests are checked with these models and
+/api/openapi.json describes them (lpb/shell/openapi.py takes REQUESTS and ANSWERS from each module).
 """
 
 from typing import Annotated, Any, Literal
 
 from pydantic import ConfigDict, Field
 
-from lpb.contract import (
+from lpb.sync.contract import (
     MAX_SUGGESTED,
     MAX_SUGGESTION_DAYS,
     Answer,
@@ -154,7 +154,7 @@ class GuidedClientDetail(GuidedClient):
     insights: list[CircleInsight] | None
 
 
-# The models in /api/openapi.json, by name, as in lpb/contract.py.
+# The models in /api/openapi.json, by name, as in lpb/sync/contract.py.
 REQUESTS = ("InvitationRequest", "GuideLinkChange", "SuggestionRequest")
 ANSWERS = (
     "NewInvitation",

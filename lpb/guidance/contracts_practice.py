@@ -1,6 +1,6 @@
-"""The practice API's part of the contract (lpb/practice.py): a guide's view over all clients.
+"""The practice API's part of the contract (lpb/guidance/practice.py): a guide's view over all clients.
 
-Same rules as lpb/contract.py: requests are checked with these models, and /api/openapi.json
+Same rules as lpb/sync/contract.py: requests are checked with these models, and /api/openapi.json
 describes them.
 """
 
@@ -8,8 +8,8 @@ from typing import Annotated
 
 from pydantic import Field
 
-from lpb.contract import Answer, Strict
-from lpb.contract_guidance import MAX_NAME, GuidedClientDetail
+from lpb.guidance.contracts import MAX_NAME, GuidedClientDetail
+from lpb.sync.contract import Answer, Strict
 
 MAX_NOTES = 20_000
 

@@ -1,6 +1,6 @@
-"""The practice API's paths (lpb/practice.py) in /api/openapi.json."""
+"""The practice API's paths (lpb/guidance/practice.py) in /api/openapi.json."""
 
-from lpb import openapi
+from lpb.shell import openapi
 
 
 def practice_paths() -> dict:

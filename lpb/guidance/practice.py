@@ -1,6 +1,6 @@
 """A guide's practice: every client at a glance, private notes, sessions, and the guide's name.
 
-What a guide reads of a client still goes through lpb/guidance.py (the link and its shares); this
+What a guide reads of a client still goes through lpb/guidance/routes.py (the link and its shares); this
 module adds the guide's own things, kept in guide_records by link id: notes only the guide reads
 (they outlive an ended link until the guide deletes them) and the day of the last session. None of
 it is ever written into the client's entries, so it cannot reach the client's pull or export.
@@ -11,9 +11,9 @@ from datetime import date
 import sqlalchemy as sa
 from flask import Blueprint, Response, jsonify
 
-from lpb import guidance
-from lpb.contract_practice import GuideProfileChange, NotesChange, SessionHeld
 from lpb.extensions import db
+from lpb.guidance import routes as guidance
+from lpb.guidance.contracts_practice import GuideProfileChange, NotesChange, SessionHeld
 from lpb.i18n import current_language
 from lpb.jsonapi import ApiError, invalid, json_body, parse, signed_in, signed_in_user
 from lpb.models import Entry, GuideLink, GuideRecord, Share, User

@@ -1,7 +1,7 @@
 """Guidance together: a client invites guides, shares chosen reflections, and can stop at once.
 
 Any account can be a client, a guide, or both. What a guide may read is the shares table
-(lpb/shares.py), kept in step with the entries' bodies at every push; every view below reads
+(lpb/guidance/shares.py), kept in step with the entries' bodies at every push; every view below reads
 through it and through a link of the signed-in guide, so an ended link or an unshared entry is
 gone at the next request. A guide's questions and replies become entries of the client, with
 a new version from the client's counter, so they reach the client's devices by the normal pull.
@@ -29,14 +29,18 @@ from werkzeug.wrappers import Response as BaseResponse
 from wtforms import StringField, TextAreaField
 from wtforms.validators import InputRequired, Length, Optional
 
-from lpb import accounts, guide_words, limits, links, sync
-from lpb.auth import ConfirmForm, LocalisedForm
-from lpb.contract import CIRCLES, MAX_GUIDE_TEXT
-from lpb.contract_guidance import GuideLinkChange, InvitationRequest
+from lpb import limits
+from lpb.accounts import links
+from lpb.accounts import services as accounts
+from lpb.accounts.routes import ConfirmForm, LocalisedForm
 from lpb.extensions import db
+from lpb.guidance import guide_words
+from lpb.guidance.contracts import GuideLinkChange, InvitationRequest
 from lpb.i18n import translate
 from lpb.jsonapi import ApiError, json_body, parse, signed_in, signed_in_user
 from lpb.models import Entry, GuideInvitation, GuideLink, Share, User
+from lpb.sync import services as sync
+from lpb.sync.contract import CIRCLES, MAX_GUIDE_TEXT
 
 bp = Blueprint("guidance", __name__)
 
@@ -186,7 +190,7 @@ def end_link(link: GuideLink, forget_guide: bool = False) -> None:
     link's suggestion is withdrawn; when the guide's account goes (forget_guide), the guide's name
     leaves the client's other entries too. The guide's own notes stay theirs.
     """
-    from lpb import practice  # practice builds on this module
+    from lpb.guidance import practice  # practice builds on this module
 
     _retire_guide_entries(link, forget_guide)
     guide_words.retire_link(sync.lock_user(link.user_id), link.id)
@@ -513,7 +517,7 @@ def guide_home() -> BaseResponse:
     user = _signed_in_or_login()
     if not isinstance(user, User):
         return user
-    return redirect("/guidance")  # the app's practice view (lpb/practice.py), offline too
+    return redirect("/guidance")  # the app's practice view (lpb/guidance/practice.py), offline too
 
 
 class GuideTextForm(LocalisedForm):
@@ -537,7 +541,7 @@ def client_page(link_id: str) -> BaseResponse | str:
     user = _signed_in_or_login()
     if not isinstance(user, User):
         return user
-    from lpb import practice  # practice builds on this module
+    from lpb.guidance import practice  # practice builds on this module
 
     if practice.ended_for(user, _number(link_id)):  # a page written for the guide, in the app
         return redirect(f"/guidance/client?id={_number(link_id)}")

@@ -9,9 +9,9 @@ from collections.abc import Iterable
 
 import sqlalchemy as sa
 
-from lpb.contract import MAX_LINK_ID
 from lpb.extensions import db
 from lpb.models import Entry, GuideLink, NewEntry, Share
+from lpb.sync.contract import MAX_LINK_ID
 
 SHAREABLE_KINDS = ("reflection", "shared_summary")
 

@@ -12,15 +12,17 @@ from functools import cache
 from flask import Blueprint, Response, abort, flash, jsonify, redirect, request, url_for
 from werkzeug.wrappers import Response as BaseResponse
 
-from lpb import guidance, guide_words, sync
-from lpb.api import QUESTIONS_FILE
-from lpb.auth import ConfirmForm
-from lpb.contract import MAX_SUGGESTED, MAX_SUGGESTION_DAYS, SuggestedQuestion
-from lpb.contract_guidance import SuggestionRequest
+from lpb.accounts.routes import ConfirmForm
 from lpb.extensions import db
+from lpb.guidance import guide_words
+from lpb.guidance import routes as guidance
+from lpb.guidance.contracts import SuggestionRequest
 from lpb.i18n import translate
 from lpb.jsonapi import ApiError, invalid, json_body, parse, signed_in, signed_in_user
 from lpb.models import GuideLink, User
+from lpb.sync import services as sync
+from lpb.sync.contract import MAX_SUGGESTED, MAX_SUGGESTION_DAYS, SuggestedQuestion
+from lpb.sync.routes import QUESTIONS_FILE
 
 bp = Blueprint("guide_suggestions", __name__)
 

@@ -10,7 +10,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 from zoneinfo import ZoneInfo, available_timezones
 
-from lpb.contract import CIRCLES
+from lpb.sync.contract import CIRCLES
 
 MIX_PARTS = ("paid", "care", "volunteering", "learning", "rest")
 RATINGS = ("energy", "meaning", "engagement")

@@ -6,8 +6,7 @@ import html
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from lpb.contract import CIRCLES
-from lpb.export_words import (
+from lpb.portability.export_words import (
     MIX_PARTS,
     Words,
     balance_table,
@@ -20,6 +19,7 @@ from lpb.export_words import (
     written_day,
     written_week,
 )
+from lpb.sync.contract import CIRCLES
 
 CSV_KEYS = (
     "date",

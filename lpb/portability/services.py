@@ -10,12 +10,11 @@ from datetime import UTC, datetime
 import sqlalchemy as sa
 from flask import Blueprint, Response, jsonify, request
 
-from lpb import contract, guidance, limits, practice
-from lpb.accounts import check_password, end_session
-from lpb.contract import EXPORT_FORMAT, EXPORT_VERSION
-from lpb.export_readable import export_csv, export_markdown
-from lpb.export_words import time_zone
+from lpb import limits
+from lpb.accounts.services import check_password, end_session
 from lpb.extensions import db
+from lpb.guidance import practice
+from lpb.guidance import routes as guidance
 from lpb.i18n import LANGUAGES, current_language
 from lpb.jsonapi import ApiError, json_body, parse, signed_in, signed_in_user
 from lpb.models import (
@@ -31,7 +30,11 @@ from lpb.models import (
     Share,
     User,
 )
-from lpb.sync import Batch, Mutation, entry_json, lock_user, put_of
+from lpb.portability.export_words import time_zone
+from lpb.portability.readable import export_csv, export_markdown
+from lpb.sync import contract
+from lpb.sync.contract import EXPORT_FORMAT, EXPORT_VERSION
+from lpb.sync.services import Batch, Mutation, entry_json, lock_user, put_of
 
 # Per transaction: a chunk is written in well under 100 ms, so others wait that long at most.
 IMPORT_CHUNK = 200

@@ -1,7 +1,7 @@
 """The reminder API's part of the contract: its JSON bodies as pydantic models.
 
-Kept apart from lpb/contract.py, with the same rules: requests are checked with these models and
-/api/openapi.json describes them (lpb/openapi.py takes REQUESTS and ANSWERS from both modules).
+Kept apart from lpb/sync/contract.py, with the same rules: requests are checked with these models and
+/api/openapi.json describes them (lpb/shell/openapi.py takes REQUESTS and ANSWERS from both modules).
 """
 
 import re
@@ -15,8 +15,8 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from pydantic import AfterValidator, ConfigDict, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from lpb import push_target, webpush
-from lpb.contract import Answer, Strict
+from lpb.reminders import push_target, webpush
+from lpb.sync.contract import Answer, Strict
 
 TIME_PATTERN = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -228,7 +228,7 @@ class ReminderDeleted(Answer):
     deleted: Literal[True]
 
 
-# The models in /api/openapi.json, by name, as in lpb/contract.py.
+# The models in /api/openapi.json, by name, as in lpb/sync/contract.py.
 REQUESTS = ("DeviceReminderRequest", "WrittenTodayRequest", "CalendarFeedRequest")
 ANSWERS = (
     "VapidPublicKey",

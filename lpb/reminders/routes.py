@@ -10,18 +10,18 @@ import icalendar
 import sqlalchemy as sa
 from flask import Blueprint, Response, abort, jsonify, request, url_for
 
-from lpb import push_target, webpush
-from lpb.contract_reminders import (
+from lpb.extensions import db
+from lpb.i18n import TEXTS, current_language
+from lpb.jsonapi import invalid, json_body, parse, signed_in, signed_in_user
+from lpb.models import CalendarFeed, PushDevice
+from lpb.reminders import push_target, webpush
+from lpb.reminders.contracts import (
     DAYS,
     CalendarFeedRequest,
     DeviceReminderRequest,
     Schedule,
     WrittenTodayRequest,
 )
-from lpb.extensions import db
-from lpb.i18n import TEXTS, current_language
-from lpb.jsonapi import invalid, json_body, parse, signed_in, signed_in_user
-from lpb.models import CalendarFeed, PushDevice
 
 bp = Blueprint("reminders", __name__)
 

@@ -11,9 +11,9 @@ import sqlalchemy as sa
 from flask import current_app
 from flask.cli import with_appcontext
 
-from lpb import webpush
 from lpb.extensions import db
 from lpb.models import PushDevice
+from lpb.reminders import webpush
 
 # A reminder whose minute passed while the sender was down is still sent within this time.
 CATCH_UP = timedelta(hours=2)

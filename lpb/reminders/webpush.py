@@ -14,7 +14,7 @@ from flask import current_app
 from py_vapid import Vapid, VapidException
 from pywebpush import WebPushException, webpush
 
-from lpb import push_target
+from lpb.reminders import push_target
 
 KEY_FILE = "vapid_private_key.pem"
 # A reminder that waited longer than this at the push service is no use any more.

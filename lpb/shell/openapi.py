@@ -1,14 +1,18 @@
 """The OpenAPI 3.1 description of the JSON API, served at /api/openapi.json.
 
-Its schemas are generated from the contract's models (lpb/contract.py), the same ones that check
+Its schemas are generated from the contract's models (lpb/sync/contract.py), the same ones that check
 every request, so the description cannot drift from what the server accepts.
 """
 
 from pydantic import BaseModel
 from pydantic.json_schema import JsonSchemaMode, models_json_schema
 
-from lpb import contract, contract_guidance, contract_practice, contract_reminders, openapi_practice
-from lpb.sync import MAX_PULL_LIMIT
+from lpb.guidance import contracts as contract_guidance
+from lpb.guidance import contracts_practice as contract_practice
+from lpb.guidance import openapi_practice
+from lpb.reminders import contracts as contract_reminders
+from lpb.sync import contract
+from lpb.sync.services import MAX_PULL_LIMIT
 
 REF_TEMPLATE = "#/components/schemas/{model}"
 
@@ -215,7 +219,7 @@ def openapi_document() -> dict:
 
 
 def _reminder_paths() -> dict:
-    """Return the reminder API's paths (lpb/reminders.py); its .ics feed is not JSON API."""
+    """Return the reminder API's paths (lpb/reminders/routes.py); its .ics feed is not JSON API."""
     device_id = {
         "name": "device_id",
         "in": "path",
@@ -319,7 +323,7 @@ def _reminder_paths() -> dict:
 
 
 def _guidance_paths() -> dict:
-    """Return the guidance API's paths (lpb/guidance.py); the guide's pages are HTML."""
+    """Return the guidance API's paths (lpb/guidance/routes.py); the guide's pages are HTML."""
 
     def path_id(name: str) -> dict:
         """Return a numeric id in the path."""

@@ -11,7 +11,7 @@ from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from lpb.i18n import current_language, translate
-from lpb.module_graph import static_graph, view_graph
+from lpb.shell.module_graph import static_graph, view_graph
 
 bp = Blueprint("pages", __name__)
 
@@ -45,10 +45,10 @@ def _project_file(name: str) -> Path:
 def _build_version(root: Path) -> str:
     """Return a short hash of every file the shell is made of, to version the worker's cache."""
     digest = hashlib.sha256()
-    # The shells are made by pages.py with module_graph.py's preloads and i18n.py's texts.
+    # The shells are made by shell/routes.py with shell/module_graph.py's preloads and i18n.py's texts.
     lpb = root / "lpb"
     files = [root / "manifest.json", root / "service-worker.js"]
-    files += [lpb / "pages.py", lpb / "module_graph.py", lpb / "i18n.py"]
+    files += [lpb / "shell" / "routes.py", lpb / "shell" / "module_graph.py", lpb / "i18n.py"]
     for folder in ("static", "templates", "lpb/data"):
         files.extend(sorted(p for p in (root / folder).rglob("*") if p.is_file()))
     for path in files:

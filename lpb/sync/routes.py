@@ -8,15 +8,18 @@ from pathlib import Path
 from flask import Blueprint, Response, abort, jsonify, request
 from flask_wtf.csrf import generate_csrf
 
-from lpb import accounts, limits, shares, sync
+from lpb import limits
+from lpb.accounts import services as accounts
 from lpb.extensions import db
+from lpb.guidance import shares
 from lpb.jsonapi import ApiError, json_body, signed_in, signed_in_user, signed_in_user_id
 from lpb.models import Entry
-from lpb.openapi import openapi_document
+from lpb.shell.openapi import openapi_document
+from lpb.sync import services as sync
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 
-QUESTIONS_FILE = Path(__file__).parent / "data" / "questions.json"
+QUESTIONS_FILE = Path(__file__).parent.parent / "data" / "questions.json"
 
 
 @cache

@@ -15,16 +15,17 @@ from dataclasses import dataclass, field
 import sqlalchemy as sa
 from flask import current_app
 
-from lpb import contract, shares
-from lpb.contract import EntryInput
 from lpb.extensions import db
+from lpb.guidance import shares
 from lpb.jsonapi import ApiError, invalid, parse
 from lpb.models import Client, Entry, NewEntry, User
+from lpb.sync import contract
+from lpb.sync.contract import EntryInput
 
 MAX_BODY_BYTES = 64 * 1024
 # A push body's size at most, refused before it is parsed (the app sends at most 512 KiB).
 MAX_PUSH_BYTES = 1024 * 1024
-# Written by the server for a guide (lpb/guidance.py); a device may delete them, never write them.
+# Written by the server for a guide (lpb/guidance/routes.py); a device may delete them, never write them.
 GUIDE_KINDS = ("guide_question", "guide_reply", "guide_suggestion")
 MAX_PULL_LIMIT = 5000
 MAX_PULL_BYTES = 4 * 1024 * 1024  # about; a page stops after the change that passes it

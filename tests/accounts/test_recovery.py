@@ -8,11 +8,11 @@ from email import message_from_bytes, policy
 import pytest
 from aiosmtpd.controller import Controller
 
-from lpb import recovery
+from lpb.accounts import recovery
 from lpb.models import utcnow
+from tests.accounts.test_accounts import form_token_for
 from tests.api_client import PASSWORD, form_token, register, sign_in
 from tests.postgres import _free_port
-from tests.test_accounts import form_token_for
 
 NEW_PASSWORD = "a fresh start for anna"
 

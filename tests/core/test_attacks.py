@@ -18,15 +18,17 @@ import pytest
 import sqlalchemy as sa
 from flask import request
 
-from lpb import create_app, extensions, portability, sync
-from lpb.contract import MAX_IMPORT_ENTRIES
+from lpb import create_app, extensions
 from lpb.extensions import db
 from lpb.models import User
+from lpb.portability import services as portability
+from lpb.sync import services as sync
+from lpb.sync.contract import MAX_IMPORT_ENTRIES
 from tests.api_client import Device, api_token, entry, form_token, put, register
 from tests.openapi_check import CheckedClient
 
 EMAIL = "ada@example.org"
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture

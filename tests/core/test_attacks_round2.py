@@ -17,15 +17,18 @@ import pytest
 import sqlalchemy as sa
 from aiosmtpd.controller import Controller
 
-from lpb import create_app, portability, push_target, reminder_sender
+from lpb import create_app
 from lpb.extensions import db
 from lpb.models import Entry, PushDevice, User
+from lpb.portability import services as portability
+from lpb.reminders import push_target
+from lpb.reminders import sender as reminder_sender
+from tests.accounts.test_accounts import form_token_for
+from tests.accounts.test_recovery import Inbox, reset_path
 from tests.api_client import PASSWORD, Device, api_token, entry, form_token, put, register, sign_in
+from tests.guidance.test_guidance import account, link_up, post_form
 from tests.postgres import _free_port
-from tests.test_accounts import form_token_for
-from tests.test_guidance import account, link_up, post_form
-from tests.test_recovery import Inbox, reset_path
-from tests.test_reminders import PushReceiver, Subscriber, put_device
+from tests.reminders.test_reminders import PushReceiver, Subscriber, put_device
 
 OWNER = "anna@example.org"
 DUE = datetime(2026, 11, 30, 6, 30, tzinfo=UTC)  # 07:30 in Brussels

@@ -9,8 +9,8 @@ import sqlalchemy as sa
 from lpb import create_app, limits
 from lpb.extensions import db
 from lpb.models import RateLimit, utcnow
+from tests.accounts.test_accounts import form_token_for
 from tests.api_client import PASSWORD, api_token, form_token, register, sign_in
-from tests.test_accounts import form_token_for
 
 WORKERS = 4
 

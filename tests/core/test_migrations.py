@@ -8,9 +8,9 @@ import flask_migrate
 import sqlalchemy as sa
 from pydantic import TypeAdapter
 
-from lpb.contract import EntryInput
 from lpb.extensions import db
 from lpb.models import SetAsideEntry, User
+from lpb.sync.contract import EntryInput
 from tests.api_client import Device, entry, put, register
 from tests.openapi_check import CheckedClient
 

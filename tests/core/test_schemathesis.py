@@ -14,7 +14,7 @@ from schemathesis.checks import (
     status_code_conformance,
 )
 
-from lpb.openapi import openapi_document
+from lpb.shell.openapi import openapi_document
 from tests.api_client import register
 
 CHECKS = [

@@ -13,10 +13,10 @@ from playwright.sync_api import Page, expect
 from test_method import add_reflections
 from test_sync import register, sign_in
 
-from lpb import webpush
 from lpb.extensions import db
 from lpb.models import Entry, PushDevice
-from tests.test_reminders import PUSH_SETTINGS, PushReceiver, Subscriber
+from lpb.reminders import webpush
+from tests.reminders.test_reminders import PUSH_SETTINGS, PushReceiver, Subscriber
 
 VIEWS = {"/": "Today", "/journal": "Journal", "/insights": "Insights", "/settings": "Settings"}
 DUTCH_TABS = ["Vandaag", "Dagboek", "Inzichten", "Instellingen"]

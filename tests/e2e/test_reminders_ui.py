@@ -6,7 +6,7 @@ from playwright.sync_api import Page, expect
 from test_habit import fake_subscription, push_server  # noqa: F401 (push_server: a fixture)
 from test_sync import register, sign_in
 
-from tests.test_reminders import Subscriber
+from tests.reminders.test_reminders import Subscriber
 
 
 def reminders(page: Page):

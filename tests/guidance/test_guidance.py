@@ -8,7 +8,7 @@ from datetime import timedelta
 
 import pytest
 
-from lpb import guidance
+from lpb.guidance import routes as guidance
 from tests.api_client import Device, api_token, delete, entry, put, register
 from tests.openapi_check import CheckedClient, openapi
 

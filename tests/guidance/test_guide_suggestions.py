@@ -1,8 +1,8 @@
 """Suggested questions and a guide's words after a link ends: what the client's devices pull."""
 
-from tests import test_guidance
 from tests.api_client import api_token
-from tests.test_guidance import links, post_form, text_of
+from tests.guidance import test_guidance
+from tests.guidance.test_guidance import links, post_form, text_of
 
 # The fixtures of tests/test_guidance.py: a client with two guides and shared reflections.
 api_app = test_guidance.api_app

@@ -3,7 +3,7 @@
 import json
 
 from tests.api_client import Device, api_token, entry, put
-from tests.test_guidance import (  # noqa: F401  (api_app and story are fixtures)
+from tests.guidance.test_guidance import (  # noqa: F401  (api_app and story are fixtures)
     account,
     api_app,
     invite,

@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from lpb import contract
-from lpb.export_readable import CSV_KEYS
-from lpb.export_words import export_words, number
+from lpb.portability.export_words import export_words, number
+from lpb.portability.readable import CSV_KEYS
+from lpb.sync import contract
 from tests.api_client import Device, api_token, delete, put, register
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 FIXTURE = json.loads((ROOT / "tests/fixtures/export-entries.json").read_text(encoding="utf-8"))
 DOC = (ROOT / "docs/export-format.md").read_text(encoding="utf-8")
 EXPORTED_AT = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$")

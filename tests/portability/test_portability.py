@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 
-from lpb import recovery
+from lpb.accounts import recovery
 from lpb.extensions import db
 from lpb.models import SetAsideEntry, User
 from tests.api_client import PASSWORD, Device, api_token, entry, put, register, sign_in

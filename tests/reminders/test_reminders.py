@@ -18,10 +18,11 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from py_vapid import Vapid
 
-from lpb import create_app, reminders
+from lpb import create_app
 from lpb.extensions import db
 from lpb.models import CalendarFeed, PushDevice
-from lpb.reminder_sender import send_due_reminders
+from lpb.reminders import routes as reminders
+from lpb.reminders.sender import send_due_reminders
 from tests.api_client import api_token, register
 
 PUSH_SETTINGS = {

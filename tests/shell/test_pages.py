@@ -14,10 +14,10 @@ import pytest
 
 from lpb import create_app
 from lpb.i18n import TEXTS, translate_count
-from lpb.module_graph import static_graph, view_graph
-from lpb.pages import APP_ROUTES, SHELL_STYLES
+from lpb.shell.module_graph import static_graph, view_graph
+from lpb.shell.routes import APP_ROUTES, SHELL_STYLES
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 MODULE_IMPORT = re.compile(r"^\s*(?:import|export)\b[^;]*?from\s+'([^']+)'", re.M)
 BOOT_SCRIPT = re.compile(
     r"""<script src="/static/js/boot\.js" data-app="([^"]+)" data-preloads='([^']+)'></script>"""

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-QUESTIONS_PATH = Path(__file__).parent.parent / "lpb" / "data" / "questions.json"
+QUESTIONS_PATH = Path(__file__).resolve().parents[2] / "lpb" / "data" / "questions.json"
 CIRCLES = ("self", "close", "organisations", "society", "place")
 THEMES = (
     "meaning",

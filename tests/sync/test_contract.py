@@ -2,7 +2,10 @@
 
 from pydantic import Field
 
-from lpb import contract, contract_guidance, contract_practice, contract_reminders
+from lpb.guidance import contracts as contract_guidance
+from lpb.guidance import contracts_practice as contract_practice
+from lpb.reminders import contracts as contract_reminders
+from lpb.sync import contract
 from tests.api_client import Device, api_token, entry, put, register
 
 

@@ -10,9 +10,9 @@ import pytest
 import sqlalchemy as sa
 from flask.testing import FlaskClient
 
-from lpb import sync
 from lpb.extensions import db
 from lpb.models import Client, User
+from lpb.sync import services as sync
 from tests.api_client import Device, api_token, delete, entry, put, register
 from tests.openapi_check import CheckedClient
 

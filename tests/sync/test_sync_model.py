@@ -20,10 +20,10 @@ from hypothesis.stateful import (
 )
 
 from lpb.extensions import db
-from lpb.guidance import MAX_OPEN_QUESTIONS
+from lpb.guidance.routes import MAX_OPEN_QUESTIONS
+from lpb.guidance.shares import SHAREABLE_KINDS
 from lpb.models import Entry, Share, User
-from lpb.shares import SHAREABLE_KINDS
-from lpb.sync import GUIDE_KINDS
+from lpb.sync.services import GUIDE_KINDS
 from tests.api_client import api_token, delete, entry, put, register
 
 # Small pages, so that a lost answer can stop a pull halfway.
@@ -52,7 +52,7 @@ def from_server(change: dict) -> dict:
         "deleted": change["deleted"],
         "version": change["version"],
         "shared": tuple(change.get("shared_with") or ()),
-        # A guide's question: the device may delete it, never write it (lpb/sync.py).
+        # A guide's question: the device may delete it, never write it (lpb/sync/services.py).
         "guide": change["kind"] in GUIDE_KINDS,
     }
 

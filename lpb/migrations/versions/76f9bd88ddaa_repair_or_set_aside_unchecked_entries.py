@@ -2,7 +2,7 @@
 
 Before this revision the server kept any JSON in an entry's body: NaN, NUL, lone surrogates, a
 reflection without `day`, a question whose `nl` is an object. Devices that pull such an entry break.
-Each stored entry is checked against lpb.contract (the rules every push and import follow now):
+Each stored entry is checked against lpb.sync.contract (the rules every push and import follow now):
 - fixable entries are repaired (NUL removed, lone surrogates and NaN replaced, a missing or broken
   optional field dropped, a reflection's missing `day` taken from its `created_at`) and get a new
   version, so devices pull the repaired text;
@@ -23,7 +23,7 @@ import sqlalchemy as sa
 from alembic import op
 from pydantic import TypeAdapter, ValidationError
 
-from lpb.contract import CIRCLES, EntryInput
+from lpb.sync.contract import CIRCLES, EntryInput
 
 # revision identifiers, used by Alembic.
 revision = '76f9bd88ddaa'

@@ -1,5 +1,5 @@
 // The words of the Markdown and CSV exports in the reader's language: kinds, circles, ratings, the
-// eigen mix, dates. lpb/export_words.py holds the same words for the server's exports.
+// eigen mix, dates. lpb/portability/export_words.py holds the same words for the server's exports.
 import { CIRCLES, MIX_CATEGORIES } from '../method/circles.js';
 
 const LABELS = {
