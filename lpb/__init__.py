@@ -1,6 +1,5 @@
 """Levensloopbaan: daily micro-reflections on life and work."""
 
-import os
 import secrets
 from datetime import timedelta
 from pathlib import Path
@@ -8,10 +7,11 @@ from pathlib import Path
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from lpb import jsonapi, security
+from lpb import jsonapi, security, tokens
 from lpb.accounts import links
 from lpb.accounts import services as accounts
-from lpb.extensions import csrf, db, engine_options, migrate
+from lpb.extensions import csrf, db, migrate
+from lpb.sqlite_writer import engine_options
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -56,9 +56,9 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     from lpb import cli, i18n, models  # noqa: F401  (models: migrations)
     from lpb.accounts import routes as auth
-    from lpb.guidance import practice, suggestions
+    from lpb.guidance import practice_routes, suggestion_routes
     from lpb.guidance import routes as guidance
-    from lpb.portability import services as portability
+    from lpb.portability import routes as portability
     from lpb.reminders import routes as reminders
     from lpb.shell import routes as pages
     from lpb.sync import routes as api
@@ -71,8 +71,8 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(portability.bp)
     app.register_blueprint(reminders.bp)
     app.register_blueprint(guidance.bp)
-    app.register_blueprint(suggestions.bp)
-    app.register_blueprint(practice.bp)
+    app.register_blueprint(suggestion_routes.bp)
+    app.register_blueprint(practice_routes.bp)
     jsonapi.init_app(app)
     security.init_app(app)
     app.after_request(accounts.touch_session)
@@ -81,16 +81,5 @@ def create_app(test_config: dict | None = None) -> Flask:
 
 def _instance_secret_key(instance: Path) -> str:
     """Return the secret key kept in the instance folder, creating it on first run."""
-    key_file = instance / "secret_key"
-    if not key_file.exists():
-        # Several workers may start at once: write aside, then link, so one key wins for all.
-        draft = instance / f"secret_key.{os.getpid()}"
-        draft.write_text(secrets.token_hex(32))
-        draft.chmod(0o600)
-        try:
-            os.link(draft, key_file)
-        except FileExistsError:
-            pass
-        finally:
-            draft.unlink()
-    return key_file.read_text().strip()
+    key = tokens.instance_secret(instance, "secret_key", lambda: secrets.token_hex(32).encode())
+    return key.decode().strip()

@@ -12,9 +12,9 @@ from flask.cli import with_appcontext
 from lpb.extensions import db
 from lpb.i18n import LANGUAGES
 from lpb.models import User
+from lpb.portability.export import export_document
 from lpb.portability.export_words import time_zone
 from lpb.portability.readable import export_csv, export_markdown
-from lpb.portability.services import export_document
 from lpb.reminders.sender import reminders_command
 
 

@@ -12,12 +12,13 @@ from collections.abc import Callable
 from functools import wraps
 from typing import ParamSpec, TypeVar
 
-from flask import Flask, Response, current_app, g, jsonify, request
+from flask import Flask, Response, current_app, g, request
 from pydantic import BaseModel, ValidationError
 from sqlalchemy.exc import OperationalError
 from werkzeug.exceptions import InternalServerError, ServiceUnavailable
 
 from lpb.accounts import services as accounts
+from lpb.errors import ApiError, error_response
 from lpb.extensions import db
 from lpb.models import User
 from lpb.sync.contract import MAX_IMPORT_ENTRIES, MAX_MUTATIONS, MAX_TEXT_LENGTH, first_problem
@@ -31,14 +32,6 @@ _BAD_CHARACTER = re.compile("[\x00\ud800-\udfff]")
 Model = TypeVar("Model", bound=BaseModel)
 P = ParamSpec("P")
 R = TypeVar("R")
-
-
-class ApiError(Exception):
-    """A request that cannot be served as asked; nothing of it is stored."""
-
-    def __init__(self, status: int, error: str, message: str):
-        super().__init__(message)
-        self.status, self.error, self.message = status, error, message
 
 
 def invalid(message: str) -> ApiError:
@@ -159,10 +152,10 @@ def parse(model: type[Model], payload: object) -> Model:
         raise invalid(f"{path or 'The body'}: {message}.") from None
 
 
-def _api_error(error: ApiError) -> tuple[Response, int]:
+def _api_error(error: ApiError) -> Response:
     """Undo whatever the failed request started, and explain in JSON."""
     db.session.rollback()
-    return jsonify(error=error.error, message=error.message), error.status
+    return error_response(error)
 
 
 def is_busy(error: OperationalError) -> bool:
@@ -177,12 +170,9 @@ def _database_error(error: OperationalError) -> Response:
         current_app.logger.exception("Database error", exc_info=error)
         return current_app.make_response(current_app.handle_http_exception(InternalServerError()))
     if request.path.startswith("/api/"):
-        response = jsonify(error="busy", message="The server is busy; try again in a moment.")
-        response.status_code = 503
-    else:
-        response = current_app.make_response(
-            current_app.handle_http_exception(ServiceUnavailable())
-        )
+        message = "The server is busy; try again in a moment."
+        return error_response(ApiError(503, "busy", message, RETRY_AFTER_SECONDS))
+    response = current_app.make_response(current_app.handle_http_exception(ServiceUnavailable()))
     response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
     return response
 

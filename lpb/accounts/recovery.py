@@ -9,9 +9,10 @@ from email.message import EmailMessage
 import sqlalchemy as sa
 from flask import current_app
 
+from lpb import clock
 from lpb.accounts import links
 from lpb.extensions import db
-from lpb.models import ResetLink, User, utcnow
+from lpb.models import ResetLink, User
 
 RESET_LINK_MINUTES = 30
 RECOVERY_CODE_COUNT = 8
@@ -40,8 +41,8 @@ def new_reset_token(user: User) -> str:
 
 def add_reset_token(user_id: int, token: str) -> None:
     """Store a reset token's hash for the user, valid for RESET_LINK_MINUTES."""
-    db.session.execute(sa.delete(ResetLink).where(ResetLink.expires_at <= utcnow()))
-    expires = utcnow() + timedelta(minutes=RESET_LINK_MINUTES)
+    db.session.execute(sa.delete(ResetLink).where(ResetLink.expires_at <= clock.now()))
+    expires = clock.now() + timedelta(minutes=RESET_LINK_MINUTES)
     db.session.add(ResetLink(user_id=user_id, token_hash=_sha256(token), expires_at=expires))
 
 
@@ -55,7 +56,7 @@ def reset_token_user(token: str) -> User | None:
     return db.session.scalar(
         sa.select(User)
         .join(ResetLink, ResetLink.user_id == User.id)
-        .where(ResetLink.token_hash == _sha256(token), ResetLink.expires_at > utcnow())
+        .where(ResetLink.token_hash == _sha256(token), ResetLink.expires_at > clock.now())
     )
 
 
@@ -63,7 +64,7 @@ def use_reset_token(token: str) -> User | None:
     """Use up a reset token, at most once even when sent twice at the same time; return its user."""
     user_id = db.session.scalar(
         sa.delete(ResetLink)
-        .where(ResetLink.token_hash == _sha256(token), ResetLink.expires_at > utcnow())
+        .where(ResetLink.token_hash == _sha256(token), ResetLink.expires_at > clock.now())
         .returning(ResetLink.user_id)
     )
     return db.session.get(User, user_id) if user_id is not None else None

@@ -17,9 +17,9 @@ from itsdangerous import BadSignature, URLSafeSerializer
 from sqlalchemy.exc import OperationalError
 from werkzeug.wrappers import Response as BaseResponse
 
-from lpb import limits
+from lpb import clock, limits
 from lpb.extensions import db
-from lpb.models import ResetLink, Session, User, utcnow
+from lpb.models import ResetLink, Session, User
 
 # OWASP Password Storage Cheat Sheet: argon2id, 19 MiB, 2 iterations, 1 degree of parallelism.
 password_hasher = PasswordHasher(time_cost=2, memory_cost=19 * 1024, parallelism=1)
@@ -153,9 +153,9 @@ def current_user_id() -> int | None:
     token_hash = _token_hash(token)
     found = db.session.connection().execute(SIGNED_IN_SESSION, {"token_hash": token_hash}).first()
     lifetime = current_app.permanent_session_lifetime
-    if found is None or found.last_seen < utcnow() - lifetime:
+    if found is None or found.last_seen < clock.now() - lifetime:
         return None
-    if found.last_seen < utcnow() - LAST_SEEN_EVERY:
+    if found.last_seen < clock.now() - LAST_SEEN_EVERY:
         g.session_to_touch = token_hash  # written by touch_session, after the view
     g.user_id = found.user_id
     return g.user_id
@@ -183,7 +183,7 @@ def touch_session(response: Response) -> Response:
     db.session.rollback()
     try:
         db.session.execute(
-            sa.update(Session).where(Session.token_hash == token_hash).values(last_seen=utcnow())
+            sa.update(Session).where(Session.token_hash == token_hash).values(last_seen=clock.now())
         )
         db.session.commit()
     except OperationalError:

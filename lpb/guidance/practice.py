@@ -6,45 +6,13 @@ module adds the guide's own things, kept in guide_records by link id: notes only
 it is ever written into the client's entries, so it cannot reach the client's pull or export.
 """
 
-from datetime import date
-
 import sqlalchemy as sa
-from flask import Blueprint, Response, jsonify
 
+from lpb import clock
 from lpb.extensions import db
-from lpb.guidance import routes as guidance
-from lpb.guidance.contracts_practice import GuideProfileChange, NotesChange, SessionHeld
-from lpb.i18n import current_language
-from lpb.jsonapi import ApiError, invalid, json_body, parse, signed_in, signed_in_user
-from lpb.models import Entry, GuideLink, GuideRecord, Share, User
-
-bp = Blueprint("practice", __name__, url_prefix="/api/guide")
-
-# Day and month names for the server's fallback pages (the app's pages use the browser's Intl).
-DAY_NAMES = {
-    "nl": "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag".split(),
-    "en": "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split(),
-}
-MONTH_NAMES = {
-    "nl": "januari februari maart april mei juni juli augustus september oktober november "
-    "december".split(),
-    "en": "January February March April May June July August September October November "
-    "December".split(),
-}
-
-
-@bp.app_template_filter("guide_day")
-def format_day(day: str | None) -> str:
-    """Return a YYYY-MM-DD day in the reader's language: "maandag 7 december 2026"."""
-    try:
-        value = date.fromisoformat((day or "")[:10])
-    except ValueError:
-        return day or ""
-    lang = current_language()
-    weekday, month = DAY_NAMES[lang][value.weekday()], MONTH_NAMES[lang][value.month - 1]
-    if lang == "en":
-        return f"{weekday} {month} {value.day}, {value.year}"
-    return f"{weekday} {value.day} {month} {value.year}"
+from lpb.guidance import services
+from lpb.jsonapi import ApiError
+from lpb.models import Entry, GuideLink, GuideRecord, Share, User, row_id
 
 
 def ended_for(user: User, link_id: int) -> bool:
@@ -53,12 +21,12 @@ def ended_for(user: User, link_id: int) -> bool:
     return record is not None and record.user_id == user.id
 
 
-def _record_json(record: GuideRecord | None, link_id: int) -> dict:
+def record_json(record: GuideRecord | None, link_id: int) -> dict:
     """Return the guide's own record of a link as the API sends it."""
     return {
         "link_id": link_id,
         "notes": record.notes if record else "",
-        "notes_updated_at": guidance._iso(record.notes_updated_at) if record else None,
+        "notes_updated_at": clock.iso(record.notes_updated_at) if record else None,
         "session_held_on": record.session_held_on if record else None,
     }
 
@@ -129,7 +97,7 @@ def _activity(guide_id: int) -> dict[int, tuple[int, int, int, str | None]]:
 
 def practice_json(user: User) -> dict:
     """Return the guide's practice: each client with what is new, and ended links with notes."""
-    links = guidance._guided_links(user)
+    links = services.guided_links(user)
     records = _records(user.id)
     activity = _activity(user.id)
     clients = []
@@ -139,12 +107,12 @@ def practice_json(user: User) -> dict:
         clients.append(
             {
                 "link_id": link.id,
-                "name": guidance._client_name(link),
+                "name": services.client_name(link),
                 "new_reflections": new,
                 "new_answers": answers,
                 "shared_count": count,
                 "last_activity": last,
-                "guide_last_seen_at": guidance._iso(link.guide_last_seen_at),
+                "guide_last_seen_at": clock.iso(link.guide_last_seen_at),
                 "session_held_on": record.session_held_on if record else None,
                 "show_insights": link.show_insights,
             }
@@ -155,7 +123,7 @@ def practice_json(user: User) -> dict:
             "link_id": record.link_id,
             "name": record.client_name,
             "notes": record.notes,
-            "ended_at": guidance._iso(record.ended_at),
+            "ended_at": clock.iso(record.ended_at),
         }
         for record in sorted(records.values(), key=lambda row: row.link_id)
         if record.link_id not in live and record.notes
@@ -170,18 +138,18 @@ def _ended_error(link_id: int, user: User) -> ApiError:
     return ApiError(404, "not_found", "No such client.")
 
 
-def _link_of(raw_id: str, user: User) -> GuideLink:
+def link_of(raw_id: str, user: User) -> GuideLink:
     """Return a live link of this guide, or answer 410 (ended) or 404 (never theirs)."""
-    link_id = guidance._number(raw_id)
+    link_id = row_id(raw_id)
     link = db.session.get(GuideLink, link_id)
     if link is None or link.guide_id != user.id:
         raise _ended_error(link_id, user)
     return link
 
 
-def _own_record(raw_id: str, user: User) -> tuple[GuideRecord | None, GuideLink | None]:
+def own_record(raw_id: str, user: User) -> tuple[GuideRecord | None, GuideLink | None]:
     """Return this guide's record of a link and the link (live or ended); 404 if neither is theirs."""
-    link_id = guidance._number(raw_id)
+    link_id = row_id(raw_id)
     link = db.session.get(GuideLink, link_id)
     if link is not None and link.guide_id != user.id:
         link = None
@@ -193,7 +161,7 @@ def _own_record(raw_id: str, user: User) -> tuple[GuideRecord | None, GuideLink 
     return record, link
 
 
-def _record_for(link: GuideLink, user: User) -> GuideRecord:
+def record_for(link: GuideLink, user: User) -> GuideRecord:
     """Return the guide's record of a live link, made now if there is none."""
     record = db.session.get(GuideRecord, link.id)
     if record is None:
@@ -208,105 +176,10 @@ def link_ended(link: GuideLink) -> None:
     if record is None:
         record = GuideRecord(link_id=link.id, user_id=link.guide_id, client_name="", notes="")
         db.session.add(record)
-    record.ended_at = guidance.now()
+    record.ended_at = clock.now()
     record.session_held_on = None
     # The client's name is kept only beside notes, so the guide knows whose they are.
-    record.client_name = guidance._client_name(link)[:100] if record.notes else ""
-
-
-@bp.get("/practice")
-@signed_in
-def practice() -> Response:
-    """Return the signed-in guide's clients, ordered on the device, with what is new."""
-    return jsonify(practice_json(signed_in_user()))
-
-
-@bp.get("/practice/<link_id>")
-@signed_in
-def practice_client(link_id: str) -> Response:
-    """Return what one client shared, with the guide's notes and last session; a visit."""
-    user = signed_in_user()
-    link = _link_of(link_id, user)
-    detail = guidance._visit(link)
-    version = detail.pop("_version")
-    detail.update(_record_json(db.session.get(GuideRecord, link.id), link.id))
-    detail.pop("link_id")
-    detail["link_id"] = link.id
-    response = jsonify(detail)
-    guidance._mark_seen(link.id, version)
-    return response
-
-
-@bp.put("/practice/<link_id>/notes")
-@signed_in
-def save_notes(link_id: str) -> Response:
-    """Replace the guide's private notes of a client (also of one who stopped sharing)."""
-    user = signed_in_user()
-    change = parse(NotesChange, json_body())
-    record, link = _own_record(link_id, user)
-    if record is None:
-        assert link is not None
-        record = _record_for(link, user)
-    record.notes = change.notes
-    record.notes_updated_at = guidance.now()
-    if link is not None:
-        record.client_name = guidance._client_name(link)[:100]
-    db.session.commit()
-    return jsonify(_record_json(record, record.link_id))
-
-
-@bp.delete("/practice/<link_id>/notes")
-@signed_in
-def delete_notes(link_id: str) -> Response:
-    """Delete the guide's notes of a client; of an ended link, nothing of the client is left."""
-    user = signed_in_user()
-    record, link = _own_record(link_id, user)
-    if record is not None:
-        if link is None:
-            db.session.delete(record)
-        else:
-            record.notes, record.notes_updated_at, record.client_name = "", None, ""
-    db.session.commit()
-    return jsonify(deleted=True)
-
-
-@bp.put("/practice/<link_id>/session")
-@signed_in
-def session_held(link_id: str) -> Response:
-    """Record the day of the last session with a client: their page opens on what came since."""
-    user = signed_in_user()
-    held = parse(SessionHeld, json_body())
-    try:
-        day = date.fromisoformat(held.held_on)
-    except ValueError as error:
-        raise invalid("held_on is not a day of the calendar.") from error
-    if day > date.fromordinal(guidance.now().date().toordinal() + 1):
-        raise invalid("held_on cannot be in the future.")
-    record = _record_for(_link_of(link_id, user), user)
-    record.session_held_on = held.held_on
-    db.session.commit()
-    return jsonify(_record_json(record, record.link_id))
-
-
-@bp.get("/profile")
-@signed_in
-def profile() -> Response:
-    """Return the name the guide's clients see."""
-    return jsonify(display_name=signed_in_user().display_name)
-
-
-@bp.put("/profile")
-@signed_in
-def change_profile() -> Response:
-    """Choose the name clients see; later questions and replies carry it."""
-    change = parse(GuideProfileChange, json_body())
-    name = change.display_name.strip()
-    if not name:
-        raise invalid("display_name cannot be blank.")
-    user = signed_in_user()
-    user.display_name = name
-    db.session.commit()
-    return jsonify(display_name=user.display_name)
+    record.client_name = services.client_name(link)[:100] if record.notes else ""
 
 
 def guide_records_export(user: User) -> list[dict]:
@@ -321,14 +194,56 @@ def guide_records_export(user: User) -> list[dict]:
             "link_id": row.link_id,
             "client_name": row.client_name,
             "notes": row.notes,
-            "notes_updated_at": guidance._iso(row.notes_updated_at),
+            "notes_updated_at": clock.iso(row.notes_updated_at),
         }
         for row in rows
     ]
 
 
-@bp.after_request
-def _private(response: Response) -> Response:
-    """Keep every answer out of caches: they show someone's reflections and private notes."""
-    response.headers["Cache-Control"] = "no-store"
-    return response
+def client_json(link: GuideLink) -> tuple[dict, int]:
+    """Return what one client shared with the guide's record of them, and the version seen."""
+    detail = services.visit(link)
+    version = detail.pop("_version")
+    detail.update(record_json(db.session.get(GuideRecord, link.id), link.id))
+    detail.pop("link_id")
+    detail["link_id"] = link.id
+    return detail, version
+
+
+def save_notes(user: User, raw_id: str, notes: str) -> dict:
+    """Replace the guide's private notes of a client (also of one who stopped sharing)."""
+    record, link = own_record(raw_id, user)
+    if record is None:
+        assert link is not None
+        record = record_for(link, user)
+    record.notes = notes
+    record.notes_updated_at = clock.now()
+    if link is not None:
+        record.client_name = services.client_name(link)[:100]
+    db.session.commit()
+    return record_json(record, record.link_id)
+
+
+def delete_notes(user: User, raw_id: str) -> None:
+    """Delete the guide's notes of a client; of an ended link, nothing of the client is left."""
+    record, link = own_record(raw_id, user)
+    if record is not None:
+        if link is None:
+            db.session.delete(record)
+        else:
+            record.notes, record.notes_updated_at, record.client_name = "", None, ""
+    db.session.commit()
+
+
+def session_held(user: User, raw_id: str, held_on: str) -> dict:
+    """Record the day of the last session with a client."""
+    record = record_for(link_of(raw_id, user), user)
+    record.session_held_on = held_on
+    db.session.commit()
+    return record_json(record, record.link_id)
+
+
+def rename(user: User, name: str) -> None:
+    """Choose the name the guide's clients see."""
+    user.display_name = name
+    db.session.commit()

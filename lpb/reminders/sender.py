@@ -50,7 +50,7 @@ def due_day(device: PushDevice, now: datetime) -> str | None:
     zone = ZoneInfo(device.time_zone)
     at = time.fromisoformat(device.remind_at)
     today = now.astimezone(zone).date()
-    scheduled = device.scheduled_at.replace(tzinfo=UTC)
+    scheduled = device.scheduled_at
     for day in (today - timedelta(days=1), today):
         moment = local_moment(day, at, zone)
         if not device.weekdays & (1 << day.weekday()) or not scheduled <= moment <= now:

@@ -4,7 +4,6 @@ import base64
 import enum
 import http.client
 import json
-import os
 import re
 from pathlib import Path
 
@@ -14,6 +13,7 @@ from flask import current_app
 from py_vapid import Vapid, VapidException
 from pywebpush import WebPushException, webpush
 
+from lpb import tokens
 from lpb.reminders import push_target
 
 KEY_FILE = "vapid_private_key.pem"
@@ -45,32 +45,19 @@ def b64url_decode(text: str) -> bytes:
     return base64.urlsafe_b64decode(text.rstrip("=") + "=" * (-len(text.rstrip("=")) % 4))
 
 
-def _instance_private_key(instance: Path) -> bytes:
-    """Return the VAPID private key kept in the instance folder (PEM), creating it on first run."""
-    key_file = instance / KEY_FILE
-    if not key_file.exists():
-        pem = ec.generate_private_key(ec.SECP256R1()).private_bytes(
-            serialization.Encoding.PEM,
-            serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption(),
-        )
-        # Several workers may start at once: write aside, then link, so one key wins for all.
-        draft = instance / f"{KEY_FILE}.{os.getpid()}"
-        draft.write_bytes(pem)
-        draft.chmod(0o600)
-        try:
-            os.link(draft, key_file)
-        except FileExistsError:
-            pass
-        finally:
-            draft.unlink()
-    return key_file.read_bytes()
+def _private_key_pem() -> bytes:
+    """Return a new VAPID private key as PEM."""
+    return ec.generate_private_key(ec.SECP256R1()).private_bytes(
+        serialization.Encoding.PEM,
+        serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption(),
+    )
 
 
 def _load_key(configured: str | None) -> Vapid:
     """Return the VAPID key from a configured string (PEM, base64url raw or DER) or the instance."""
     if not configured:
-        pem = _instance_private_key(Path(current_app.instance_path))
+        pem = tokens.instance_secret(Path(current_app.instance_path), KEY_FILE, _private_key_pem)
         return Vapid(serialization.load_pem_private_key(pem, password=None))
     if "-----BEGIN" in configured:
         return Vapid(serialization.load_pem_private_key(configured.encode(), password=None))

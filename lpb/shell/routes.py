@@ -10,6 +10,7 @@ from flask import Blueprint, Flask, Response, current_app, render_template, requ
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
+from lpb.errors import ApiError, error_response
 from lpb.i18n import current_language, translate
 from lpb.shell.module_graph import static_graph, view_graph
 
@@ -190,14 +191,14 @@ def compress(response: Response) -> Response:
     return response
 
 
-def _error_page(error: HTTPException) -> tuple[str | dict, int]:
+def _error_page(error: HTTPException) -> tuple[str | Response, int]:
     """Answer an error as JSON under /api/, else as a friendly page."""
     code = error.code or 500
     if request.path.startswith("/api/"):
         name = (
             "csrf_failed" if isinstance(error, CSRFError) else error.name.lower().replace(" ", "_")
         )
-        return {"error": name, "message": error.description}, code
+        return error_response(ApiError(code, name, error.description or "")), code
     if isinstance(error, CSRFError):
         return (
             render_template(
@@ -214,7 +215,7 @@ def _error_page(error: HTTPException) -> tuple[str | dict, int]:
     )
 
 
-def _unexpected_error(error: Exception) -> tuple[str | dict, int]:
+def _unexpected_error(error: Exception) -> tuple[str | Response, int]:
     """Log an unexpected error and answer without a stack trace."""
     current_app.logger.exception("Unhandled error", exc_info=error)
     return _error_page(InternalServerError())

@@ -10,6 +10,7 @@ from flask_wtf.csrf import generate_csrf
 
 from lpb import limits
 from lpb.accounts import services as accounts
+from lpb.errors import too_many
 from lpb.extensions import db
 from lpb.guidance import shares
 from lpb.jsonapi import ApiError, json_body, signed_in, signed_in_user, signed_in_user_id
@@ -65,12 +66,12 @@ def sign_out() -> Response:
 
 @bp.post("/push")
 @signed_in
-def push() -> Response | tuple[Response, int]:
+def push() -> Response:
     """Apply a batch of mutations from one device, once, in one transaction."""
     user_id = signed_in_user_id()
     wait = limits.PUSH.take(accounts.session_key())
     if wait:
-        return limits.too_many_json(wait)
+        raise too_many(wait)
     refuse_large_push()
     # Looking up the session began SQLite's write transaction (a POST begins IMMEDIATE): end it,
     # so that no other push waits while this body is parsed and checked. sync.push locks again.

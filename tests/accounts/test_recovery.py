@@ -8,8 +8,7 @@ from email import message_from_bytes, policy
 import pytest
 from aiosmtpd.controller import Controller
 
-from lpb.accounts import recovery
-from lpb.models import utcnow
+from lpb import clock
 from tests.accounts.test_accounts import form_token_for
 from tests.api_client import PASSWORD, form_token, register, sign_in
 from tests.postgres import _free_port
@@ -130,7 +129,8 @@ def test_reset_link_expires_after_30_minutes(db_app, inbox, monkeypatch):
     path = reset_path(inbox.wait_for(1)[0])
     client = db_app.test_client()
     token = form_token(client, path)
-    monkeypatch.setattr(recovery, "utcnow", lambda: utcnow() + timedelta(minutes=31))
+    later = clock.now() + timedelta(minutes=31)
+    monkeypatch.setattr(clock, "now", lambda: later)
     response = client.post(path, data={"csrf_token": token, "new_password": NEW_PASSWORD})
     assert response.status_code == 410
     assert sign_in(db_app.test_client(), "anna@example.org").status_code == 302

@@ -18,10 +18,10 @@ import pytest
 import sqlalchemy as sa
 from flask import request
 
-from lpb import create_app, extensions
+from lpb import create_app, sqlite_writer
 from lpb.extensions import db
 from lpb.models import User
-from lpb.portability import services as portability
+from lpb.portability import imports
 from lpb.sync import services as sync
 from lpb.sync.contract import MAX_IMPORT_ENTRIES
 from tests.api_client import Device, api_token, entry, form_token, put, register
@@ -196,7 +196,7 @@ def test_imports_are_limited_per_request_and_per_account(api_app, monkeypatch):
     answer = send(client, "/api/import", too_many)
     assert (answer.status_code, answer.json["error"]) == (413, "import_too_large")
 
-    monkeypatch.setattr(portability, "MAX_ACCOUNT_ENTRIES", 10)
+    monkeypatch.setattr(imports, "MAX_ACCOUNT_ENTRIES", 10)
     first = [tiny(n) for n in range(8)]
     assert send(client, "/api/import", json.dumps(export_document(first))).json["added"] == 8
     again = send(client, "/api/import", json.dumps(export_document(first)))
@@ -210,7 +210,7 @@ def test_imports_are_limited_per_request_and_per_account(api_app, monkeypatch):
 
 def test_a_locked_database_answers_503_busy_with_retry_after(app, tmp_path, monkeypatch):
     """SQLite's write lock held too long gives a retry-able 503, never a 500; reads go on."""
-    monkeypatch.setattr(extensions, "SQLITE_BUSY_TIMEOUT_MS", 100)
+    monkeypatch.setattr(sqlite_writer, "SQLITE_BUSY_TIMEOUT_MS", 100)
     with app.app_context():
         db.engine.dispose()
     client = signed_in(app)
@@ -239,7 +239,7 @@ def test_a_write_queue_held_too_long_delays_a_push_but_never_fails_it(
 ):
     """The queue only orders our writers: a lock file held by a hung process costs a push the
     busy timeout at most, and SQLite itself, free, lets it write."""
-    monkeypatch.setattr(extensions, "SQLITE_BUSY_TIMEOUT_MS", 300)
+    monkeypatch.setattr(sqlite_writer, "SQLITE_BUSY_TIMEOUT_MS", 300)
     with app.app_context():
         db.engine.dispose()
     client = signed_in(app)

@@ -20,7 +20,7 @@ from aiosmtpd.controller import Controller
 from lpb import create_app
 from lpb.extensions import db
 from lpb.models import Entry, PushDevice, User
-from lpb.portability import services as portability
+from lpb.portability import imports
 from lpb.reminders import push_target
 from lpb.reminders import sender as reminder_sender
 from tests.accounts.test_accounts import form_token_for
@@ -545,7 +545,7 @@ def test_a_guide_cannot_flood_a_client(pair, monkeypatch):
     assert sum(c["kind"] == "guide_question" for c in phone.state().values()) == 3
 
     # The guide's words never use the client's room for their own entries.
-    monkeypatch.setattr(portability, "MAX_ACCOUNT_ENTRIES", 4)
+    monkeypatch.setattr(imports, "MAX_ACCOUNT_ENTRIES", 4)
     document = {"format": "levensloopbaan-export", "version": 1, "entries": [entry(), entry()]}
     imported = client.post("/api/import", json=document, headers={"X-CSRFToken": api_token(client)})
     assert imported.status_code == 200, imported.json

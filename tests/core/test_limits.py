@@ -6,9 +6,10 @@ from datetime import timedelta
 import pytest
 import sqlalchemy as sa
 
-from lpb import create_app, limits
+from lpb import clock as server_clock
+from lpb import create_app
 from lpb.extensions import db
-from lpb.models import RateLimit, utcnow
+from lpb.models import RateLimit
 from tests.accounts.test_accounts import form_token_for
 from tests.api_client import PASSWORD, api_token, form_token, register, sign_in
 
@@ -19,14 +20,14 @@ WORKERS = 4
 def clock(monkeypatch):
     """Return a function that moves the limits' clock forward; it stands still otherwise."""
     # Frozen, so a slow machine's real seconds never shave one off an announced wait.
-    start = utcnow()
+    start = server_clock.now()
     offset = timedelta()
 
     def later(**delta):
         nonlocal offset
         offset += timedelta(**delta)
 
-    monkeypatch.setattr(limits, "utcnow", lambda: start + offset)
+    monkeypatch.setattr(server_clock, "now", lambda: start + offset)
     return later
 
 

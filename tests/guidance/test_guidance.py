@@ -8,7 +8,7 @@ from datetime import timedelta
 
 import pytest
 
-from lpb.guidance import routes as guidance
+from lpb import clock
 from tests.api_client import Device, api_token, delete, entry, put, register
 from tests.openapi_check import CheckedClient, openapi
 
@@ -292,8 +292,8 @@ def test_invitations_are_refused_when_own_expired_or_revoked(api_app, monkeypatc
     dutch = anna.get(own["path"], headers={"Accept-Language": "nl"})
     assert "je eigen uitnodiging" in text_of(dutch)
 
-    later = guidance.now() + timedelta(days=7, minutes=1)
-    monkeypatch.setattr(guidance, "now", lambda: later)
+    later = clock.now() + timedelta(days=7, minutes=1)
+    monkeypatch.setattr(clock, "now", lambda: later)
     expired = accept(gerda, own["path"])
     assert expired.status_code == 410 and "expired" in text_of(expired)
     assert anna.get("/api/guides").json["invitations"] == []

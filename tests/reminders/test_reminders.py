@@ -18,10 +18,11 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from py_vapid import Vapid
 
+from lpb import clock as server_clock
 from lpb import create_app
 from lpb.extensions import db
 from lpb.models import CalendarFeed, PushDevice
-from lpb.reminders import routes as reminders
+from lpb.reminders import webpush
 from lpb.reminders.sender import send_due_reminders
 from tests.api_client import api_token, register
 
@@ -109,7 +110,7 @@ def app(db_app, monkeypatch):
     """Return db_app set up to push to the loopback receiver, with a clock the test sets."""
     db_app.config.update(PUSH_SETTINGS)
     clock = Clock(utc("2026-01-01T12:00"))
-    monkeypatch.setattr(reminders, "now", lambda: clock.at)
+    monkeypatch.setattr(server_clock, "now", lambda: clock.at)
     db_app.extensions["clock"] = clock
     return db_app
 
@@ -593,7 +594,7 @@ def test_vapid_keys_are_made_once_or_taken_from_the_settings(tmp_path):
     for _ in range(2):
         app = create_app({"INSTANCE_PATH": tmp_path, "SECRET_KEY": "x", "TESTING": True})
         with app.app_context():
-            public_keys.append(reminders.webpush.public_key())
+            public_keys.append(webpush.public_key())
     assert public_keys[0] == public_keys[1]
     assert len(base64.urlsafe_b64decode(public_keys[0] + "=")) == 65
     assert (tmp_path / "vapid_private_key.pem").stat().st_mode & 0o077 == 0
@@ -609,7 +610,7 @@ def test_vapid_keys_are_made_once_or_taken_from_the_settings(tmp_path):
         {"INSTANCE_PATH": tmp_path, "SECRET_KEY": "x", "VAPID_PRIVATE_KEY": raw}
     )
     with configured.app_context():
-        assert reminders.webpush.public_key() == public
+        assert webpush.public_key() == public
     mismatched = create_app(
         {
             "INSTANCE_PATH": tmp_path,
@@ -619,7 +620,7 @@ def test_vapid_keys_are_made_once_or_taken_from_the_settings(tmp_path):
         }
     )
     with mismatched.app_context(), pytest.raises(RuntimeError, match="FLASK_VAPID_PUBLIC_KEY"):
-        reminders.webpush.public_key()
+        webpush.public_key()
 
 
 def test_the_sender_command_needs_a_subject_and_runs_once(app):
