@@ -8,8 +8,7 @@ from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from lpb import jsonapi, security, tokens
-from lpb.accounts import links
-from lpb.accounts import services as accounts
+from lpb.accounts import links, sessions
 from lpb.extensions import csrf, db, migrate
 from lpb.sqlite_writer import engine_options
 
@@ -75,7 +74,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(practice_routes.bp)
     jsonapi.init_app(app)
     security.init_app(app)
-    app.after_request(accounts.touch_session)
+    app.after_request(sessions.touch_session)
     return app
 
 

@@ -2,7 +2,7 @@
 
 Who commits: a view commits the work it did, once it is complete; helpers only add and flush.
 A failed request is rolled back by the error handlers here. The one write outside a view is the
-session's last-seen time (accounts.touch_session, after the view, in a transaction of its own).
+session's last-seen time (sessions.touch_session, after the view, in a transaction of its own).
 """
 
 import json
@@ -17,7 +17,7 @@ from pydantic import BaseModel, ValidationError
 from sqlalchemy.exc import OperationalError
 from werkzeug.exceptions import InternalServerError, ServiceUnavailable
 
-from lpb.accounts import services as accounts
+from lpb.accounts import sessions
 from lpb.errors import ApiError, error_response
 from lpb.extensions import db
 from lpb.models import User
@@ -41,7 +41,7 @@ def invalid(message: str) -> ApiError:
 
 def signed_in_user() -> User:
     """Return the signed-in user, or answer 401."""
-    user = accounts.current_user()
+    user = sessions.current_user()
     if user is None:
         raise ApiError(401, "not_signed_in", "Sign in to sync.")
     return user
@@ -49,7 +49,7 @@ def signed_in_user() -> User:
 
 def signed_in_user_id() -> int:
     """Return the signed-in user's id without loading the user, or answer 401."""
-    user_id = accounts.current_user_id()
+    user_id = sessions.current_user_id()
     if user_id is None:
         raise ApiError(401, "not_signed_in", "Sign in to sync.")
     return user_id

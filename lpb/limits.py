@@ -9,9 +9,11 @@ import hmac
 import math
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import wraps
+from typing import ParamSpec, TypeVar
 
 import sqlalchemy as sa
 from flask import current_app, g
@@ -21,6 +23,9 @@ from lpb import clock
 from lpb.errors import too_many
 from lpb.extensions import db
 from lpb.models import RateLimit
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 @dataclass(frozen=True)
@@ -172,12 +177,12 @@ def forget(limit: Limit, value: str) -> None:
     db.session.execute(sa.delete(RateLimit).where(RateLimit.key == _key(limit, value)))
 
 
-def limited(limit: Limit):
+def limited(limit: Limit) -> Callable[[Callable[P, R]], Callable[P, R]]:
     """Limit an API view per signed-in user (put it under @signed_in)."""
 
-    def decorate(view):
+    def decorate(view: Callable[P, R]) -> Callable[P, R]:
         @wraps(view)
-        def wrapped(*args, **kwargs):
+        def wrapped(*args: P.args, **kwargs: P.kwargs) -> R:
             wait = attempt(limit, f"user:{g.user_id}", user_id=g.user_id)
             if wait:
                 raise too_many(wait)
@@ -218,7 +223,7 @@ class LocalBucket:
         return 0
 
 
-# Registration, password and account operations; sign-in has its own keys in lpb/accounts/services.py.
+# Registration, password and account operations; sign-in has its own keys in lpb/accounts/sessions.py.
 REGISTER = Rate("register", 10, timedelta(hours=1))
 PASSWORD_CHANGE = BackOff("password-change", 5)
 DELETE_ACCOUNT = BackOff("delete-account", 5)

@@ -9,7 +9,7 @@ import sqlalchemy as sa
 import sqlalchemy.orm as so
 from flask import abort
 
-from lpb import clock
+from lpb import clock, ids
 from lpb.extensions import db
 
 # Flask-SQLAlchemy makes db.Model at run time, from Base; type checkers see Base itself.
@@ -24,9 +24,18 @@ Row = TypeVar("Row", bound=Model)
 
 def row_id(raw: str) -> int:
     """Return a row id from a path, or answer 404 (an id that cannot exist is not found)."""
-    if not raw.isascii() or not raw.isdigit() or len(raw) > 10 or int(raw) >= 2**31:
+    number = ids.row_number(raw)
+    if number is None:
         abort(404)
-    return int(raw)
+    return number
+
+
+def uuid_id(raw: str) -> str:
+    """Return a UUID from a path in canonical form, or answer 404."""
+    key = ids.canonical_uuid(raw)
+    if key is None:
+        abort(404)
+    return key
 
 
 def own_or_404(model: type[Row], key: object, owner_id: int, owner: str = "user_id") -> Row:
@@ -65,10 +74,9 @@ class User(Model):
     display_name: so.Mapped[str] = so.mapped_column(sa.String(100), default="", server_default="")
 
 
-class ResetLink(Model):
-    """A live password reset link of an account; only its token's hash is kept."""
+class OneTimeLink:
+    """A secret link of an account that expires: numbered, and only its token's hash is kept."""
 
-    __tablename__ = "reset_links"
     __table_args__ = {"sqlite_autoincrement": True}
 
     id: so.Mapped[int] = so.mapped_column(primary_key=True)
@@ -77,6 +85,12 @@ class ResetLink(Model):
     )
     token_hash: so.Mapped[str] = so.mapped_column(sa.String(64), unique=True)
     expires_at: so.Mapped[datetime]
+
+
+class ResetLink(OneTimeLink, Model):
+    """A live password reset link of an account."""
+
+    __tablename__ = "reset_links"
 
 
 class Session(Model):
@@ -175,7 +189,17 @@ class RateLimit(Model):
     expires_at: so.Mapped[datetime] = so.mapped_column(default=clock.now, index=True)
 
 
-class PushDevice(Model):
+class Schedule:
+    """A daily reminder's schedule: local time, weekdays and zone, and when it was saved."""
+
+    remind_at: so.Mapped[str] = so.mapped_column(sa.String(5))
+    weekdays: so.Mapped[int] = so.mapped_column()  # bit 0 is Monday
+    time_zone: so.Mapped[str] = so.mapped_column(sa.String(64))
+    # A reminder whose minute came before its schedule was saved is not caught up.
+    scheduled_at: so.Mapped[datetime] = so.mapped_column(default=clock.now)
+
+
+class PushDevice(Schedule, Model):
     """A device's daily reminder: local time, weekdays and zone, and its Web Push subscription."""
 
     __tablename__ = "push_devices"
@@ -184,20 +208,15 @@ class PushDevice(Model):
         sa.ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
     )
     device_id: so.Mapped[str] = so.mapped_column(sa.String(36), primary_key=True)
-    remind_at: so.Mapped[str] = so.mapped_column(sa.String(5))
-    weekdays: so.Mapped[int] = so.mapped_column()  # bit 0 is Monday
-    time_zone: so.Mapped[str] = so.mapped_column(sa.String(64))
     skip_when_written: so.Mapped[bool] = so.mapped_column(default=False)
     endpoint: so.Mapped[str | None] = so.mapped_column(sa.String(1024))
     p256dh: so.Mapped[str | None] = so.mapped_column(sa.String(128))
     auth: so.Mapped[str | None] = so.mapped_column(sa.String(64))
-    # A reminder whose minute came before its schedule was saved is not caught up.
-    scheduled_at: so.Mapped[datetime] = so.mapped_column(default=clock.now)
     written_day: so.Mapped[str | None] = so.mapped_column(sa.String(10))
     last_reminded_day: so.Mapped[str | None] = so.mapped_column(sa.String(10))
 
 
-class CalendarFeed(Model):
+class CalendarFeed(Schedule, Model):
     """An account's private calendar feed of the daily reminder; only its token's hash is kept."""
 
     __tablename__ = "calendar_feeds"
@@ -206,27 +225,16 @@ class CalendarFeed(Model):
         sa.ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
     )
     token_hash: so.Mapped[str] = so.mapped_column(sa.String(64), unique=True)
-    remind_at: so.Mapped[str] = so.mapped_column(sa.String(5))
-    weekdays: so.Mapped[int] = so.mapped_column()  # bit 0 is Monday
-    time_zone: so.Mapped[str] = so.mapped_column(sa.String(64))
     lang: so.Mapped[str] = so.mapped_column(sa.String(2))
-    scheduled_at: so.Mapped[datetime] = so.mapped_column(default=clock.now)
 
 
-class GuideInvitation(Model):
-    """A client's one-time invitation for a guide; only its token's hash is kept."""
+class GuideInvitation(OneTimeLink, Model):
+    """A client's one-time invitation for a guide."""
 
     __tablename__ = "guide_invitations"
-    __table_args__ = {"sqlite_autoincrement": True}
 
-    id: so.Mapped[int] = so.mapped_column(primary_key=True)
-    user_id: so.Mapped[int] = so.mapped_column(
-        sa.ForeignKey("users.id", ondelete="CASCADE"), index=True
-    )
-    token_hash: so.Mapped[str] = so.mapped_column(sa.String(64), unique=True)
     name_for_guide: so.Mapped[str] = so.mapped_column(sa.String(100), default="")
     created_at: so.Mapped[datetime] = so.mapped_column(default=clock.now)
-    expires_at: so.Mapped[datetime]
 
 
 class GuideLink(Model):

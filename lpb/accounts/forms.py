@@ -1,12 +1,13 @@
 """The account forms: each field's checks, with messages in the reader's language, and CSRF."""
 
 import unicodedata
+from typing import Any
 
 from flask_wtf import FlaskForm
-from wtforms import EmailField, PasswordField, StringField
+from wtforms import EmailField, Field, PasswordField, StringField
 from wtforms.validators import InputRequired, Length, ValidationError
 
-from lpb.accounts import passwords
+from lpb.accounts import passwords, sessions
 from lpb.accounts import services as accounts
 from lpb.i18n import translate
 
@@ -19,7 +20,7 @@ def _strip(value: str | None) -> str | None:
 class LocalisedForm(FlaskForm):
     """A form whose labels and messages are in the visitor's language."""
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for name, validators in self.field_validators().items():
             self[name].validators = validators
@@ -31,7 +32,7 @@ class LocalisedForm(FlaskForm):
         """Return each field's validators (built per request, since messages are translated)."""
         return {}
 
-    def validate(self, extra_validators=None) -> bool:
+    def validate(self, extra_validators: dict | None = None) -> bool:
         """Refuse control characters (NUL …) in any field before anything else looks at them."""
         controlled = [
             field
@@ -44,7 +45,7 @@ class LocalisedForm(FlaskForm):
         return not controlled and super().validate(extra_validators)
 
 
-def _required():
+def _required() -> InputRequired:
     """Return a required-field validator with a translated message."""
     return InputRequired(message=translate("field_required"))
 
@@ -70,7 +71,7 @@ class CredentialsForm(LocalisedForm):
     email = EmailField(filters=[_strip])
     password = PasswordField()
 
-    def field_validators(self):
+    def field_validators(self) -> dict[str, list]:
         """Both are needed."""
         return {"email": [_required(), Length(max=254)], "password": [_required(), Length(max=128)]}
 
@@ -81,15 +82,15 @@ class RegisterForm(LocalisedForm):
     email = EmailField(filters=[_strip])
     password = PasswordField()
 
-    def field_validators(self):
+    def field_validators(self) -> dict[str, list]:
         """Both are needed; the rest is checked below."""
         return {"email": [_required()], "password": [_required()]}
 
-    def validate_email(self, field):
+    def validate_email(self, field: Field) -> None:
         """A plausible address without invisible characters."""
         _check_new_email(field.data)
 
-    def validate_password(self, field):
+    def validate_password(self, field: Field) -> None:
         """Long enough, not common, not the email address."""
         _check_new_password(field.data, self.email.data)
 
@@ -100,18 +101,18 @@ class ChangePasswordForm(LocalisedForm):
     current_password = PasswordField()
     new_password = PasswordField()
 
-    def field_validators(self):
+    def field_validators(self) -> dict[str, list]:
         """Both are needed."""
         return {"current_password": [_required()], "new_password": [_required()]}
 
-    def validate_current_password(self, field):
+    def validate_current_password(self, field: Field) -> None:
         """Check the current password against the signed-in user."""
-        if not accounts.check_password(accounts.current_user(), field.data):
+        if not accounts.check_password(sessions.current_user(), field.data):
             raise ValidationError(translate("wrong_login"))
 
-    def validate_new_password(self, field):
+    def validate_new_password(self, field: Field) -> None:
         """Long enough, not common, not the email address."""
-        user = accounts.current_user()
+        user = sessions.current_user()
         _check_new_password(field.data, user.email if user else "")
 
 
@@ -120,7 +121,7 @@ class ForgotForm(LocalisedForm):
 
     email = EmailField(filters=[_strip])
 
-    def field_validators(self):
+    def field_validators(self) -> dict[str, list]:
         """An address is needed."""
         return {"email": [_required(), Length(max=254)]}
 
@@ -130,15 +131,15 @@ class ResetForm(LocalisedForm):
 
     new_password = PasswordField()
 
-    def __init__(self, email: str, *args, **kwargs):
+    def __init__(self, email: str, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.account_email = email
 
-    def field_validators(self):
+    def field_validators(self) -> dict[str, list]:
         """A password is needed."""
         return {"new_password": [_required()]}
 
-    def validate_new_password(self, field):
+    def validate_new_password(self, field: Field) -> None:
         """Long enough, not common, not the email address."""
         _check_new_password(field.data, self.account_email)
 
@@ -150,7 +151,7 @@ class RecoverForm(LocalisedForm):
     recovery_code = StringField(filters=[_strip])
     new_password = PasswordField()
 
-    def field_validators(self):
+    def field_validators(self) -> dict[str, list]:
         """All three are needed."""
         return {
             "email": [_required(), Length(max=254)],
@@ -158,7 +159,7 @@ class RecoverForm(LocalisedForm):
             "new_password": [_required()],
         }
 
-    def validate_new_password(self, field):
+    def validate_new_password(self, field: Field) -> None:
         """Long enough, not common, not the email address."""
         _check_new_password(field.data, self.email.data)
 

@@ -1,6 +1,6 @@
 """Getting back into an account: a reset link by email, or a recovery code where there is no mail."""
 
-import hashlib
+import logging
 import secrets
 import smtplib
 from datetime import timedelta
@@ -13,6 +13,7 @@ from lpb import clock
 from lpb.accounts import links
 from lpb.extensions import db
 from lpb.models import ResetLink, User
+from lpb.tokens import token_hash
 
 RESET_LINK_MINUTES = 30
 RECOVERY_CODE_COUNT = 8
@@ -20,11 +21,6 @@ RECOVERY_CODE_COUNT = 8
 CODE_ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz"
 CODE_GROUPS = 3
 CODE_GROUP_LENGTH = 4
-
-
-def _sha256(text: str) -> str:
-    """Return the stored form of a secret with plenty of entropy: its sha256."""
-    return hashlib.sha256(text.encode()).hexdigest()
 
 
 def mail_configured() -> bool:
@@ -43,7 +39,7 @@ def add_reset_token(user_id: int, token: str) -> None:
     """Store a reset token's hash for the user, valid for RESET_LINK_MINUTES."""
     db.session.execute(sa.delete(ResetLink).where(ResetLink.expires_at <= clock.now()))
     expires = clock.now() + timedelta(minutes=RESET_LINK_MINUTES)
-    db.session.add(ResetLink(user_id=user_id, token_hash=_sha256(token), expires_at=expires))
+    db.session.add(ResetLink(user_id=user_id, token_hash=token_hash(token), expires_at=expires))
 
 
 def clear_reset_tokens(user_id: int) -> None:
@@ -56,7 +52,7 @@ def reset_token_user(token: str) -> User | None:
     return db.session.scalar(
         sa.select(User)
         .join(ResetLink, ResetLink.user_id == User.id)
-        .where(ResetLink.token_hash == _sha256(token), ResetLink.expires_at > clock.now())
+        .where(ResetLink.token_hash == token_hash(token), ResetLink.expires_at > clock.now())
     )
 
 
@@ -64,7 +60,7 @@ def use_reset_token(token: str) -> User | None:
     """Use up a reset token, at most once even when sent twice at the same time; return its user."""
     user_id = db.session.scalar(
         sa.delete(ResetLink)
-        .where(ResetLink.token_hash == _sha256(token), ResetLink.expires_at > clock.now())
+        .where(ResetLink.token_hash == token_hash(token), ResetLink.expires_at > clock.now())
         .returning(ResetLink.user_id)
     )
     return db.session.get(User, user_id) if user_id is not None else None
@@ -77,7 +73,7 @@ def _normalise_code(code: str) -> str:
 
 
 def new_recovery_codes(user: User) -> list[str]:
-    """Replace the user's recovery codes with new ones; return them, to be shown once."""
+    """Replace the user's recovery codes with new ones and commit; return them, to be shown once."""
     codes = [
         "-".join(
             "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_GROUP_LENGTH))
@@ -85,13 +81,14 @@ def new_recovery_codes(user: User) -> list[str]:
         )
         for _ in range(RECOVERY_CODE_COUNT)
     ]
-    user.recovery_codes = [_sha256(_normalise_code(code)) for code in codes]
+    user.recovery_codes = [token_hash(_normalise_code(code)) for code in codes]
+    db.session.commit()
     return codes
 
 
 def use_recovery_code(user: User | None, code: str) -> bool:
     """Use up one of the user's recovery codes; return whether it was one."""
-    code_hash = _sha256(_normalise_code(code))
+    code_hash = token_hash(_normalise_code(code))
     if user is None:
         return False
     locked = db.session.scalars(
@@ -138,7 +135,7 @@ def _message(to: str, subject: str, body: str) -> tuple[EmailMessage, dict]:
     return message, settings
 
 
-def _deliver(settings: dict, message: EmailMessage, logger) -> None:
+def _deliver(settings: dict, message: EmailMessage, logger: logging.Logger) -> None:
     """Hand a message to the SMTP server; a failure is logged (the user can ask again)."""
     connect = smtplib.SMTP_SSL if settings["use_ssl"] else smtplib.SMTP
     default_port = 465 if settings["use_ssl"] else (587 if settings["use_tls"] else 25)

@@ -17,21 +17,24 @@ from flask import (
 from werkzeug.wrappers import Response as BaseResponse
 
 from lpb import limits
-from lpb.accounts import links, recovery, signup
+from lpb.accounts import links, recovery, sessions, signup
 from lpb.accounts import services as accounts
 from lpb.accounts.forms import (
     ChangePasswordForm,
     ConfirmForm,
     CredentialsForm,
     ForgotForm,
+    LocalisedForm,
     RecoverForm,
     RegisterForm,
     ResetForm,
 )
-from lpb.extensions import db
 from lpb.i18n import translate, translate_count
 
 bp = Blueprint("auth", __name__)
+
+# What a page of this blueprint answers: a page, a page with its status, or a redirect.
+Answer = BaseResponse | str | tuple[str, int]
 
 SHOW_NEW_CODES = "show_new_recovery_codes"
 AFTER_CODES = "after_recovery_codes"
@@ -53,7 +56,7 @@ def _wait_message(wait: int) -> str:
     return translate("try_again_minutes", n=-(-wait // 60))
 
 
-def _too_many(template: str, form, wait: int, **context) -> Response:
+def _too_many(template: str, form: LocalisedForm, wait: int, **context: object) -> Response:
     """Answer a refused try: the form with "try again in …", 429 and Retry-After."""
     form.form_errors.append(_wait_message(wait))
     response = make_response(render_template(template, form=form, **context), 429)
@@ -61,12 +64,19 @@ def _too_many(template: str, form, wait: int, **context) -> Response:
     return response
 
 
+def _private_page(template: str, status: int, **context: object) -> Response:
+    """Answer with a page that holds a secret (a link's form, codes): never kept in a cache."""
+    response = make_response(render_template(template, **context), status)
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
 @bp.route("/register", methods=["GET", "POST"])
-def register():
+def register() -> Answer:
     """Create an account; with mail, only once the address is confirmed (see lpb/accounts/signup.py)."""
     form = RegisterForm()
     if form.validate_on_submit():
-        wait = limits.attempt(limits.REGISTER, accounts.client_address())
+        wait = limits.attempt(limits.REGISTER, sessions.client_address())
         if wait:
             return _too_many("register.html", form, wait)
         if recovery.mail_configured():
@@ -82,15 +92,14 @@ def register():
 
 def _signed_up(user: accounts.User) -> BaseResponse:
     """Sign a new account in; without mail, show its recovery codes next."""
-    accounts.start_session(user)
-    db.session.commit()
+    sessions.sign_in(user)
     if recovery.mail_configured():
         response = redirect(_safe_next())
     else:
         session[SHOW_NEW_CODES] = True
         session[AFTER_CODES] = _safe_next()
         response = redirect(url_for("auth.recovery_codes"))
-    accounts.remember_device(response, user)
+    sessions.remember_device(response, user)
     return response
 
 
@@ -114,7 +123,7 @@ def _register_by_mail(form: RegisterForm) -> str:
 
 
 @bp.route("/register/confirm/<token>", methods=["GET", "POST"])
-def confirm_registration(token: str):
+def confirm_registration(token: str) -> Answer:
     """Create the account of a confirmed address with a button (a mail scanner only looks)."""
     found = signup.read_token(token)
     form = ConfirmForm()
@@ -125,32 +134,27 @@ def confirm_registration(token: str):
             return _signed_up(user)
         found = None  # created meanwhile, from another mail of the same address
     status = 410 if found is None else 400 if form.errors else 200
-    response = make_response(render_template("register_confirm.html", form=form, found=found))
-    response.status_code = status
-    response.headers["Cache-Control"] = "no-store"
-    return response
+    return _private_page("register_confirm.html", status, form=form, found=found)
 
 
 @bp.route("/login", methods=["GET", "POST"])
-def login():
+def login() -> Answer:
     """Sign in with email and password, within the limits on failed attempts."""
     form = CredentialsForm()
     status = 200
     if form.validate_on_submit():
         user = accounts.find_user(form.email.data)
-        wait = accounts.count_sign_in(form.email.data, user)
+        wait = sessions.count_sign_in(form.email.data, user)
         if wait:
             return _too_many("login.html", form, wait)
         # Always checked, also without an account: answering takes as long either way.
         correct = accounts.check_password(user, form.password.data)
         if user is not None and correct:
-            accounts.sign_in_succeeded(form.email.data, user)
-            accounts.start_session(user)
-            db.session.commit()
+            sessions.sign_in_succeeded(form.email.data, user)
+            sessions.sign_in(user)
             response = redirect(_safe_next())
-            accounts.remember_device(response, user)
+            sessions.remember_device(response, user)
             return response
-        db.session.commit()
         form.form_errors.append(translate("wrong_login"))
         status = 401
     elif form.errors:
@@ -159,9 +163,9 @@ def login():
 
 
 @bp.route("/account", methods=["GET", "POST"])
-def account():
+def account() -> Answer:
     """Show the account: change the password, sign out the other devices, new recovery codes."""
-    user = accounts.current_user()
+    user = sessions.current_user()
     if user is None:
         return redirect(url_for("auth.login", next=url_for("auth.account")))
     password_form = ChangePasswordForm(prefix="password")
@@ -180,16 +184,13 @@ def account():
             return _too_many("account.html", password_form, wait, **page)
         valid = password_form.validate_on_submit()
         if not password_form.current_password.errors:
-            limits.forget(limits.PASSWORD_CHANGE, f"user:{user.id}")
-            db.session.commit()
+            sessions.password_tried(user)
         if valid:
-            accounts.set_password(user, password_form.new_password.data)
-            db.session.commit()
+            sessions.change_password(user, password_form.new_password.data)
             flash(translate("password_changed"))
             return redirect(url_for("auth.account"))
     if "others-csrf_token" in request.form and others_form.validate_on_submit():
-        ended = accounts.end_other_sessions(user)
-        db.session.commit()
+        ended = sessions.sign_out_others(user)
         flash(translate("signed_out_others", n=ended))
         return redirect(url_for("auth.account"))
     if "codes-csrf_token" in request.form and codes_form.validate_on_submit():
@@ -200,23 +201,20 @@ def account():
 
 
 @bp.get("/recovery-codes")
-def recovery_codes():
+def recovery_codes() -> Answer:
     """Show new recovery codes, once: right after registering or after asking for new ones."""
-    user = accounts.current_user()
+    user = sessions.current_user()
     if user is None:
         return redirect(url_for("auth.login", next=url_for("auth.account")))
     if not session.pop(SHOW_NEW_CODES, False):
         return redirect(url_for("auth.account"))
     codes = recovery.new_recovery_codes(user)
-    db.session.commit()
     after = session.pop(AFTER_CODES, None) or url_for("pages.today")
-    response = make_response(render_template("recovery_codes.html", codes=codes, after=after))
-    response.headers["Cache-Control"] = "no-store"
-    return response
+    return _private_page("recovery_codes.html", 200, codes=codes, after=after)
 
 
 @bp.route("/forgot", methods=["GET", "POST"])
-def forgot():
+def forgot() -> Answer:
     """Ask for a reset link by email (the same answer, in the same time, for any address)."""
     form = ForgotForm()
     mail = recovery.mail_configured()
@@ -224,7 +222,7 @@ def forgot():
         typed = accounts.lookup_email(form.email.data)
         user = accounts.find_user(typed)
         wait = limits.attempt_all(
-            accounts.owner_or_stranger(
+            sessions.owner_or_stranger(
                 typed,
                 user,
                 (limits.RESET_MAIL_ADDRESS, limits.RESET_MAIL_ACCOUNT, limits.RESET_MAIL_DEVICE),
@@ -249,27 +247,23 @@ def forgot():
 
 
 @bp.route("/reset/<token>", methods=["GET", "POST"])
-def reset(token: str):
+def reset(token: str) -> Answer:
     """Choose a new password from a reset link; every session of the account ends."""
     user = recovery.reset_token_user(token)
     form = ResetForm(user.email) if user else None
     if form is not None and form.validate_on_submit():
         user = recovery.use_reset_token(token)
         if user is not None:
-            accounts.reset_password(user, form.new_password.data)
-            accounts.end_session()
-            db.session.commit()
+            sessions.reset_and_sign_out(user, form.new_password.data)
             flash(translate("password_reset_done"))
             return redirect(url_for("auth.login"))
         form = None  # used at the same moment by another request
     status = 410 if form is None else 400 if form.errors else 200
-    response = make_response(render_template("reset.html", form=form), status)
-    response.headers["Cache-Control"] = "no-store"
-    return response
+    return _private_page("reset.html", status, form=form)
 
 
 @bp.route("/recover", methods=["GET", "POST"])
-def recover():
+def recover() -> Answer:
     """Choose a new password with a recovery code; every session of the account ends."""
     form = RecoverForm()
     status = 200
@@ -277,7 +271,7 @@ def recover():
         user = accounts.find_user(form.email.data)
         typed = accounts.lookup_email(form.email.data)
         # The owner's own browser counts only against itself: a stranger's guesses cost it nothing.
-        counters = accounts.owner_or_stranger(
+        counters = sessions.owner_or_stranger(
             typed, user, (limits.RECOVER_ADDRESS, limits.RECOVER_ACCOUNT, limits.RECOVER_DEVICE)
         )
         wait = limits.attempt_all(counters)
@@ -288,12 +282,9 @@ def recover():
                 if limit is not limits.RECOVER_ADDRESS:
                     limits.forget(limit, value)
             left = len(user.recovery_codes)
-            accounts.reset_password(user, form.new_password.data)
-            accounts.end_session()
-            db.session.commit()
+            sessions.reset_and_sign_out(user, form.new_password.data)
             flash(translate_count("recovered", left))
             return redirect(url_for("auth.login"))
-        db.session.commit()
         form.form_errors.append(translate("wrong_recovery_code"))
         status = 401
     elif form.errors:

@@ -46,7 +46,7 @@ def read_token(token: str) -> tuple[str, str] | None:
 
 def in_background(work: Callable[..., None], *args: object) -> None:
     """Run work(*args) after the answer, in a thread with the app's context; failures are logged."""
-    app = current_app._get_current_object()  # type: ignore[attr-defined]
+    app = current_app._get_current_object()
 
     def run() -> None:
         with app.app_context():

@@ -19,8 +19,7 @@ from flask import (
 from werkzeug.wrappers import Response as BaseResponse
 
 from lpb import clock
-from lpb.accounts import links
-from lpb.accounts import services as accounts
+from lpb.accounts import links, sessions
 from lpb.accounts.forms import ConfirmForm
 from lpb.guidance import practice, services
 from lpb.guidance.contracts import GuideLinkChange, InvitationRequest
@@ -89,7 +88,7 @@ def revoke_invitation(invitation_id: str) -> Response:
 @bp.route("/guide/accept/<token>", methods=["GET", "POST"])
 def accept(token: str) -> BaseResponse | tuple[str, int]:
     """Show an invitation and accept it with a button; signing in or up first comes back here."""
-    user = accounts.current_user()
+    user = sessions.current_user()
     invitation = services.invitation_of(token)
     problem = services.invitation_problem(invitation, user)
     if problem is not None:
@@ -136,9 +135,20 @@ def api_client(link_id: str) -> Response:
     return response
 
 
+def confirmed_guide_link(link_id: str) -> tuple[User, GuideLink] | BaseResponse:
+    """Return the guide and link of a confirmed form post, or the redirect to sign in first."""
+    user = signed_in_or_login()
+    if not isinstance(user, User):
+        return user
+    link = services.guided_link(link_id, user)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    return user, link
+
+
 def signed_in_or_login() -> User | BaseResponse:
     """Return the signed-in user, or a redirect to sign in and come back."""
-    user = accounts.current_user()
+    user = sessions.current_user()
     if user is None:
         return redirect(url_for("auth.login", next=request.path))
     return user
@@ -247,13 +257,10 @@ def reply(link_id: str, entry_id: str) -> BaseResponse | tuple[str, int]:
 @bp.post("/guide/clients/<link_id>/end")
 def end(link_id: str) -> BaseResponse:
     """End the guidance of a client, as the guide."""
-    user = signed_in_or_login()
-    if not isinstance(user, User):
-        return user
-    link = services.guided_link(link_id, user)
-    if not ConfirmForm().validate_on_submit():
-        abort(400)
-    services.end_guidance(link)
+    checked = confirmed_guide_link(link_id)
+    if not isinstance(checked, tuple):
+        return checked
+    services.end_guidance(checked[1])
     flash(translate("guide_ended"))
     return redirect(url_for("guidance.guide_home"), 303)
 

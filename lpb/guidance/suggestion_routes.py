@@ -3,16 +3,14 @@
 The suggestion itself is written by lpb/guidance/suggestions.py.
 """
 
-from flask import Blueprint, Response, abort, flash, jsonify, redirect, request, url_for
+from flask import Blueprint, Response, flash, jsonify, redirect, request, url_for
 from werkzeug.wrappers import Response as BaseResponse
 
-from lpb.accounts.forms import ConfirmForm
 from lpb.guidance import services, suggestions
 from lpb.guidance.contracts import SuggestionRequest
-from lpb.guidance.routes import signed_in_or_login
+from lpb.guidance.routes import confirmed_guide_link
 from lpb.i18n import translate
 from lpb.jsonapi import json_body, parse, signed_in, signed_in_user
-from lpb.models import User
 from lpb.sync.contract import (
     CIRCLES,
     MAX_GUIDE_TEXT,
@@ -77,12 +75,10 @@ def _form_request() -> SuggestionRequest | str:
 @bp.post("/guide/clients/<link_id>/suggestion")
 def form_suggest(link_id: str) -> BaseResponse:
     """The guide's page: suggest, or withdraw with the withdraw button."""
-    user = signed_in_or_login()
-    if not isinstance(user, User):
-        return user
-    link = services.guided_link(link_id, user)
-    if not ConfirmForm().validate_on_submit():
-        abort(400)
+    confirmed = confirmed_guide_link(link_id)
+    if not isinstance(confirmed, tuple):
+        return confirmed
+    user, link = confirmed
     back = redirect(url_for("guidance.client_page", link_id=link.id) + "#suggest", 303)
     if request.form.get("withdraw"):
         suggestions.withdraw(link)

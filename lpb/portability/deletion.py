@@ -2,7 +2,8 @@
 
 import sqlalchemy as sa
 
-from lpb.accounts.services import check_password, end_session
+from lpb.accounts.services import check_password
+from lpb.accounts.sessions import end_session
 from lpb.extensions import db
 from lpb.guidance import practice
 from lpb.guidance import services as guidance

@@ -5,7 +5,6 @@ Kept apart from lpb/sync/contract.py, with the same rules: requests are checked 
 """
 
 import re
-import uuid
 from datetime import date
 from functools import cache
 from typing import Annotated, Literal
@@ -15,6 +14,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from pydantic import AfterValidator, ConfigDict, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
+from lpb.ids import canonical_uuid
 from lpb.reminders import push_target, webpush
 from lpb.sync.contract import Answer, Strict
 
@@ -35,10 +35,10 @@ def time_zones() -> frozenset[str]:
 
 def _device_id(value: str) -> str:
     """Return a device id (the device's sync client id, a UUID) in canonical form."""
-    try:
-        return str(uuid.UUID(value))
-    except ValueError:
-        raise _problem("must be a UUID (the device's sync client_id)") from None
+    key = canonical_uuid(value)
+    if key is None:
+        raise _problem("must be a UUID (the device's sync client_id)")
+    return key
 
 
 def _local_time(value: str) -> str:

@@ -96,34 +96,35 @@ def claim(reminder: Due) -> bool:
     return cast(sa.CursorResult, result).rowcount == 1
 
 
-def release(reminder: Due) -> None:
-    """Undo a claim, so that the next run (within the catch-up time) tries again."""
+def _change_device(reminder: Due, still: sa.ColumnElement[bool], **values: object) -> None:
+    """Change the reminder's device row if it is still as the sender saw it (still), and commit."""
     db.session.execute(
         sa.update(PushDevice)
         .where(
             PushDevice.user_id == reminder.user_id,
             PushDevice.device_id == reminder.device_id,
-            PushDevice.last_reminded_day == reminder.day,
+            still,
         )
-        .values(last_reminded_day=reminder.previous_day)
+        .values(**values)
         .execution_options(synchronize_session=False)
     )
     db.session.commit()
+
+
+def release(reminder: Due) -> None:
+    """Undo a claim, so that the next run (within the catch-up time) tries again."""
+    _change_device(
+        reminder,
+        PushDevice.last_reminded_day == reminder.day,
+        last_reminded_day=reminder.previous_day,
+    )
 
 
 def forget_subscription(reminder: Due) -> None:
     """Drop a subscription the push service no longer knows; the schedule stays for a new one."""
-    db.session.execute(
-        sa.update(PushDevice)
-        .where(
-            PushDevice.user_id == reminder.user_id,
-            PushDevice.device_id == reminder.device_id,
-            PushDevice.endpoint == reminder.endpoint,
-        )
-        .values(endpoint=None, p256dh=None, auth=None)
-        .execution_options(synchronize_session=False)
+    _change_device(
+        reminder, PushDevice.endpoint == reminder.endpoint, endpoint=None, p256dh=None, auth=None
     )
-    db.session.commit()
 
 
 @dataclass

@@ -1,14 +1,12 @@
 """Reminders' queries: each device's schedule and push subscription, and the calendar feed."""
 
 import secrets
-import uuid
 
 import sqlalchemy as sa
-from flask import abort
 
 from lpb import clock
 from lpb.extensions import db
-from lpb.models import CalendarFeed, PushDevice, own_or_404
+from lpb.models import CalendarFeed, PushDevice, own_or_404, uuid_id
 from lpb.reminders import push_target
 from lpb.reminders.contracts import DAYS, DeviceReminderRequest, Schedule
 from lpb.tokens import token_hash
@@ -44,11 +42,7 @@ def device_json(device: PushDevice) -> dict:
 
 def own_device(user_id: int, device_id: str) -> PushDevice:
     """Return a device of this user; another user's is as unknown as a missing one."""
-    try:
-        key = str(uuid.UUID(device_id))
-    except ValueError:
-        abort(404)
-    return own_or_404(PushDevice, (user_id, key), user_id)
+    return own_or_404(PushDevice, (user_id, uuid_id(device_id)), user_id)
 
 
 def save_device(user_id: int, body: DeviceReminderRequest) -> tuple[PushDevice, bool]:

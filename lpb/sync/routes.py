@@ -1,20 +1,17 @@
 """The JSON API under /api/: the session, sync (push and pull), and the question bank."""
 
 import json
-import uuid
 from functools import cache
 from pathlib import Path
 
-from flask import Blueprint, Response, abort, jsonify, request
+from flask import Blueprint, Response, jsonify, request
 from flask_wtf.csrf import generate_csrf
 
 from lpb import limits
-from lpb.accounts import services as accounts
+from lpb.accounts import sessions
 from lpb.errors import too_many
-from lpb.extensions import db
 from lpb.guidance import shares
 from lpb.jsonapi import ApiError, json_body, signed_in, signed_in_user, signed_in_user_id
-from lpb.models import Entry
 from lpb.shell.openapi import openapi_document
 from lpb.sync import services as sync
 
@@ -46,7 +43,7 @@ def openapi() -> Response:
 @bp.get("/session")
 def session_state() -> Response:
     """Say who is signed in, with a fresh CSRF token for the next write."""
-    user = accounts.current_user()
+    user = sessions.current_user()
     return jsonify(
         signed_in=user is not None,
         user_id=user.id if user else None,
@@ -59,8 +56,7 @@ def session_state() -> Response:
 @bp.post("/signout")
 def sign_out() -> Response:
     """End this browser's session on the server."""
-    accounts.end_session()
-    db.session.commit()
+    sessions.sign_out()
     return jsonify(signed_in=False)
 
 
@@ -69,17 +65,13 @@ def sign_out() -> Response:
 def push() -> Response:
     """Apply a batch of mutations from one device, once, in one transaction."""
     user_id = signed_in_user_id()
-    wait = limits.PUSH.take(accounts.session_key())
+    wait = limits.PUSH.take(sessions.session_key())
     if wait:
         raise too_many(wait)
     refuse_large_push()
-    # Looking up the session began SQLite's write transaction (a POST begins IMMEDIATE): end it,
-    # so that no other push waits while this body is parsed and checked. sync.push locks again.
-    db.session.rollback()
+    sync.release_lock()
     client_id, mutations = sync.parse_push(json_body())
-    answer = sync.push(user_id, client_id, mutations)
-    db.session.commit()
-    return jsonify(answer)
+    return jsonify(sync.apply_push(user_id, client_id, mutations))
 
 
 def refuse_large_push() -> None:
@@ -119,11 +111,4 @@ def pull() -> Response:
 @signed_in
 def entry(entry_id: str) -> Response:
     """Return one of the user's entries; another user's is as unknown as a missing one."""
-    try:
-        key = str(uuid.UUID(entry_id))
-    except ValueError:
-        abort(404)
-    stored = db.session.get(Entry, (signed_in_user().id, key))
-    if stored is None:
-        abort(404)
-    return jsonify(sync.entry_json(stored))
+    return jsonify(sync.entry_json(sync.own_entry(signed_in_user().id, entry_id)))

@@ -18,7 +18,7 @@ from flask import current_app
 from lpb.extensions import db
 from lpb.guidance import shares
 from lpb.jsonapi import ApiError, invalid, parse
-from lpb.models import Client, Entry, NewEntry, User
+from lpb.models import Client, Entry, NewEntry, User, own_or_404, uuid_id
 from lpb.sync import contract
 from lpb.sync.contract import EntryInput
 
@@ -498,3 +498,23 @@ def _change_json(row: sa.Row) -> str:
     if not body.startswith("{") or body.replace(" ", "") == "{}":
         return fields
     return f"{body[:-1]},{fields[1:]}"
+
+
+def release_lock() -> None:
+    """End the transaction that finding the session began (SQLite: a POST's write lock).
+
+    So no other push waits while this one's body is parsed and checked; push locks again.
+    """
+    db.session.rollback()
+
+
+def apply_push(user_id: int, client_id: str, mutations: list[Mutation]) -> dict:
+    """Apply a device's batch in one transaction and commit; return the answer to send."""
+    answer = push(user_id, client_id, mutations)
+    db.session.commit()
+    return answer
+
+
+def own_entry(user_id: int, entry_id: str) -> Entry:
+    """Return one of the user's entries; another user's is as unknown as a missing one."""
+    return own_or_404(Entry, (user_id, uuid_id(entry_id)), user_id)

@@ -8,7 +8,7 @@ import sqlalchemy as sa
 
 from lpb.extensions import db
 from lpb.models import User
-from tests.api_client import PASSWORD, Device, entry, form_token, put, register, sign_in
+from tests.api_client import PASSWORD, Device, entry, form_token, matched, put, register, sign_in
 
 
 def test_register_form_in_english_and_dutch(db_app):
@@ -31,7 +31,7 @@ def test_register_signs_in_and_stores_an_argon2id_hash(db_app):
     assert response.status_code == 302
     assert client.get("/api/session").json["email"] == "anna@example.org"
     with db_app.app_context():
-        stored = db.session.scalar(sa.select(User.password_hash))
+        stored = db.session.execute(sa.select(User.password_hash)).scalar_one()
     assert stored.startswith("$argon2id$v=19$m=19456,t=2,p=1$")
     assert PASSWORD not in stored
 
@@ -126,7 +126,7 @@ def test_sign_out_other_devices(db_app):
 def form_token_for(client, prefix: str) -> str:
     """Return the CSRF token of a prefixed form on the account page."""
     html = client.get("/account").get_data(as_text=True)
-    return re.search(rf'name="{prefix}-csrf_token" type="hidden" value="([^"]+)"', html).group(1)
+    return matched(rf'name="{prefix}-csrf_token" type="hidden" value="([^"]+)"', html).group(1)
 
 
 def test_password_change_signs_out_other_devices(db_app):
@@ -208,7 +208,7 @@ def test_session_cookie_flags(db_app):
 def secure_token(client) -> str:
     """Return the register form's CSRF token over HTTPS."""
     html = client.get("/register", base_url="https://localhost").get_data(as_text=True)
-    return re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', html).group(1)
+    return matched(r'name="csrf_token" type="hidden" value="([^"]+)"', html).group(1)
 
 
 def test_forms_without_csrf_token_are_refused(db_app):

@@ -10,7 +10,7 @@ from aiosmtpd.controller import Controller
 
 from lpb import clock
 from tests.accounts.test_accounts import form_token_for
-from tests.api_client import PASSWORD, form_token, register, sign_in
+from tests.api_client import PASSWORD, form_token, matched, register, sign_in
 from tests.postgres import _free_port
 
 NEW_PASSWORD = "a fresh start for anna"
@@ -77,7 +77,7 @@ def ask_for_link(client, email: str):
 
 def reset_path(message) -> str:
     """Return the path of the reset link in an email."""
-    return re.search(r"https?://[^/\s]+(/reset/\S+)", message.get_content()).group(1)
+    return matched(r"https?://[^/\s]+(/reset/\S+)", message.get_content()).group(1)
 
 
 def choose_password(client, path: str, password: str = NEW_PASSWORD):

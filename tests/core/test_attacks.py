@@ -144,6 +144,7 @@ def test_a_big_import_stalls_no_one_else(app, tmp_path):
         stdout=subprocess.PIPE,
         text=True,
     )
+    assert importer.stdin is not None and importer.stdout is not None
     with importer:
         importer.stdin.write(body)
         importer.stdin.close()
@@ -327,7 +328,7 @@ POISON = [
 
 def poisoned(changes: dict[str, str | None]) -> str:
     """Return the JSON of a reflection with fields set to raw JSON text (None: left out)."""
-    fields = {key: json.dumps(value) for key, value in entry().items()}
+    fields: dict[str, str | None] = {key: json.dumps(value) for key, value in entry().items()}
     fields.update(changes)
     return "{" + ", ".join(f'"{key}": {raw}' for key, raw in fields.items() if raw) + "}"
 
@@ -437,7 +438,7 @@ def test_an_entry_stored_at_a_conflict_copys_id_does_not_block_the_copy(api_app)
     phone.push([put(1, note)])
     laptop.push([put(1, {**note, "text": "Laptop edit"}, 1)])
     with api_app.app_context():
-        user_id = db.session.scalar(sa.select(User.id).where(User.email == EMAIL))
+        user_id = db.session.execute(sa.select(User.id).where(User.email == EMAIL)).scalar_one()
         predicted = sync.conflict_copy_id(user_id, note["id"], phone.client_id, 2, 0)
     assert squatter.push([put(1, entry(predicted, "Taken first"))]).status_code == 200
 

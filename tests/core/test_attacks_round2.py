@@ -25,7 +25,17 @@ from lpb.reminders import push_target
 from lpb.reminders import sender as reminder_sender
 from tests.accounts.test_accounts import form_token_for
 from tests.accounts.test_recovery import Inbox, reset_path
-from tests.api_client import PASSWORD, Device, api_token, entry, form_token, put, register, sign_in
+from tests.api_client import (
+    PASSWORD,
+    Device,
+    api_token,
+    entry,
+    form_token,
+    matched,
+    put,
+    register,
+    sign_in,
+)
 from tests.guidance.test_guidance import account, link_up, post_form
 from tests.postgres import _free_port
 from tests.reminders.test_reminders import PushReceiver, Subscriber, put_device
@@ -106,7 +116,7 @@ def signed_in(app, email: str = OWNER):
 def user_id(app, email: str) -> int:
     """Return the id of an account."""
     with app.app_context():
-        return db.session.scalar(sa.select(User.id).where(User.email == email))
+        return db.session.execute(sa.select(User.id).where(User.email == email)).scalar_one()
 
 
 def run_sender(app) -> reminder_sender.Report:
@@ -209,13 +219,14 @@ def test_a_poisoned_subscription_stops_no_one_elses_reminder(db_app, receiver, c
     """A row with user info beside a real one: the real one is delivered, the run reports both."""
     db_app.config.update(VAPID_SUBJECT="mailto:admin@example.org", PUSH_LOOPBACK_RECEIVER=True)
     attacker = signed_in(db_app, "mallory@example.org")
-    poisoned = Subscriber(receiver).subscription
-    poisoned["endpoint"] = "https://a:b@fcm.googleapis.com/x"
-    assert put_device(attacker, poisoned).status_code == 400
-    keys = poisoned["keys"]
-    plant_device(
-        db_app, user_id(db_app, "mallory@example.org"), poisoned["endpoint"], *keys.values()
+    subscriber = Subscriber(receiver)
+    endpoint = "https://a:b@fcm.googleapis.com/x"
+    assert (
+        put_device(attacker, {**subscriber.subscription, "endpoint": endpoint}).status_code == 400
     )
+    p256dh, auth = subscriber.keys["p256dh"], subscriber.keys["auth"]
+    assert p256dh is not None and auth is not None
+    plant_device(db_app, user_id(db_app, "mallory@example.org"), endpoint, p256dh, auth)
 
     victim = signed_in(db_app)
     subscriber = Subscriber(receiver)
@@ -233,9 +244,7 @@ def test_a_poisoned_subscription_stops_no_one_elses_reminder(db_app, receiver, c
     assert "refused" in poisoned_device.getMessage()
     with db_app.app_context():
         assert (
-            db.session.scalar(
-                sa.select(sa.func.count()).where(PushDevice.endpoint == poisoned["endpoint"])
-            )
+            db.session.scalar(sa.select(sa.func.count()).where(PushDevice.endpoint == endpoint))
             == 0
         )
 
@@ -304,7 +313,7 @@ def test_a_forged_host_is_refused_when_trusted_hosts_are_set(db_app, inbox):
     forged = owner.get("/forgot", headers={"Host": "evil.example"})
     assert forged.status_code == 400
     host = {"Host": "journal.example.org"}
-    token = re.search(
+    token = matched(
         r'name="csrf_token" type="hidden" value="([^"]+)"',
         owner.get("/forgot", headers=host).get_data(as_text=True),
     ).group(1)
@@ -442,7 +451,7 @@ def test_registering_a_taken_address_answers_as_a_new_one_and_mails_the_owner(db
     assert strip.sub("", taken.get_data(as_text=True)) == strip.sub("", new.get_data(as_text=True))
     messages = {message["To"]: message.get_content() for message in inbox.wait_for(2)}
     assert "you have one already" in messages[OWNER] and "/register/confirm/" not in messages[OWNER]
-    link = re.search(
+    link = matched(
         r"https://journal\.example\.org(/register/confirm/\S+)", messages["new@example.org"]
     )
     client = db_app.test_client()

@@ -18,7 +18,7 @@ BEFORE_CHECKS = "b20fead1691d"
 STAMP = "2026-11-28T08:00:00.000Z"
 GOOD = {"text": "Fine", "circles": ["self"], "energy": 3, "day": "2026-11-28"}
 # Stored body → the body after the migration (None: set aside). Both databases could store these.
-STORED = {
+STORED: dict[str, tuple[object, dict | None]] = {
     "good": (GOOD, GOOD),
     "no day": ({"text": "No day"}, {"text": "No day", "day": "2026-11-28"}),
     "day as list": ({**GOOD, "day": ["x"]}, GOOD),
@@ -34,7 +34,7 @@ STORED = {
     "mix without shares": ({"week": "2026-W48", "kind": "mix"}, None),
 }
 # What only SQLite could store (PostgreSQL's json type refused it already).
-SQLITE_ONLY = {
+SQLITE_ONLY: dict[str, tuple[str, dict | None]] = {
     "NaN": (
         '{"text": "x", "day": "2026-11-28", "energy": NaN}',
         {"text": "x", "day": "2026-11-28", "energy": None},
@@ -89,13 +89,14 @@ def test_unchecked_entries_are_repaired_or_set_aside(db_app):
     assert len(changes) == len(stored)
     for entry_id, change in changes.items():
         name = names[entry_id]
-        if expected[name] is None:
+        after = expected[name]
+        if after is None:
             assert change["deleted"] and change["version"] > len(stored), name
             continue
         own = {k: v for k, v in change.items() if k not in ("version", "deleted", "conflict_of")}
         TypeAdapter(EntryInput).validate_python(own)
-        body = {k: v for k, v in own.items() if k not in ("id", "kind", "created_at", "updated_at")}
-        assert body == {k: v for k, v in expected[name].items() if k != "kind"}, name
+        kept = {k: v for k, v in own.items() if k not in ("id", "kind", "created_at", "updated_at")}
+        assert kept == {k: v for k, v in after.items() if k != "kind"}, name
         assert (change["version"] > len(stored)) == (name != "good"), name
     with db_app.app_context():
         aside = db.session.scalars(sa.select(SetAsideEntry)).all()

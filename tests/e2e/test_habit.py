@@ -8,8 +8,9 @@ from datetime import date
 import pytest
 import sqlalchemy as sa
 from axe_playwright_python.sync_playwright import Axe
+from boxes import box_of
 from helpers import go_to, open_app, write_reflection
-from playwright.sync_api import Page, expect
+from playwright.sync_api import FloatRect, Page, expect
 from test_method import add_reflections
 from test_sync import register, sign_in
 
@@ -129,7 +130,7 @@ def test_every_tab_opens_at_the_top(context, page):
         assert page.evaluate("scrollY") == 0, name
 
 
-def boxes_overlap(a: dict, b: dict) -> bool:
+def boxes_overlap(a: FloatRect, b: FloatRect) -> bool:
     """Return whether two bounding boxes overlap (touching is fine)."""
     return (
         a["x"] + a["width"] > b["x"] + 0.5
@@ -142,8 +143,8 @@ def boxes_overlap(a: dict, b: dict) -> bool:
 def assert_layout_holds(page: Page, where: str) -> None:
     """No horizontal scroll, tab labels apart and inside their tabs, the top bar's text inside it."""
     assert page.evaluate("document.documentElement.scrollWidth") <= 360, where
-    labels = [span.bounding_box() for span in page.locator(".tabs a span").all()]
-    tabs = [link.bounding_box() for link in page.locator(".tabs a").all()]
+    labels = [box_of(span) for span in page.locator(".tabs a span").all()]
+    tabs = [box_of(link) for link in page.locator(".tabs a").all()]
     for i, label in enumerate(labels):
         tab = tabs[i]
         assert (
@@ -152,7 +153,7 @@ def assert_layout_holds(page: Page, where: str) -> None:
         ), where
         for other in labels[i + 1 :]:
             assert not boxes_overlap(label, other), where
-    bar = page.locator(".top-bar").bounding_box()
+    bar = box_of(page.locator(".top-bar"))
     for part in (page.locator(".brand"), page.locator("#sync-state")):
         box = part.bounding_box()
         if box and box["height"]:
@@ -161,7 +162,7 @@ def assert_layout_holds(page: Page, where: str) -> None:
                 and box["y"] + box["height"] <= bar["y"] + bar["height"] + 0.5
             ), where
             assert box["x"] + box["width"] <= 360.5, where
-    main = page.locator("#main").bounding_box()
+    main = box_of(page.locator("#main"))
     assert main["y"] >= bar["y"] + bar["height"] - 0.5, where
 
 
@@ -211,7 +212,7 @@ def fake_subscription(page: Page, subscriber: Subscriber) -> None:
 
 def worker_registration_id(page: Page, cdp) -> str:
     """Return the id of the app's service worker registration, through DevTools."""
-    found = []
+    found: list[dict] = []
     cdp.on(
         "ServiceWorker.workerRegistrationUpdated",
         lambda event: found.extend(r for r in event["registrations"] if not r["isDeleted"]),
@@ -271,8 +272,8 @@ def test_reminders_from_settings_to_a_notification(context, page, live_server, p
         public_key = webpush.public_key()
         assert (device.endpoint, device.p256dh, device.auth) == (
             subscriber.endpoint,
-            subscriber.subscription["keys"]["p256dh"],
-            subscriber.subscription["keys"]["auth"],
+            subscriber.keys["p256dh"],
+            subscriber.keys["auth"],
         )
         assert (device.device_id, device.remind_at, device.weekdays) == (
             client_id,
@@ -281,6 +282,7 @@ def test_reminders_from_settings_to_a_notification(context, page, live_server, p
         )
         assert device.time_zone == zone and device.skip_when_written
         # The server's sender pushes to the receiver; the test decrypts as the browser would.
+        assert device.endpoint and device.p256dh and device.auth
         assert (
             webpush.send(
                 device.endpoint, device.p256dh, device.auth, {"type": "reminder", "day": "x"}
@@ -379,7 +381,7 @@ def test_one_toast_at_a_time_above_the_tab_bar_and_gone_after_navigation(page):
     toast = page.locator(".toast")
     expect(toast).to_have_count(1)
     expect(toast).to_have_text("Second message")
-    assert not boxes_overlap(toast.bounding_box(), page.locator(".tabs").bounding_box())
+    assert not boxes_overlap(box_of(toast), box_of(page.locator(".tabs")))
     go_to(page, "Journal")
     expect(page.locator(".toast")).to_have_count(0)
 
@@ -398,13 +400,13 @@ def test_settings_polish(context, page):
     delete = page.locator(".own-list button")
     expect(delete).to_be_visible()
     assert delete.evaluate("(b) => b.scrollWidth <= b.clientWidth")
-    box = delete.bounding_box()
+    box = box_of(delete)
     assert box["x"] + box["width"] <= 360 and box["height"] >= 44
 
     go_to(page, "Settings")
     expect(page.locator("main")).not_to_contain_text("null")
     choose = page.get_by_text("Import a JSON export")
-    box = choose.bounding_box()
+    box = box_of(choose)
     assert box["height"] >= 44
     assert choose.evaluate("(label) => getComputedStyle(label).borderStyle") == "solid"
     expect(page.get_by_label("Import a JSON export")).to_be_attached()
@@ -418,7 +420,7 @@ def test_account_pages_have_the_tab_bar_and_large_links(page, path):
     for name in ENGLISH_TABS:
         expect(nav.get_by_role("link", name=name, exact=True)).to_be_visible()
     for link in page.locator("main a, .tabs a").all():
-        assert link.bounding_box()["height"] >= 44, link.inner_text()
+        assert box_of(link)["height"] >= 44, link.inner_text()
     assert_no_violations(page)
 
 

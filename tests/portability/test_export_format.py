@@ -79,7 +79,9 @@ def synced_account(app):
     """Sync the fixture's entries to a new account as a device would; return its client."""
     client = app.test_client()
     register(client, FIXTURE["account"]["email"])
-    device, mutations, copies = Device(client), [], []
+    device = Device(client)
+    mutations: list[dict] = []
+    copies: list[dict] = []
     for item in FIXTURE["device_entries"]:
         sent = {key: value for key, value in item.items() if key not in DEVICE_ONLY}
         mid = len(mutations) + 1

@@ -237,9 +237,9 @@ def rows_of_user(app, user_id: int, email: str) -> dict[str, int]:
             if table.name == "users":
                 conditions.append(table.c.id == user_id)
             assert conditions, f"table {table.name} has no way to tell whose rows these are"
-            counts[table.name] = db.session.scalar(
+            counts[table.name] = db.session.execute(
                 sa.select(sa.func.count()).select_from(table).where(sa.or_(*conditions))
-            )
+            ).scalar_one()
     return counts
 
 
@@ -312,7 +312,7 @@ def test_deleting_an_account_erases_everything_and_refuses_later_pushes(api_app)
     add_reminders(client, phone.client_id)
     add_guidance(api_app, client)
     with api_app.app_context():
-        user_id = db.session.scalar(sa.select(User.id).where(User.email == EMAIL))
+        user_id = db.session.execute(sa.select(User.id).where(User.email == EMAIL)).scalar_one()
         # Left by the migration that checked old entries: erased with the rest.
         db.session.add(
             SetAsideEntry(

@@ -84,11 +84,8 @@ class Subscriber:
         public = self.key.public_key().public_bytes(
             serialization.Encoding.X962, serialization.PublicFormat.UncompressedPoint
         )
-        self.subscription = {
-            "endpoint": self.endpoint,
-            "expirationTime": None,
-            "keys": {"p256dh": b64url(public), "auth": b64url(self.secret)},
-        }
+        self.keys: dict[str, str | None] = {"p256dh": b64url(public), "auth": b64url(self.secret)}
+        self.subscription = {"endpoint": self.endpoint, "expirationTime": None, "keys": self.keys}
 
     def decrypt(self, body: bytes) -> dict:
         """Decrypt a push (aes128gcm) as the browser does, and read its JSON."""
@@ -381,7 +378,19 @@ def feed_body(**settings) -> dict:
     }
 
 
-def read_feed(app, url: str) -> icalendar.Event:
+@dataclass
+class FeedEvent:
+    """A feed's one event, as a calendar app reads it."""
+
+    start: datetime
+    tzid: str
+    rrule: dict[str, list[str]]
+    summary: str
+    url: str
+    alarms: int
+
+
+def read_feed(app, url: str) -> FeedEvent:
     """Fetch a feed as a calendar app does (no session) and return its one event, parsed."""
     response = app.test_client().get(urlsplit(url).path)
     assert response.status_code == 200
@@ -390,7 +399,15 @@ def read_feed(app, url: str) -> icalendar.Event:
     [zone] = calendar.walk("VTIMEZONE")
     assert zone["TZID"] == "Europe/Brussels"
     [event] = calendar.walk("VEVENT")
-    return event
+    start = event["DTSTART"]
+    assert isinstance(start, icalendar.vDDDTypes) and isinstance(start.dt, datetime)
+    rrule = {
+        key: [str(value) for value in values] for key, values in event.decoded("RRULE").items()
+    }
+    alarms = len(event.walk("VALARM"))
+    return FeedEvent(
+        start.dt, start.params["TZID"], rrule, str(event["SUMMARY"]), str(event["URL"]), alarms
+    )
 
 
 def test_calendar_feed_repeats_the_reminder_at_local_time(app):
@@ -405,16 +422,16 @@ def test_calendar_feed_repeats_the_reminder_at_local_time(app):
     assert len(urlsplit(made.json["url"]).path.rsplit("/", 1)[1]) >= 43  # 256 bits
 
     event = read_feed(app, made.json["url"])
-    start = event["DTSTART"]
-    assert start.params["TZID"] == "Europe/Brussels"
-    assert (start.dt.hour, start.dt.minute) == (7, 30)
-    assert str(start.dt.tzinfo) == "Europe/Brussels"
-    assert start.dt.date().isoformat() == "2026-11-30"  # the first chosen day
-    assert event["RRULE"]["FREQ"] == ["WEEKLY"]
-    assert event["RRULE"]["BYDAY"] == ["MO", "WE", "FR"]
-    assert event["SUMMARY"] == "Levensloopbaan — je vraag van vandaag"
-    assert event["URL"] == "http://localhost/"
-    assert event.walk("VALARM")
+    start = event.start
+    assert event.tzid == "Europe/Brussels"
+    assert (start.hour, start.minute) == (7, 30)
+    assert str(start.tzinfo) == "Europe/Brussels"
+    assert start.date().isoformat() == "2026-11-30"  # the first chosen day
+    assert event.rrule["FREQ"] == ["WEEKLY"]
+    assert event.rrule["BYDAY"] == ["MO", "WE", "FR"]
+    assert event.summary == "Levensloopbaan — je vraag van vandaag"
+    assert event.url == "http://localhost/"
+    assert event.alarms
     assert client.get("/api/reminders/calendar").json == {
         "time": "07:30",
         "days": ["mon", "wed", "fri"],
@@ -436,9 +453,9 @@ def test_calendar_feed_changes_keep_or_rotate_its_address(app):
     )
     assert changed.status_code == 200
     event = read_feed(app, first)
-    assert (event["DTSTART"].dt.hour, event["DTSTART"].dt.minute) == (21, 15)
-    assert event["RRULE"]["BYDAY"] == ["SU"]
-    assert event["SUMMARY"] == "Levensloopbaan — your question for today"
+    assert (event.start.hour, event.start.minute) == (21, 15)
+    assert event.rrule["BYDAY"] == ["SU"]
+    assert event.summary == "Levensloopbaan — your question for today"
 
     second = client.post(
         "/api/reminders/calendar", json=feed_body(), headers={"X-CSRFToken": api_token(client)}
@@ -572,9 +589,9 @@ def test_bad_device_settings_are_refused_naming_the_field(app, receiver, change,
 def test_bad_subscription_keys_are_refused(app, receiver, key, value):
     """Keys that are not a P-256 point and a 16-byte secret are refused, naming the key."""
     client = signed_in(app)
-    subscription = Subscriber(receiver).subscription
-    subscription["keys"][key] = value
-    response = put_device(client, subscription)
+    subscriber = Subscriber(receiver)
+    subscriber.keys[key] = value
+    response = put_device(client, subscriber.subscription)
     assert response.status_code == 400
     assert response.json["message"].startswith(f"subscription.keys.{key}")
 

@@ -16,6 +16,7 @@ from lpb import create_app
 from lpb.i18n import TEXTS, translate_count
 from lpb.shell.module_graph import static_graph, view_graph
 from lpb.shell.routes import APP_ROUTES, SHELL_STYLES
+from tests.api_client import matched
 
 ROOT = Path(__file__).resolve().parents[2]
 MODULE_IMPORT = re.compile(r"^\s*(?:import|export)\b[^;]*?from\s+'([^']+)'", re.M)
@@ -26,7 +27,7 @@ BOOT_SCRIPT = re.compile(
 
 def boot_modules(shell: str) -> tuple[str, list[str]]:
     """Return the app's module and the modules to preload that a shell hands to boot.js."""
-    app, preloads = BOOT_SCRIPT.search(shell).groups()
+    app, preloads = matched(BOOT_SCRIPT, shell).groups()
     return app, json.loads(preloads)
 
 
@@ -39,7 +40,7 @@ def served_worker() -> str:
 
 def worker_list(source: str, name: str) -> list[str]:
     """Return a list constant of the served worker."""
-    return json.loads(re.search(rf"const {name} = (\[.*?\]);", source, re.S).group(1))
+    return json.loads(matched(rf"const {name} = (\[.*?\]);", source, re.S).group(1))
 
 
 def precached_urls() -> list[str]:
@@ -132,7 +133,7 @@ def test_worker_and_router_share_the_route_table(client):
     worker = client.get("/service-worker.js").get_data(as_text=True)
     assert worker_list(worker, "APP_ROUTES") == list(APP_ROUTES)
     shell = client.get("/").get_data(as_text=True)
-    routes = json.loads(html.unescape(re.search(r"data-routes='([^']*)'", shell).group(1)))
+    routes = json.loads(html.unescape(matched(r"data-routes='([^']*)'", shell).group(1)))
     assert routes == APP_ROUTES
     for route in APP_ROUTES.values():
         assert (ROOT / "static/js/views" / f"{route['view']}.js").is_file(), route

@@ -8,12 +8,13 @@ from threading import Barrier
 
 import pytest
 import sqlalchemy as sa
+from flask import Flask
 from flask.testing import FlaskClient
 
 from lpb.extensions import db
 from lpb.models import Client, User
 from lpb.sync import services as sync
-from tests.api_client import Device, api_token, delete, entry, put, register
+from tests.api_client import Device, api_token, delete, entry, json_of, put, register
 from tests.openapi_check import CheckedClient
 
 EMAIL = "ada@example.org"
@@ -36,7 +37,7 @@ def signed_in(app, email: str = EMAIL) -> FlaskClient:
 def account(app, email: str = EMAIL) -> tuple[int, dict[str, int]]:
     """Return the user's version and the last mutation id of each of their devices, as stored."""
     with app.app_context():
-        user = db.session.scalar(sa.select(User).where(User.email == email))
+        user = db.session.scalars(sa.select(User).where(User.email == email)).one()
         clients = db.session.execute(
             sa.select(Client.client_id, Client.last_mutation_id).where(Client.user_id == user.id)
         )
@@ -49,7 +50,7 @@ def statuses(response) -> list[str]:
     return [result["status"] for result in response.json["results"]]
 
 
-def live_texts(state: dict[str, dict]) -> dict[str, str]:
+def live_texts(state: dict[str, dict]) -> dict[str, str | None]:
     """Return the text of each entry that is not deleted, by id."""
     return {key: change.get("text") for key, change in state.items() if not change["deleted"]}
 
@@ -76,7 +77,9 @@ def test_same_batch_twice_at_once_is_applied_once(api_app):
     first = signed_in(api_app)
     token, device_id = api_token(first), str(uuid.uuid4())
     second = api_app.test_client()
-    second.set_cookie("lpb", first.get_cookie("lpb").value)
+    cookie = first.get_cookie("lpb")
+    assert cookie is not None
+    second.set_cookie("lpb", cookie.value)
     batch = [put(mid, entry(text=f"Entry {mid}")) for mid in range(1, 41)]
     barrier = Barrier(2)
 
@@ -92,7 +95,8 @@ def test_same_batch_twice_at_once_is_applied_once(api_app):
     assert outcomes in ([{"applied"}, {"duplicate"}], [{"duplicate"}, {"applied"}])
     state = Device(first).state()
     assert sorted(change["version"] for change in state.values()) == list(range(1, 41))
-    assert sorted(live_texts(state).values()) == sorted(f"Entry {mid}" for mid in range(1, 41))
+    texts = [str(text) for text in live_texts(state).values()]
+    assert sorted(texts) == sorted(f"Entry {mid}" for mid in range(1, 41))
     assert account(api_app) == (40, {device_id: 40})
 
 
@@ -179,13 +183,14 @@ def test_thousand_changes_in_one_transaction_pulled_fifty_at_a_time_arrive_once(
         for number, key in enumerate(ids)
     ]
     with api_app.app_context():
-        user_id = db.session.scalar(sa.select(User.id).where(User.email == EMAIL))
+        user_id = db.session.execute(sa.select(User.id).where(User.email == EMAIL)).scalar_one()
         assert sync.push(user_id, str(uuid.uuid4()), mutations)["version"] == 1000
         db.session.commit()
 
-    pages, since = [], 0
+    pages: list[dict] = []
+    since = 0
     while not pages or pages[-1]["has_more"]:
-        pages.append(client.get(f"/api/pull?since={since}&limit=50").json)
+        pages.append(json_of(client.get(f"/api/pull?since={since}&limit=50")))
         since = pages[-1]["cursor"]
     changes = [change for page in pages for change in page["changes"]]
     assert [len(page["changes"]) for page in pages] == [50] * 20
@@ -211,16 +216,17 @@ def test_a_page_of_long_entries_stops_at_a_few_megabytes_and_the_rest_follows(ap
         for number in range(300)
     ]
     with api_app.app_context():
-        user_id = db.session.scalar(sa.select(User.id).where(User.email == EMAIL))
+        user_id = db.session.execute(sa.select(User.id).where(User.email == EMAIL)).scalar_one()
         sync.push(user_id, str(uuid.uuid4()), mutations)
         db.session.commit()
 
     first = client.get("/api/pull?since=0&limit=5000")
     assert len(first.data) < sync.MAX_PULL_BYTES + 64 * 1024
-    assert first.json["has_more"] is True
-    rest = client.get(f"/api/pull?since={first.json['cursor']}&limit=5000").json
+    page = json_of(first)
+    assert page["has_more"] is True
+    rest = json_of(client.get(f"/api/pull?since={page['cursor']}&limit=5000"))
     assert rest["has_more"] is False
-    versions = [change["version"] for change in first.json["changes"] + rest["changes"]]
+    versions = [change["version"] for change in page["changes"] + rest["changes"]]
     assert versions == list(range(1, 301))
 
 
@@ -304,7 +310,7 @@ def test_a_user_can_neither_read_nor_write_another_users_entries(api_app):
     bob = Device(bob_client)
 
     answer = bob_client.get(f"/api/entries/{secret['id']}")
-    assert answer.status_code == 404 and answer.json["error"] == "not_found"
+    assert answer.status_code == 404 and json_of(answer)["error"] == "not_found"
     assert answer.json == bob_client.get(f"/api/entries/{uuid.uuid4()}").json
     assert b"secret" not in answer.data and secret["id"].encode() not in answer.data
     assert bob.pull_all() == []
@@ -313,9 +319,9 @@ def test_a_user_can_neither_read_nor_write_another_users_entries(api_app):
         bob.push([put(1, {**secret, "text": "Bob was here"}, 1), delete(2, secret["id"], 2)])
     ) == ["applied", "applied"]
     stolen = Device(bob_client, ada.client_id).push([put(2, {**secret, "text": "Bob as Ada"}, 1)])
-    assert stolen.status_code == 404 and stolen.json["error"] == "unknown_client"
+    assert stolen.status_code == 404 and json_of(stolen)["error"] == "unknown_client"
     assert ada.state() == ada_state and account(api_app) == ada_account
-    assert ada_client.get(f"/api/entries/{secret['id']}").json["text"] == "Ada's secret"
+    assert json_of(ada_client.get(f"/api/entries/{secret['id']}"))["text"] == "Ada's secret"
     assert "Bob as Ada" not in json.dumps(bob.state())
 
 
@@ -323,7 +329,7 @@ def test_a_user_can_neither_read_nor_write_another_users_entries(api_app):
 class Journal:
     """A signed-in device with one synced entry, to send bad requests from."""
 
-    app: object
+    app: Flask
     client: FlaskClient
     device: Device
     token: str

@@ -20,7 +20,7 @@ from hypothesis.stateful import (
 )
 
 from lpb.extensions import db
-from lpb.guidance.routes import MAX_OPEN_QUESTIONS
+from lpb.guidance.services import MAX_OPEN_QUESTIONS
 from lpb.guidance.shares import SHAREABLE_KINDS
 from lpb.models import Entry, Share, User
 from lpb.sync.services import GUIDE_KINDS

@@ -18,6 +18,7 @@ import json
 import math
 import re
 from datetime import UTC, datetime
+from typing import Any
 
 import sqlalchemy as sa
 from alembic import op
@@ -54,7 +55,7 @@ entries = sa.table(
 users = sa.table("users", sa.column("id", sa.Integer), sa.column("version", sa.BigInteger))
 
 
-def clean(value):
+def clean(value: Any) -> Any:
     """Return value with NUL gone, lone surrogates and non-finite numbers replaced."""
     if isinstance(value, str):
         return BAD_CHARACTERS.sub(lambda m: "" if m.group() == "\x00" else "\ufffd", value)
@@ -67,7 +68,7 @@ def clean(value):
     return value
 
 
-def repaired(row) -> tuple[dict | None, str, str, str]:
+def repaired(row: sa.Row) -> tuple[dict | None, str, str, str]:
     """Return the repaired body and times of a stored entry, or None and the reason it cannot be."""
     created_at, updated_at = (clean(row.created_at)[:40], clean(row.updated_at)[:40])
     try:
@@ -96,7 +97,7 @@ def repaired(row) -> tuple[dict | None, str, str, str]:
     return None, "could not be repaired", created_at, updated_at
 
 
-def upgrade():
+def upgrade() -> None:
     op.create_table(
         'set_aside_entries',
         sa.Column('user_id', sa.Integer(), nullable=False),
@@ -156,5 +157,5 @@ def upgrade():
         connection.execute(users.update().where(users.c.id == user_id).values(version=versions[user_id]))
 
 
-def downgrade():
+def downgrade() -> None:
     op.drop_table('set_aside_entries')
