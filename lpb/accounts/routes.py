@@ -266,27 +266,18 @@ def reset(token: str) -> Answer:
 def recover() -> Answer:
     """Choose a new password with a recovery code; every session of the account ends."""
     form = RecoverForm()
-    status = 200
-    if form.validate_on_submit():
-        user = accounts.find_user(form.email.data)
-        typed = accounts.lookup_email(form.email.data)
-        # The owner's own browser counts only against itself: a stranger's guesses cost it nothing.
-        counters = sessions.owner_or_stranger(
-            typed, user, (limits.RECOVER_ADDRESS, limits.RECOVER_ACCOUNT, limits.RECOVER_DEVICE)
-        )
-        wait = limits.attempt_all(counters)
-        if wait:
-            return _too_many("recover.html", form, wait)
-        if user is not None and recovery.use_recovery_code(user, form.recovery_code.data):
-            for limit, value, _user_id in counters:
-                if limit is not limits.RECOVER_ADDRESS:
-                    limits.forget(limit, value)
-            left = len(user.recovery_codes)
-            sessions.reset_and_sign_out(user, form.new_password.data)
-            flash(translate_count("recovered", left))
-            return redirect(url_for("auth.login"))
-        form.form_errors.append(translate("wrong_recovery_code"))
-        status = 401
-    elif form.errors:
-        status = 400
-    return render_template("recover.html", form=form), status
+    if not form.validate_on_submit():
+        return render_template("recover.html", form=form), 400 if form.errors else 200
+    user = accounts.find_user(form.email.data)
+    counters = sessions.recovery_counters(form.email.data, user)
+    wait = limits.attempt_all(counters)
+    if wait:
+        return _too_many("recover.html", form, wait)
+    if user is not None and recovery.use_recovery_code(user, form.recovery_code.data):
+        left = len(user.recovery_codes)
+        sessions.recovered(counters)
+        sessions.reset_and_sign_out(user, form.new_password.data)
+        flash(translate_count("recovered", left))
+        return redirect(url_for("auth.login"))
+    form.form_errors.append(translate("wrong_recovery_code"))
+    return render_template("recover.html", form=form), 401

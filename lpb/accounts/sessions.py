@@ -186,6 +186,22 @@ def owner_or_stranger(
     return [(address, client_address(), None), (account, email, user.id if user else None)]
 
 
+def recovery_counters(email: str, user: User | None) -> Counters:
+    """Return the counters a try with a recovery code counts against.
+
+    The owner's own browser counts only against itself: a stranger's guesses cost it nothing.
+    """
+    kinds = (limits.RECOVER_ADDRESS, limits.RECOVER_ACCOUNT, limits.RECOVER_DEVICE)
+    return owner_or_stranger(lookup_email(email), user, kinds)
+
+
+def recovered(counters: Counters) -> None:
+    """Forget the failed recovery tries of this device and account (the caller commits)."""
+    for limit, value, _user_id in counters:
+        if limit is not limits.RECOVER_ADDRESS:
+            limits.forget(limit, value)
+
+
 def _sign_in_limits(email: str, user: User | None) -> Counters:
     """Return the counters a sign-in counts against."""
     kinds = (limits.SIGN_IN_ADDRESS, limits.SIGN_IN_ACCOUNT, limits.SIGN_IN_DEVICE)

@@ -170,18 +170,6 @@ def record_for(link: GuideLink, user: User) -> GuideRecord:
     return record
 
 
-def link_ended(link: GuideLink) -> None:
-    """Note that a link ended, in the caller's transaction: the guide's notes stay theirs."""
-    record = db.session.get(GuideRecord, link.id)
-    if record is None:
-        record = GuideRecord(link_id=link.id, user_id=link.guide_id, client_name="", notes="")
-        db.session.add(record)
-    record.ended_at = clock.now()
-    record.session_held_on = None
-    # The client's name is kept only beside notes, so the guide knows whose they are.
-    record.client_name = services.client_name(link)[:100] if record.notes else ""
-
-
 def guide_records_export(user: User) -> list[dict]:
     """Return the guide's own notes for the guide's export (never in a client's)."""
     rows = db.session.scalars(

@@ -19,7 +19,16 @@ from lpb.extensions import db
 from lpb.guidance import guide_words
 from lpb.guidance.contracts import GuideLinkChange
 from lpb.jsonapi import ApiError
-from lpb.models import Entry, GuideInvitation, GuideLink, Share, User, own_or_404, row_id
+from lpb.models import (
+    Entry,
+    GuideInvitation,
+    GuideLink,
+    GuideRecord,
+    Share,
+    User,
+    own_or_404,
+    row_id,
+)
 from lpb.sync import services as sync
 from lpb.sync.contract import CIRCLES
 from lpb.tokens import token_hash
@@ -69,13 +78,23 @@ def end_link(link: GuideLink, forget_guide: bool = False) -> None:
     link's suggestion is withdrawn; when the guide's account goes (forget_guide), the guide's name
     leaves the client's other entries too. The guide's own notes stay theirs.
     """
-    from lpb.guidance import practice  # practice builds on this module
-
     retire_guide_entries(link, forget_guide)
     guide_words.retire_link(sync.lock_user(link.user_id), link.id)
-    practice.link_ended(link)
+    link_ended(link)
     db.session.execute(sa.delete(Share).where(Share.link_id == link.id))
     db.session.execute(sa.delete(GuideLink).where(GuideLink.id == link.id))
+
+
+def link_ended(link: GuideLink) -> None:
+    """Note that a link ended, in the caller's transaction: the guide's notes stay theirs."""
+    record = db.session.get(GuideRecord, link.id)
+    if record is None:
+        record = GuideRecord(link_id=link.id, user_id=link.guide_id, client_name="", notes="")
+        db.session.add(record)
+    record.ended_at = clock.now()
+    record.session_held_on = None
+    # The client's name is kept only beside notes, so the guide knows whose they are.
+    record.client_name = client_name(link)[:100] if record.notes else ""
 
 
 def answered_questions(client_id: int, question_ids: list[str]) -> set[str]:

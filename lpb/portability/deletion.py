@@ -5,7 +5,6 @@ import sqlalchemy as sa
 from lpb.accounts.services import check_password
 from lpb.accounts.sessions import end_session
 from lpb.extensions import db
-from lpb.guidance import practice
 from lpb.guidance import services as guidance
 from lpb.jsonapi import ApiError
 from lpb.models import (
@@ -30,7 +29,7 @@ def delete_account(user: User) -> None:
         guidance.end_link(link, forget_guide=True)
     # Explicit deletes rather than relying on ON DELETE CASCADE alone: every table, every engine.
     for link in db.session.scalars(sa.select(GuideLink).where(GuideLink.user_id == user.id)):
-        practice.link_ended(link)  # the guide's notes stay theirs; their page says what happened
+        guidance.link_ended(link)  # the guide's notes stay theirs; their page says what happened
     db.session.execute(sa.delete(GuideRecord).where(GuideRecord.user_id == user.id))
     links = sa.select(GuideLink.id).where(
         sa.or_(GuideLink.user_id == user.id, GuideLink.guide_id == user.id)

@@ -1,6 +1,6 @@
 """The API contract: every JSON body the API reads or writes, declared once as pydantic models.
 
-Requests are checked with these models and /api/openapi.json is generated from them (lpb/shell/openapi.py),
+Requests are checked with these models and /api/openapi.json is generated from them (lpb/openapi.py),
 so the description and the checks cannot drift apart.
 """
 

@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parents[2]
     ids=["ruff check", "ruff format", "mypy"],
 )
 def test_code_passes(command):
-    """The whole repository lints and is formatted; lpb/ type-checks."""
+    """The whole repository lints and is formatted; lpb/ and tests/ type-check."""
     result = subprocess.run(
         [sys.executable, "-m", *command], cwd=ROOT, capture_output=True, text=True, timeout=300
     )
