@@ -1,4 +1,4 @@
-"""Accounts: emails, password hashing, revocable server-side sessions, device cookies, sign-in limits."""
+"""Accounts: email addresses, finding and creating users, and password hashes."""
 
 import re
 import unicodedata

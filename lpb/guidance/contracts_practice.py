@@ -1,4 +1,4 @@
-"""The practice API's part of the contract (lpb/guidance/practice.py): a guide's view over all clients.
+"""The practice API's contract (lpb/guidance/practice_routes.py): a guide's view of all clients.
 
 Same rules as lpb/sync/contract.py: requests are checked with these models, and /api/openapi.json
 describes them.

@@ -1,4 +1,4 @@
-"""The practice API's paths (lpb/guidance/practice.py) in /api/openapi.json."""
+"""The practice API's paths (lpb/guidance/practice_routes.py) in /api/openapi.json."""
 
 from lpb.shell import openapi_parts
 
