@@ -69,10 +69,10 @@ def put_of(entry: EntryInput, where: str, mid: int = 0, base: int = 0) -> Mutati
 
 def parse_push(payload: object) -> tuple[str, list[Mutation]]:
     """Check a push request against the contract and return its client id and mutations."""
-    request = parse(contract.PushRequest, payload)
+    pushed = parse(contract.PushRequest, payload)
     mutations = []
-    for index, item in enumerate(request.mutations):
-        if index and item.mid <= request.mutations[index - 1].mid:
+    for index, item in enumerate(pushed.mutations):
+        if index and item.mid <= pushed.mutations[index - 1].mid:
             raise invalid(f"mutations[{index}].mid must be larger than the mid before it.")
         if item.op == "put":
             mutations.append(
@@ -80,7 +80,7 @@ def parse_push(payload: object) -> tuple[str, list[Mutation]]:
             )
         else:
             mutations.append(Mutation(item.mid, "delete", item.base_version, item.id))
-    return request.client_id, mutations
+    return pushed.client_id, mutations
 
 
 def entry_json(entry: Entry | NewEntry) -> dict:
