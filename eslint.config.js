@@ -17,7 +17,7 @@ export default [
     files: ['service-worker.js'],
     languageOptions: {
       sourceType: 'module',
-      // The server fills these in when it serves the worker (lpb/pages.py).
+      // The server fills these in when it serves the worker (lpb/shell/routes.py).
       globals: {
         ...globals.serviceworker,
         __APP_ROUTES__: 'readonly',

@@ -16,7 +16,7 @@ const SYNC_TRIES = 4;
 const SYNC_RETRY_MS = 2000;
 // The manifest's share_target: a journal export shared to the app goes to Settings' import.
 const SHARE_TARGET = '/share-journal';
-// Filled in by the server (lpb/pages.py) from its route table and the files under static/.
+// Filled in by the server (lpb/shell/routes.py) from its route table and the files under static/.
 const APP_ROUTES = __APP_ROUTES__;
 const PRECACHE_URLS = __PRECACHE_URLS__;
 

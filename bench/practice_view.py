@@ -28,9 +28,9 @@ import flask_migrate  # noqa: E402
 import sqlalchemy as sa  # noqa: E402
 
 from lpb import create_app  # noqa: E402
-from lpb.contract import CIRCLES  # noqa: E402
 from lpb.extensions import db  # noqa: E402
 from lpb.models import Entry, GuideLink, Share, User  # noqa: E402
+from lpb.sync.contract import CIRCLES  # noqa: E402
 from tests.api_client import register  # noqa: E402
 
 ROUNDS = 15

@@ -15,8 +15,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from lpb import create_app  # noqa: E402
-from lpb.module_graph import static_graph  # noqa: E402
-from tests.test_pages import boot_modules, precached_urls  # noqa: E402
+from lpb.shell.module_graph import static_graph  # noqa: E402
+from tests.shell.test_pages import boot_modules, precached_urls  # noqa: E402
 
 BUDGET_KIB = 50
 

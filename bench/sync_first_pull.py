@@ -1,6 +1,6 @@
 """Measure the first pull of 10,000 entries to a new device in Debian's Chromium: 3 runs, median.
 
-One account is seeded with 10,000 reflections (lpb.sync.push, batches of 500) on a throwaway SQLite
+One account is seeded with 10,000 reflections (lpb.sync.services.push, batches of 500) on a throwaway SQLite
 file, served by werkzeug's threaded server on loopback. Each run is a new device: a new on-disk
 Chromium profile signs in through /login, then syncNow() from static/js/data/sync.js is timed until it
 resolves and the entries store holds all 10,000 entries.
@@ -40,7 +40,7 @@ def main() -> int:
         version = synclib.user_version(app, user_id)
         print(
             f"seeded {synclib.count_entries(app, user_id)} entries in {took:.1f} s "
-            f"(lpb.sync.push, batches of {synclib.SEED_BATCH})"
+            f"(lpb.sync.services.push, batches of {synclib.SEED_BATCH})"
         )
         timer = app.wsgi_app = synclib.PathTimer(app.wsgi_app, "/api/pull")
         with synclib.threaded_server(app) as base_url, sync_playwright() as playwright:

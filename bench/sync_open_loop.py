@@ -12,7 +12,7 @@ the scheduled moment, not from when the request was sent, so a slow server canno
 be there exactly once. 3 runs per database; the summary gives the medians of the runs' percentiles.
 
 Usage: bench/sync_open_loop.py [RATE] (pushes a second, default 100). Set
-FLASK_SQLITE_SYNCHRONOUS=NORMAL to measure SQLite's relaxed fsync policy (see lpb/extensions.py).
+FLASK_SQLITE_SYNCHRONOUS=NORMAL to measure SQLite's relaxed fsync policy (see lpb/sqlite_writer.py).
 """
 
 import json

@@ -21,9 +21,11 @@ sys.path.insert(0, str(ROOT))
 import flask_migrate  # noqa: E402
 import sqlalchemy as sa  # noqa: E402
 
-from lpb import accounts, create_app, sync  # noqa: E402
+from lpb import create_app  # noqa: E402
+from lpb.accounts import services as accounts  # noqa: E402
 from lpb.extensions import db  # noqa: E402
 from lpb.models import Entry, User  # noqa: E402
+from lpb.sync import services as sync  # noqa: E402
 from tests.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
 PASSWORD = "correct horse battery"
@@ -137,7 +139,7 @@ def create_account(app, email: str) -> int:
 
 
 def seed(app, user_id: int, count: int, days: int = 365) -> float:
-    """Push count new reflections for a user with lpb.sync.push, in batches; return seconds."""
+    """Push count new reflections for a user with lpb.sync.services.push, in batches; return seconds."""
     client_id = str(uuid.uuid4())
     start_day = datetime(2025, 1, 1, 8, tzinfo=UTC)
     started = time.perf_counter()

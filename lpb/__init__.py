@@ -1,6 +1,5 @@
 """Levensloopbaan: daily micro-reflections on life and work."""
 
-import os
 import secrets
 from datetime import timedelta
 from pathlib import Path
@@ -8,8 +7,10 @@ from pathlib import Path
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from lpb import accounts, jsonapi, links, security
-from lpb.extensions import csrf, db, engine_options, migrate
+from lpb import jsonapi, security, tokens
+from lpb.accounts import links, sessions
+from lpb.extensions import csrf, db, migrate
+from lpb.sqlite_writer import engine_options
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -52,19 +53,14 @@ def create_app(test_config: dict | None = None) -> Flask:
         # Not X-Forwarded-Host: links and checks must not follow a host name the client chose.
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)  # type: ignore[method-assign]
 
-    from lpb import (  # noqa: F401  (models: migrations)
-        api,
-        auth,
-        cli,
-        guidance,
-        guide_suggestions,
-        i18n,
-        models,
-        pages,
-        portability,
-        practice,
-        reminders,
-    )
+    from lpb import cli, i18n, models  # noqa: F401  (models: migrations)
+    from lpb.accounts import routes as auth
+    from lpb.guidance import practice_routes, suggestion_routes
+    from lpb.guidance import routes as guidance
+    from lpb.portability import routes as portability
+    from lpb.reminders import routes as reminders
+    from lpb.shell import routes as pages
+    from lpb.sync import routes as api
 
     i18n.init_app(app)
     pages.init_app(app)
@@ -74,26 +70,15 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(portability.bp)
     app.register_blueprint(reminders.bp)
     app.register_blueprint(guidance.bp)
-    app.register_blueprint(guide_suggestions.bp)
-    app.register_blueprint(practice.bp)
+    app.register_blueprint(suggestion_routes.bp)
+    app.register_blueprint(practice_routes.bp)
     jsonapi.init_app(app)
     security.init_app(app)
-    app.after_request(accounts.touch_session)
+    app.after_request(sessions.touch_session)
     return app
 
 
 def _instance_secret_key(instance: Path) -> str:
     """Return the secret key kept in the instance folder, creating it on first run."""
-    key_file = instance / "secret_key"
-    if not key_file.exists():
-        # Several workers may start at once: write aside, then link, so one key wins for all.
-        draft = instance / f"secret_key.{os.getpid()}"
-        draft.write_text(secrets.token_hex(32))
-        draft.chmod(0o600)
-        try:
-            os.link(draft, key_file)
-        except FileExistsError:
-            pass
-        finally:
-            draft.unlink()
-    return key_file.read_text().strip()
+    key = tokens.instance_secret(instance, "secret_key", lambda: secrets.token_hex(32).encode())
+    return key.decode().strip()

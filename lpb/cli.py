@@ -9,13 +9,13 @@ import sqlalchemy as sa
 from flask import Flask, current_app
 from flask.cli import with_appcontext
 
-from lpb.export_readable import export_csv, export_markdown
-from lpb.export_words import time_zone
 from lpb.extensions import db
 from lpb.i18n import LANGUAGES
 from lpb.models import User
-from lpb.portability import export_document
-from lpb.reminder_sender import reminders_command
+from lpb.portability.export import export_document
+from lpb.portability.export_words import time_zone
+from lpb.portability.readable import export_csv, export_markdown
+from lpb.reminders.sender import reminders_command
 
 
 def sqlite_path() -> Path:

@@ -2,7 +2,7 @@
 
 Who commits: a view commits the work it did, once it is complete; helpers only add and flush.
 A failed request is rolled back by the error handlers here. The one write outside a view is the
-session's last-seen time (accounts.touch_session, after the view, in a transaction of its own).
+session's last-seen time (sessions.touch_session, after the view, in a transaction of its own).
 """
 
 import json
@@ -12,15 +12,16 @@ from collections.abc import Callable
 from functools import wraps
 from typing import ParamSpec, TypeVar
 
-from flask import Flask, Response, current_app, g, jsonify, request
+from flask import Flask, Response, current_app, g, request
 from pydantic import BaseModel, ValidationError
 from sqlalchemy.exc import OperationalError
 from werkzeug.exceptions import InternalServerError, ServiceUnavailable
 
-from lpb import accounts
-from lpb.contract import MAX_IMPORT_ENTRIES, MAX_MUTATIONS, MAX_TEXT_LENGTH, first_problem
+from lpb.accounts import sessions
+from lpb.errors import ApiError, error_response
 from lpb.extensions import db
 from lpb.models import User
+from lpb.sync.contract import MAX_IMPORT_ENTRIES, MAX_MUTATIONS, MAX_TEXT_LENGTH, first_problem
 
 # Deeper than any body the API reads (a push is 5 levels deep); deeper ones are refused unread.
 MAX_DEPTH = 16
@@ -33,14 +34,6 @@ P = ParamSpec("P")
 R = TypeVar("R")
 
 
-class ApiError(Exception):
-    """A request that cannot be served as asked; nothing of it is stored."""
-
-    def __init__(self, status: int, error: str, message: str):
-        super().__init__(message)
-        self.status, self.error, self.message = status, error, message
-
-
 def invalid(message: str) -> ApiError:
     """Return the error for a malformed request."""
     return ApiError(400, "invalid_request", message)
@@ -48,7 +41,7 @@ def invalid(message: str) -> ApiError:
 
 def signed_in_user() -> User:
     """Return the signed-in user, or answer 401."""
-    user = accounts.current_user()
+    user = sessions.current_user()
     if user is None:
         raise ApiError(401, "not_signed_in", "Sign in to sync.")
     return user
@@ -56,7 +49,7 @@ def signed_in_user() -> User:
 
 def signed_in_user_id() -> int:
     """Return the signed-in user's id without loading the user, or answer 401."""
-    user_id = accounts.current_user_id()
+    user_id = sessions.current_user_id()
     if user_id is None:
         raise ApiError(401, "not_signed_in", "Sign in to sync.")
     return user_id
@@ -159,10 +152,10 @@ def parse(model: type[Model], payload: object) -> Model:
         raise invalid(f"{path or 'The body'}: {message}.") from None
 
 
-def _api_error(error: ApiError) -> tuple[Response, int]:
+def _api_error(error: ApiError) -> Response:
     """Undo whatever the failed request started, and explain in JSON."""
     db.session.rollback()
-    return jsonify(error=error.error, message=error.message), error.status
+    return error_response(error)
 
 
 def is_busy(error: OperationalError) -> bool:
@@ -177,12 +170,9 @@ def _database_error(error: OperationalError) -> Response:
         current_app.logger.exception("Database error", exc_info=error)
         return current_app.make_response(current_app.handle_http_exception(InternalServerError()))
     if request.path.startswith("/api/"):
-        response = jsonify(error="busy", message="The server is busy; try again in a moment.")
-        response.status_code = 503
-    else:
-        response = current_app.make_response(
-            current_app.handle_http_exception(ServiceUnavailable())
-        )
+        message = "The server is busy; try again in a moment."
+        return error_response(ApiError(503, "busy", message, RETRY_AFTER_SECONDS))
+    response = current_app.make_response(current_app.handle_http_exception(ServiceUnavailable()))
     response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
     return response
 

@@ -9,16 +9,23 @@ import hmac
 import math
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import wraps
+from typing import ParamSpec, TypeVar
 
 import sqlalchemy as sa
-from flask import current_app, g, jsonify
+from flask import current_app, g
 from sqlalchemy.dialects import postgresql, sqlite
 
+from lpb import clock
+from lpb.errors import too_many
 from lpb.extensions import db
-from lpb.models import RateLimit, utcnow
+from lpb.models import RateLimit
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 @dataclass(frozen=True)
@@ -129,7 +136,7 @@ def _remove_expired(now: datetime, keep: str) -> None:
 
 def attempt(limit: Limit, value: str, user_id: int | None = None) -> int:
     """Count a try and commit; return 0 to go ahead, or the seconds to wait (not counted)."""
-    now = utcnow()
+    now = clock.now()
     key = _key(limit, value)
     row = _locked_row(key, now)
     wait = limit.count_try(row, now, _allowed(limit))
@@ -170,26 +177,15 @@ def forget(limit: Limit, value: str) -> None:
     db.session.execute(sa.delete(RateLimit).where(RateLimit.key == _key(limit, value)))
 
 
-def too_many_json(wait: int):
-    """Return the API's answer to a refused try: 429 with Retry-After."""
-    response = jsonify(
-        error="too_many_requests",
-        message=f"Too many tries. Try again in {wait} seconds.",
-        retry_after=wait,
-    )
-    response.headers["Retry-After"] = str(wait)
-    return response, 429
-
-
-def limited(limit: Limit):
+def limited(limit: Limit) -> Callable[[Callable[P, R]], Callable[P, R]]:
     """Limit an API view per signed-in user (put it under @signed_in)."""
 
-    def decorate(view):
+    def decorate(view: Callable[P, R]) -> Callable[P, R]:
         @wraps(view)
-        def wrapped(*args, **kwargs):
+        def wrapped(*args: P.args, **kwargs: P.kwargs) -> R:
             wait = attempt(limit, f"user:{g.user_id}", user_id=g.user_id)
             if wait:
-                return too_many_json(wait)
+                raise too_many(wait)
             return view(*args, **kwargs)
 
         return wrapped
@@ -227,7 +223,7 @@ class LocalBucket:
         return 0
 
 
-# Registration, password and account operations; sign-in has its own keys in lpb/accounts.py.
+# Registration, password and account operations; sign-in has its own keys in lpb/accounts/sessions.py.
 REGISTER = Rate("register", 10, timedelta(hours=1))
 PASSWORD_CHANGE = BackOff("password-change", 5)
 DELETE_ACCOUNT = BackOff("delete-account", 5)

@@ -2,12 +2,14 @@
 
 import secrets
 from dataclasses import dataclass
-from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from datetime import datetime
+from typing import TYPE_CHECKING, TypeVar
 
 import sqlalchemy as sa
 import sqlalchemy.orm as so
+from flask import abort
 
+from lpb import clock, ids
 from lpb.extensions import db
 
 # Flask-SQLAlchemy makes db.Model at run time, from Base; type checkers see Base itself.
@@ -17,9 +19,34 @@ else:
     Model = db.Model
 
 
-def utcnow() -> datetime:
-    """Return the current time in UTC (server times only; device times are for display)."""
-    return datetime.now(UTC).replace(tzinfo=None)
+Row = TypeVar("Row", bound=Model)
+
+
+def row_id(raw: str) -> int:
+    """Return a row id from a path, or answer 404 (an id that cannot exist is not found)."""
+    number = ids.row_number(raw)
+    if number is None:
+        abort(404)
+    return number
+
+
+def uuid_id(raw: str) -> str:
+    """Return a UUID from a path in canonical form, or answer 404."""
+    key = ids.canonical_uuid(raw)
+    if key is None:
+        abort(404)
+    return key
+
+
+def own_or_404(model: type[Row], key: object, owner_id: int, owner: str = "user_id") -> Row:
+    """Return the row under this key if owner_id owns it (its owner column); else answer 404.
+
+    Someone else's row is as unknown as a missing one.
+    """
+    row = db.session.get(model, key)
+    if row is None or getattr(row, owner) != owner_id:
+        abort(404)
+    return row
 
 
 def new_device_key() -> str:
@@ -38,7 +65,7 @@ class User(Model):
     email: so.Mapped[str] = so.mapped_column(sa.String(254), unique=True)
     password_hash: so.Mapped[str] = so.mapped_column(sa.String(255))
     version: so.Mapped[int] = so.mapped_column(sa.BigInteger, default=0)
-    created_at: so.Mapped[datetime] = so.mapped_column(default=utcnow)
+    created_at: so.Mapped[datetime] = so.mapped_column(default=clock.now)
     # sha256 of each unused recovery code; the codes themselves are shown once and never stored.
     recovery_codes: so.Mapped[list[str]] = so.mapped_column(sa.JSON, default=list)
     # A random value of this account that device cookies name, so a cookie fits no other account.
@@ -47,10 +74,9 @@ class User(Model):
     display_name: so.Mapped[str] = so.mapped_column(sa.String(100), default="", server_default="")
 
 
-class ResetLink(Model):
-    """A live password reset link of an account; only its token's hash is kept."""
+class OneTimeLink:
+    """A secret link of an account that expires: numbered, and only its token's hash is kept."""
 
-    __tablename__ = "reset_links"
     __table_args__ = {"sqlite_autoincrement": True}
 
     id: so.Mapped[int] = so.mapped_column(primary_key=True)
@@ -59,6 +85,12 @@ class ResetLink(Model):
     )
     token_hash: so.Mapped[str] = so.mapped_column(sa.String(64), unique=True)
     expires_at: so.Mapped[datetime]
+
+
+class ResetLink(OneTimeLink, Model):
+    """A live password reset link of an account."""
+
+    __tablename__ = "reset_links"
 
 
 class Session(Model):
@@ -71,8 +103,8 @@ class Session(Model):
         sa.ForeignKey("users.id", ondelete="CASCADE"), index=True
     )
     label: so.Mapped[str] = so.mapped_column(sa.String(200), default="")
-    created_at: so.Mapped[datetime] = so.mapped_column(default=utcnow)
-    last_seen: so.Mapped[datetime] = so.mapped_column(default=utcnow)
+    created_at: so.Mapped[datetime] = so.mapped_column(default=clock.now)
+    last_seen: so.Mapped[datetime] = so.mapped_column(default=clock.now)
 
 
 class Client(Model):
@@ -138,7 +170,7 @@ class SetAsideEntry(Model):
     body: so.Mapped[str] = so.mapped_column(sa.Text)
     created_at: so.Mapped[str] = so.mapped_column(sa.Text)
     reason: so.Mapped[str] = so.mapped_column(sa.Text)
-    set_aside_at: so.Mapped[datetime] = so.mapped_column(default=utcnow)
+    set_aside_at: so.Mapped[datetime] = so.mapped_column(default=clock.now)
 
 
 class RateLimit(Model):
@@ -152,12 +184,22 @@ class RateLimit(Model):
         sa.ForeignKey("users.id", ondelete="CASCADE"), index=True
     )
     tries: so.Mapped[int] = so.mapped_column(default=0)
-    started_at: so.Mapped[datetime] = so.mapped_column(default=utcnow)
+    started_at: so.Mapped[datetime] = so.mapped_column(default=clock.now)
     blocked_until: so.Mapped[datetime | None]
-    expires_at: so.Mapped[datetime] = so.mapped_column(default=utcnow, index=True)
+    expires_at: so.Mapped[datetime] = so.mapped_column(default=clock.now, index=True)
 
 
-class PushDevice(Model):
+class Schedule:
+    """A daily reminder's schedule: local time, weekdays and zone, and when it was saved."""
+
+    remind_at: so.Mapped[str] = so.mapped_column(sa.String(5))
+    weekdays: so.Mapped[int] = so.mapped_column()  # bit 0 is Monday
+    time_zone: so.Mapped[str] = so.mapped_column(sa.String(64))
+    # A reminder whose minute came before its schedule was saved is not caught up.
+    scheduled_at: so.Mapped[datetime] = so.mapped_column(default=clock.now)
+
+
+class PushDevice(Schedule, Model):
     """A device's daily reminder: local time, weekdays and zone, and its Web Push subscription."""
 
     __tablename__ = "push_devices"
@@ -166,20 +208,15 @@ class PushDevice(Model):
         sa.ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
     )
     device_id: so.Mapped[str] = so.mapped_column(sa.String(36), primary_key=True)
-    remind_at: so.Mapped[str] = so.mapped_column(sa.String(5))
-    weekdays: so.Mapped[int] = so.mapped_column()  # bit 0 is Monday
-    time_zone: so.Mapped[str] = so.mapped_column(sa.String(64))
     skip_when_written: so.Mapped[bool] = so.mapped_column(default=False)
     endpoint: so.Mapped[str | None] = so.mapped_column(sa.String(1024))
     p256dh: so.Mapped[str | None] = so.mapped_column(sa.String(128))
     auth: so.Mapped[str | None] = so.mapped_column(sa.String(64))
-    # A reminder whose minute came before its schedule was saved is not caught up.
-    scheduled_at: so.Mapped[datetime] = so.mapped_column(default=utcnow)
     written_day: so.Mapped[str | None] = so.mapped_column(sa.String(10))
     last_reminded_day: so.Mapped[str | None] = so.mapped_column(sa.String(10))
 
 
-class CalendarFeed(Model):
+class CalendarFeed(Schedule, Model):
     """An account's private calendar feed of the daily reminder; only its token's hash is kept."""
 
     __tablename__ = "calendar_feeds"
@@ -188,27 +225,16 @@ class CalendarFeed(Model):
         sa.ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
     )
     token_hash: so.Mapped[str] = so.mapped_column(sa.String(64), unique=True)
-    remind_at: so.Mapped[str] = so.mapped_column(sa.String(5))
-    weekdays: so.Mapped[int] = so.mapped_column()  # bit 0 is Monday
-    time_zone: so.Mapped[str] = so.mapped_column(sa.String(64))
     lang: so.Mapped[str] = so.mapped_column(sa.String(2))
-    scheduled_at: so.Mapped[datetime] = so.mapped_column(default=utcnow)
 
 
-class GuideInvitation(Model):
-    """A client's one-time invitation for a guide; only its token's hash is kept."""
+class GuideInvitation(OneTimeLink, Model):
+    """A client's one-time invitation for a guide."""
 
     __tablename__ = "guide_invitations"
-    __table_args__ = {"sqlite_autoincrement": True}
 
-    id: so.Mapped[int] = so.mapped_column(primary_key=True)
-    user_id: so.Mapped[int] = so.mapped_column(
-        sa.ForeignKey("users.id", ondelete="CASCADE"), index=True
-    )
-    token_hash: so.Mapped[str] = so.mapped_column(sa.String(64), unique=True)
     name_for_guide: so.Mapped[str] = so.mapped_column(sa.String(100), default="")
-    created_at: so.Mapped[datetime] = so.mapped_column(default=utcnow)
-    expires_at: so.Mapped[datetime]
+    created_at: so.Mapped[datetime] = so.mapped_column(default=clock.now)
 
 
 class GuideLink(Model):
@@ -232,7 +258,7 @@ class GuideLink(Model):
     show_insights: so.Mapped[bool] = so.mapped_column(default=False)
     # Whether the guide's suggested questions show on the client's Today (the client's choice).
     accepts_suggestions: so.Mapped[bool] = so.mapped_column(default=True, server_default=sa.true())
-    accepted_at: so.Mapped[datetime] = so.mapped_column(default=utcnow)
+    accepted_at: so.Mapped[datetime] = so.mapped_column(default=clock.now)
     guide_last_seen_at: so.Mapped[datetime | None]
     # The client's version at the guide's last visit: what is newer is "new since last time".
     seen_version: so.Mapped[int] = so.mapped_column(sa.BigInteger, default=0)

@@ -2,16 +2,32 @@
 
 import re
 import uuid
+from typing import Any
 
 from flask.testing import FlaskClient
+from werkzeug.test import TestResponse
 
 PASSWORD = "correct horse battery"
+
+
+def matched(pattern: str | re.Pattern[str], text: str, flags: int = 0) -> re.Match[str]:
+    """Return where a pattern is found in a text; fail the test, naming it, where it is not."""
+    found = re.search(pattern, text, flags)
+    assert found is not None, f"{pattern!r} is not in {text[:200]!r}"
+    return found
+
+
+def json_of(response: TestResponse) -> Any:
+    """Return a response's JSON body; fail the test where it has none."""
+    body = response.get_json(silent=True)
+    assert body is not None, f"not JSON: {response.status} {response.get_data(as_text=True)[:200]}"
+    return body
 
 
 def form_token(client: FlaskClient, path: str) -> str:
     """Return the CSRF token of the form on a page."""
     html = client.get(path).get_data(as_text=True)
-    return re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', html).group(1)
+    return matched(r'name="csrf_token" type="hidden" value="([^"]+)"', html).group(1)
 
 
 def register(client: FlaskClient, email: str, password: str = PASSWORD):
@@ -32,7 +48,7 @@ def sign_in(client: FlaskClient, email: str, password: str = PASSWORD):
 
 def api_token(client: FlaskClient) -> str:
     """Return a fresh CSRF token for the API, as the app gets one before syncing."""
-    return client.get("/api/session").json["csrf_token"]
+    return json_of(client.get("/api/session"))["csrf_token"]
 
 
 def entry(entry_id: str | None = None, text: str = "A reflection", **fields) -> dict:
@@ -79,7 +95,7 @@ class Device:
         """Pull every change after since, page by page."""
         changes = []
         while True:
-            page = self.client.get(f"/api/pull?since={since}&limit={limit}").json
+            page = json_of(self.client.get(f"/api/pull?since={since}&limit={limit}"))
             changes.extend(page["changes"])
             since = page["cursor"]
             if not page["has_more"]:

@@ -22,7 +22,7 @@ def zip_folder(folder: Path, target: Path) -> Path:
 def dayone_entries(count: int, seed: str = "bench") -> list[dict]:
     """Return count Day One entries, a few hours apart, with tags, a zone and some photos."""
     start = datetime(2015, 1, 1, 7, tzinfo=UTC)
-    tags = (["work"], ["family", "walk"], [], ["reading"])
+    tags: tuple[list[str], ...] = (["work"], ["family", "walk"], [], ["reading"])
     return [
         {
             "uuid": uuid.uuid5(uuid.NAMESPACE_URL, f"{seed}/{i}").hex.upper(),

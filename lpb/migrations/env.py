@@ -1,7 +1,10 @@
 import logging
+from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 from logging.config import fileConfig
 
+import sqlalchemy as sa
 from flask import current_app
 
 from alembic import context
@@ -17,11 +20,11 @@ if config.config_file_name is not None:
 logger = logging.getLogger('alembic.env')
 
 
-def get_engine():
+def get_engine() -> sa.Engine:
     return current_app.extensions['migrate'].db.engine
 
 
-def get_engine_url():
+def get_engine_url() -> str:
     try:
         return get_engine().url.render_as_string(hide_password=False).replace(
             '%', '%%')
@@ -42,13 +45,13 @@ target_db = current_app.extensions['migrate'].db
 # ... etc.
 
 
-def get_metadata():
+def get_metadata() -> sa.MetaData:
     if hasattr(target_db, 'metadatas'):
         return target_db.metadatas[None]
     return target_db.metadata
 
 
-def run_migrations_offline():
+def run_migrations_offline() -> None:
     """Run migrations in 'offline' mode.
 
     This configures the context with just a URL
@@ -69,7 +72,7 @@ def run_migrations_offline():
         context.run_migrations()
 
 
-def run_migrations_online():
+def run_migrations_online() -> None:
     """Run migrations in 'online' mode.
 
     In this scenario we need to create an Engine
@@ -80,7 +83,7 @@ def run_migrations_online():
     # this callback is used to prevent an auto-migration from being generated
     # when there are no changes to the schema
     # reference: http://alembic.zzzcomputing.com/en/latest/cookbook.html
-    def process_revision_directives(context, revision, directives):
+    def process_revision_directives(context: Any, revision: Any, directives: list[Any]) -> None:
         if getattr(config.cmd_opts, 'autogenerate', False):
             script = directives[0]
             if script.upgrade_ops.is_empty():
@@ -106,7 +109,7 @@ def run_migrations_online():
 
 
 @contextmanager
-def sqlite_foreign_keys_off(connection):
+def sqlite_foreign_keys_off(connection: sa.Connection) -> Iterator[None]:
     """Turn SQLite's foreign keys off while migrating, and back on after.
 
     SQLite alters a table by rebuilding it (Alembic's batch mode): dropping the old table would
@@ -117,6 +120,7 @@ def sqlite_foreign_keys_off(connection):
         yield
         return
     driver = connection.connection.driver_connection
+    assert driver is not None
     driver.execute("PRAGMA foreign_keys=OFF")
     try:
         yield

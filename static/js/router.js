@@ -5,7 +5,7 @@ import { renderToday } from './views/today.js';
 import { clearPassingToast } from './ui/toast.js';
 import { pageUnloading, viewFailed } from './ui/view-failed.js';
 
-// The route table comes from the server (lpb/pages.py), the same one the worker is made from:
+// The route table comes from the server (lpb/shell/routes.py), the same one the worker is made from:
 // address → { view, title }. A view lives in views/<view>.js and exports render<View>.
 const ROUTES = JSON.parse(document.body.dataset.routes);
 const NOT_FOUND = { view: 'not-found', title: 'not_found_title' };

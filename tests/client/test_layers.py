@@ -1,4 +1,4 @@
-"""The layout of static/js, read through lpb/module_graph.py (the one reader of imports):
+"""The layout of static/js, read through lpb/shell/module_graph.py (the one reader of imports):
 
 - method/ is pure and imports only method/; only data/ touches IndexedDB;
 - ui/ never reaches data/ (views/ hand it what it needs), and the service worker never reaches ui/;
@@ -7,13 +7,13 @@
 import re
 from pathlib import Path
 
-from lpb.module_graph import Import, imports, parse_imports, reachable
+from lpb.shell.module_graph import Import, Kind, imports, parse_imports, reachable
 
 ROOT = Path(__file__).resolve().parents[2]
 JS = "/static/js/"
 WORKER = "/service-worker.js"
 MAX_FILE_LINES = 250
-EVERY_KIND = ("static", "dynamic", "computed")
+EVERY_KIND: tuple[Kind, ...] = ("static", "dynamic", "computed")
 
 
 def modules(folder: str = "") -> list[str]:

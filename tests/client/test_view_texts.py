@@ -1,6 +1,6 @@
 """Each view's texts are loaded with it: every t('key') its modules can show is in texts-app or in
 one of the catalogues i18n.js loads for that view, so no view ever shows a bare key. The modules a
-view reaches are found by lpb/module_graph.py, the one reader of imports."""
+view reaches are found by lpb/shell/module_graph.py, the one reader of imports."""
 
 import json
 import re
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from lpb.module_graph import reachable
+from lpb.shell.module_graph import reachable
 
 ROOT = Path(__file__).resolve().parents[2]
 TEXT_KEY = re.compile(r"\bt\(\s*'(\w+)'")

@@ -6,8 +6,9 @@ from datetime import date
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from boxes import box_of
 from helpers import go_to, open_app, write_reflection
-from playwright.sync_api import Page, expect
+from playwright.sync_api import FloatRect, Page, expect
 from test_method import add_reflections
 from test_sync import register, sign_in
 
@@ -126,7 +127,7 @@ def test_every_tab_opens_at_the_top(context, page):
         assert page.evaluate("scrollY") == 0, name
 
 
-def boxes_overlap(a: dict, b: dict) -> bool:
+def boxes_overlap(a: FloatRect, b: FloatRect) -> bool:
     """Return whether two bounding boxes overlap (touching is fine)."""
     return (
         a["x"] + a["width"] > b["x"] + 0.5
@@ -139,8 +140,8 @@ def boxes_overlap(a: dict, b: dict) -> bool:
 def assert_layout_holds(page: Page, where: str) -> None:
     """No horizontal scroll, tab labels apart and inside their tabs, the top bar's text inside it."""
     assert page.evaluate("document.documentElement.scrollWidth") <= 360, where
-    labels = [span.bounding_box() for span in page.locator(".tabs a span").all()]
-    tabs = [link.bounding_box() for link in page.locator(".tabs a").all()]
+    labels = [box_of(span) for span in page.locator(".tabs a span").all()]
+    tabs = [box_of(link) for link in page.locator(".tabs a").all()]
     for i, label in enumerate(labels):
         tab = tabs[i]
         assert (
@@ -149,7 +150,7 @@ def assert_layout_holds(page: Page, where: str) -> None:
         ), where
         for other in labels[i + 1 :]:
             assert not boxes_overlap(label, other), where
-    bar = page.locator(".top-bar").bounding_box()
+    bar = box_of(page.locator(".top-bar"))
     for part in (page.locator(".brand"), page.locator("#sync-state")):
         box = part.bounding_box()
         if box and box["height"]:
@@ -158,7 +159,7 @@ def assert_layout_holds(page: Page, where: str) -> None:
                 and box["y"] + box["height"] <= bar["y"] + bar["height"] + 0.5
             ), where
             assert box["x"] + box["width"] <= 360.5, where
-    main = page.locator("#main").bounding_box()
+    main = box_of(page.locator("#main"))
     assert main["y"] >= bar["y"] + bar["height"] - 0.5, where
 
 
@@ -195,7 +196,7 @@ def test_one_toast_at_a_time_above_the_tab_bar_and_gone_after_navigation(page):
     toast = page.locator(".toast")
     expect(toast).to_have_count(1)
     expect(toast).to_have_text("Second message")
-    assert not boxes_overlap(toast.bounding_box(), page.locator(".tabs").bounding_box())
+    assert not boxes_overlap(box_of(toast), box_of(page.locator(".tabs")))
     go_to(page, "Journal")
     expect(page.locator(".toast")).to_have_count(0)
 
@@ -214,13 +215,13 @@ def test_settings_polish(context, page):
     delete = page.locator(".own-list button")
     expect(delete).to_be_visible()
     assert delete.evaluate("(b) => b.scrollWidth <= b.clientWidth")
-    box = delete.bounding_box()
+    box = box_of(delete)
     assert box["x"] + box["width"] <= 360 and box["height"] >= 44
 
     go_to(page, "Settings")
     expect(page.locator("main")).not_to_contain_text("null")
     choose = page.get_by_text("Import a JSON export")
-    box = choose.bounding_box()
+    box = box_of(choose)
     assert box["height"] >= 44
     assert choose.evaluate("(label) => getComputedStyle(label).borderStyle") == "solid"
     expect(page.get_by_label("Import a JSON export")).to_be_attached()
@@ -234,7 +235,7 @@ def test_account_pages_have_the_tab_bar_and_large_links(page, path):
     for name in ENGLISH_TABS:
         expect(nav.get_by_role("link", name=name, exact=True)).to_be_visible()
     for link in page.locator("main a, .tabs a").all():
-        assert link.bounding_box()["height"] >= 44, link.inner_text()
+        assert box_of(link)["height"] >= 44, link.inner_text()
     assert_no_violations(page)
 
 

@@ -1,8 +1,9 @@
 """What you act on stays in sight: a saved edit keeps its place and shows its question, a day
 jumped to has its heading below the top bar, and stopping sharing asks and answers where you are."""
 
+from boxes import box_of
 from helpers import go_to, open_app
-from playwright.sync_api import Page, expect
+from playwright.sync_api import FloatRect, Page, expect
 from test_guidance_ui import GUIDE_NAME, accept, invite_guide
 from test_large_journal import seed
 from test_sync import register
@@ -10,10 +11,10 @@ from test_sync import register
 QUESTION = "What did you learn today?"
 
 
-def below_top_bar(page: Page, box: dict) -> bool:
+def below_top_bar(page: Page, box: FloatRect) -> bool:
     """Return whether a box starts below the sticky top bar and above the tab bar."""
-    bar = page.locator(".top-bar").bounding_box()
-    tabs = page.locator(".tabs").bounding_box()
+    bar = box_of(page.locator(".top-bar"))
+    tabs = box_of(page.locator(".tabs"))
     return bar["y"] + bar["height"] - 0.5 <= box["y"] and box["y"] + box["height"] <= tabs["y"]
 
 
@@ -55,7 +56,7 @@ def test_a_day_jumped_to_shows_its_heading_below_the_top_bar(page):
     page.locator(".month-calendar td button").nth(3).click()
     heading = page.locator(".journal-list h2:focus")
     expect(heading).to_have_count(1)
-    assert below_top_bar(page, heading.bounding_box()), heading.bounding_box()
+    assert below_top_bar(page, box_of(heading)), box_of(heading)
 
 
 def test_stopping_sharing_asks_and_answers_in_sight(make_context):
@@ -69,8 +70,8 @@ def test_stopping_sharing_asks_and_answers_in_sight(make_context):
     client.get_by_role("button", name="Stop sharing").click()
     yes = client.get_by_role("button", name="Yes, stop")
     expect(yes).to_be_focused()
-    assert below_top_bar(client, yes.bounding_box())
+    assert below_top_bar(client, box_of(yes))
     yes.click()
     done = client.get_by_text(f"You no longer share anything with {GUIDE_NAME}.")
     expect(done).to_be_in_viewport()
-    assert below_top_bar(client, done.bounding_box())
+    assert below_top_bar(client, box_of(done))

@@ -6,9 +6,8 @@ import re
 from datetime import date, timedelta
 
 import pytest
+from helpers import go_to, open_app, write_reflection
 from playwright.sync_api import Page, expect
-
-from tests.e2e.helpers import go_to, open_app, write_reflection
 
 CIRCLES = ["self", "close", "organisations", "society", "place"]
 CIRCLE_NAMES = ["Yourself", "Close ones", "Organisations", "Society", "Place and planet"]
@@ -164,8 +163,8 @@ def test_insights_count_every_year_but_read_only_the_period(seeded):
         expected = [row.replace(" | ", " ") for row in wheel_rows(entries, period)]
         expect(wheel.locator("tbody tr")).to_have_text(expected, use_inner_text=True)
 
-    month = (TODAY.replace(day=1) - timedelta(days=1)).strftime("%Y-%m")
-    in_month = [e for e in written if e["day"].startswith(month)]
+    previous = (TODAY.replace(day=1) - timedelta(days=1)).strftime("%Y-%m")
+    in_month = [e for e in written if e["day"].startswith(previous)]
     year_rows = table_rows(page.get_by_role("region", name="Your year"))
     last_month = year_rows[-2].split(" | ")
     assert last_month[1:3] == [

@@ -2,6 +2,7 @@
 phone, no clipped text, no word split across lines in a table, a top bar that makes room."""
 
 import pytest
+from boxes import box_of, viewport_height
 from helpers import go_to, open_app
 from playwright.sync_api import Page, expect
 from test_habit import DUTCH_TABS, ENGLISH_TABS
@@ -64,8 +65,8 @@ def assert_holds(page: Page, where: str) -> None:
 
 def assert_bars_make_room(page: Page, size: str, where: str) -> None:
     """The tabs stay under a quarter of the screen; at 200% the top bar scrolls away."""
-    height = page.viewport_size["height"]
-    assert page.locator(".tabs").bounding_box()["height"] < height / 4, where
+    height = viewport_height(page)
+    assert box_of(page.locator(".tabs"))["height"] < height / 4, where
     label = page.locator(".tabs a").first.evaluate(
         "(a) => parseFloat(getComputedStyle(a).fontSize)"
     )
@@ -74,7 +75,7 @@ def assert_bars_make_room(page: Page, size: str, where: str) -> None:
     if size == "200%":
         page.evaluate("scrollTo(0, 400)")
         if page.evaluate("scrollY") >= 200:
-            bar = page.locator(".top-bar").bounding_box()
+            bar = box_of(page.locator(".top-bar"))
             assert bar["y"] + bar["height"] <= 0, where
         page.evaluate("scrollTo(0, 0)")
 
@@ -152,12 +153,12 @@ def test_circles_in_one_place_share_a_dot_with_their_count(make_context, size):
         "1YourselfClose ones2 in the same place", use_inner_text=False
     )
     # No two words of the drawing cover each other, and they grow with the text.
-    boxes = [text.bounding_box() for text in quadrant.locator("svg text").all()]
+    boxes = [box_of(text) for text in quadrant.locator("svg text").all()]
     for i, a in enumerate(boxes):
         for b in boxes[i + 1 :]:
             overlap_x = min(a["x"] + a["width"], b["x"] + b["width"]) - max(a["x"], b["x"])
             overlap_y = min(a["y"] + a["height"], b["y"] + b["height"]) - max(a["y"], b["y"])
             assert overlap_x <= 0.5 or overlap_y <= 0.5, (a, b)
-    axis = quadrant.locator("svg text.axis").first.bounding_box()["height"]
+    axis = box_of(quadrant.locator("svg text.axis").first)["height"]
     assert axis > (16 if size == "200%" else 10), axis
     assert_holds(page, f"Insights at {size}")

@@ -3,6 +3,7 @@
 import math
 import re
 from datetime import date, timedelta
+from typing import Any
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -11,7 +12,7 @@ from playwright.sync_api import Page, expect
 from test_method import assert_large_targets, rows
 
 # A month of rated reflections: close ones give, organisations cost, place is never written about.
-MONTH = [
+MONTH: list[dict[str, Any]] = [
     {"ago": 1, "circles": ["close"], "e": 5, "m": 5, "g": 4, "text": "Lang gewandeld met mijn zus"},
     {
         "ago": 2,
@@ -49,7 +50,7 @@ MONTH = [
         "text": "Collega ingewerkt",
     },
 ]
-CHECKINS = [{"ago": 4, "e": 2, "m": 4}, {"ago": 6, "e": 3, "m": 3}]
+CHECKINS: list[dict[str, Any]] = [{"ago": 4, "e": 2, "m": 4}, {"ago": 6, "e": 3, "m": 3}]
 WISHED = {"self": 30, "close": 25, "organisations": 15, "society": 10, "place": 20}
 MIX = {
     "hours_per_week": 45,
@@ -101,7 +102,7 @@ def dutch(value: float) -> str:
     return f"{rounded:g}".replace(".", ",")
 
 
-def this_month_row(today_ratings: list[tuple[int, int]]) -> str:
+def this_month_row(today_ratings: list[tuple[int, int, bool]]) -> str:
     """Return the year table's row for this month, from the seeded entries and today's."""
     today = date.today()
     month_ago = today.replace(day=1) - timedelta(days=1)

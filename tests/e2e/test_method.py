@@ -5,6 +5,7 @@ from datetime import date
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from boxes import box_of
 from helpers import go_to, open_app, write_reflection
 from playwright.sync_api import Page, expect
 
@@ -167,7 +168,7 @@ def test_kantelen_links_a_new_look_to_the_old_reflection(context, page):
 def assert_large_targets(page: Page) -> None:
     """Every visible button, link, summary and slider in the view is at least 44 px tall."""
     for target in page.locator("main :is(button, a, summary, input[type=range]):visible").all():
-        box = target.bounding_box()
+        box = box_of(target)
         assert box["height"] >= 44 and box["width"] >= 44, (target.inner_text(), box)
 
 

@@ -4,7 +4,7 @@ import re
 from datetime import datetime, timedelta
 
 from helpers import go_to, open_app, write_reflection
-from playwright.sync_api import expect
+from playwright.sync_api import Dialog, expect
 
 
 def test_reload_offline_gives_a_working_app(context, page):
@@ -158,8 +158,13 @@ def test_edit_draft_survives_closing_the_page(context):
 
 def test_entry_text_is_shown_as_text(page):
     """HTML in an entry is shown literally and never runs."""
-    dialogs = []
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    dialogs: list[str] = []
+
+    def dismiss(dialog: Dialog) -> None:
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", dismiss)
     open_app(page)
     payload = "<img src=x onerror=alert(1)>"
     write_reflection(page, payload)

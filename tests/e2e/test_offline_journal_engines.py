@@ -95,10 +95,12 @@ def webkit(driver_url: str) -> Iterator[WebDriver]:
 
 def element(browser: WebDriver, selector: str) -> WebElement:
     """Wait for the element matching selector and return it."""
-    return WebDriverWait(browser, 15).until(
+    found = WebDriverWait(browser, 15).until(
         lambda browser: next(iter(browser.find_elements(By.CSS_SELECTOR, selector)), None),
         f"an element matching {selector}",
     )
+    assert found is not None
+    return found
 
 
 def wait_for_text(browser: WebDriver, selector: str, text: str, seconds: float = 15) -> None:

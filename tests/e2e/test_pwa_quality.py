@@ -2,6 +2,7 @@
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from boxes import box_of
 from helpers import go_to, open_app, write_reflection
 from playwright.sync_api import expect
 
@@ -76,7 +77,7 @@ def test_usable_at_360_pixels_with_44_pixel_targets(page):
         page.locator("#main .view").wait_for()
         assert page.evaluate("document.documentElement.scrollWidth") <= 360, path
         for target in page.locator("main button:visible, main a:visible, nav a").all():
-            box = target.bounding_box()
+            box = box_of(target)
             assert box["height"] >= 44 and box["width"] >= 44, (path, target.inner_text(), box)
 
 

@@ -10,10 +10,10 @@ from playwright.sync_api import Page, expect
 from test_habit import assert_no_violations
 from test_sync import register, sign_in
 
-from lpb import webpush
 from lpb.extensions import db
 from lpb.models import PushDevice
-from tests.test_reminders import PUSH_SETTINGS, PushReceiver, Subscriber
+from lpb.reminders import webpush
+from tests.reminders.test_reminders import PUSH_SETTINGS, PushReceiver, Subscriber
 
 
 def reminders(page: Page):
@@ -61,7 +61,7 @@ def fake_subscription(page: Page, subscriber: Subscriber) -> None:
 
 def worker_registration_id(page: Page, cdp) -> str:
     """Return the id of the app's service worker registration, through DevTools."""
-    found = []
+    found: list[dict] = []
     cdp.on(
         "ServiceWorker.workerRegistrationUpdated",
         lambda event: found.extend(r for r in event["registrations"] if not r["isDeleted"]),
@@ -127,8 +127,8 @@ def test_reminders_from_settings_to_a_notification(context, page, live_server, p
         public_key = webpush.public_key()
         assert (device.endpoint, device.p256dh, device.auth) == (
             subscriber.endpoint,
-            subscriber.subscription["keys"]["p256dh"],
-            subscriber.subscription["keys"]["auth"],
+            subscriber.keys["p256dh"],
+            subscriber.keys["auth"],
         )
         assert (device.device_id, device.remind_at, device.weekdays) == (
             client_id,
@@ -137,6 +137,7 @@ def test_reminders_from_settings_to_a_notification(context, page, live_server, p
         )
         assert device.time_zone == zone and device.skip_when_written
         # The server's sender pushes to the receiver; the test decrypts as the browser would.
+        assert device.endpoint and device.p256dh and device.auth
         assert (
             webpush.send(
                 device.endpoint, device.p256dh, device.auth, {"type": "reminder", "day": "x"}

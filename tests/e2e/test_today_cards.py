@@ -2,6 +2,7 @@
 one Save on screen, nothing moving after a tap, and a start that survives being interrupted."""
 
 import pytest
+from boxes import box_of
 from helpers import open_app, write_reflection
 from playwright.sync_api import Page, expect
 from test_method import OLD, add_reflections
@@ -58,8 +59,8 @@ def add_guide_question(page: Page) -> None:
 
 def assert_at_top(page: Page, card) -> None:
     """The card's top is just below the top bar."""
-    top = card.bounding_box()["y"]
-    bar = page.locator(".top-bar").bounding_box()
+    top = box_of(card)["y"]
+    bar = box_of(page.locator(".top-bar"))
     assert bar["y"] + bar["height"] <= top <= bar["y"] + bar["height"] + 24, (top, bar)
 
 
@@ -74,8 +75,8 @@ def test_the_guides_question_is_in_sight_and_one_save_at_a_time(make_context, lo
     question = card.get_by_text(GUIDE_QUESTION)
     expect(question).to_be_visible()
     assert page.evaluate("scrollY") == 0
-    tabs_top = page.locator(".tabs").bounding_box()["y"]
-    box = question.bounding_box()
+    tabs_top = box_of(page.locator(".tabs"))["y"]
+    box = box_of(question)
     assert box["y"] + box["height"] <= tabs_top, box
     # Compact: no answer form yet, so the day's form has the one Save.
     expect(card.locator("textarea")).to_have_count(0)

@@ -166,6 +166,7 @@ def test_a_device_refills_a_server_restored_from_an_older_backup(
     phone.set_offline(True)
     with live_server.app.app_context():
         database = sa.make_url(live_server.app.config["SQLALCHEMY_DATABASE_URI"]).database
+        assert database is not None
         db.engine.dispose()
         # Restore the old copy through SQLite itself: the same content as copying the file back
         # with the app stopped, done safely while the test server keeps running.

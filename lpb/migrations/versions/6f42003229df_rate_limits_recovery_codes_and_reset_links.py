@@ -18,7 +18,7 @@ branch_labels = None
 depends_on = None
 
 
-def normalised_email(email):
+def normalised_email(email: str) -> str:
     """The app's normalisation as of this revision (stored emails are lower-case already)."""
     email = unicodedata.normalize("NFKC", email.strip())
     local, _, domain = email.rpartition("@")
@@ -29,7 +29,7 @@ def normalised_email(email):
     return f"{local.lower()}@{domain.lower()}"
 
 
-def upgrade():
+def upgrade() -> None:
     op.create_table('rate_limits',
     sa.Column('key', sa.String(length=100), nullable=False),
     sa.Column('user_id', sa.Integer(), nullable=True),
@@ -68,7 +68,7 @@ def upgrade():
             taken.add(new)
 
 
-def downgrade():
+def downgrade() -> None:
     op.create_table('failed_sign_ins',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('email', sa.String(length=254), nullable=False),

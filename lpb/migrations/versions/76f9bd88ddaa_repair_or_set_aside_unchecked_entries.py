@@ -2,7 +2,7 @@
 
 Before this revision the server kept any JSON in an entry's body: NaN, NUL, lone surrogates, a
 reflection without `day`, a question whose `nl` is an object. Devices that pull such an entry break.
-Each stored entry is checked against lpb.contract (the rules every push and import follow now):
+Each stored entry is checked against lpb.sync.contract (the rules every push and import follow now):
 - fixable entries are repaired (NUL removed, lone surrogates and NaN replaced, a missing or broken
   optional field dropped, a reflection's missing `day` taken from its `created_at`) and get a new
   version, so devices pull the repaired text;
@@ -18,12 +18,13 @@ import json
 import math
 import re
 from datetime import UTC, datetime
+from typing import Any
 
 import sqlalchemy as sa
 from alembic import op
 from pydantic import TypeAdapter, ValidationError
 
-from lpb.contract import CIRCLES, EntryInput
+from lpb.sync.contract import CIRCLES, EntryInput
 
 # revision identifiers, used by Alembic.
 revision = '76f9bd88ddaa'
@@ -54,7 +55,7 @@ entries = sa.table(
 users = sa.table("users", sa.column("id", sa.Integer), sa.column("version", sa.BigInteger))
 
 
-def clean(value):
+def clean(value: Any) -> Any:
     """Return value with NUL gone, lone surrogates and non-finite numbers replaced."""
     if isinstance(value, str):
         return BAD_CHARACTERS.sub(lambda m: "" if m.group() == "\x00" else "\ufffd", value)
@@ -67,7 +68,7 @@ def clean(value):
     return value
 
 
-def repaired(row) -> tuple[dict | None, str, str, str]:
+def repaired(row: sa.Row) -> tuple[dict | None, str, str, str]:
     """Return the repaired body and times of a stored entry, or None and the reason it cannot be."""
     created_at, updated_at = (clean(row.created_at)[:40], clean(row.updated_at)[:40])
     try:
@@ -96,7 +97,7 @@ def repaired(row) -> tuple[dict | None, str, str, str]:
     return None, "could not be repaired", created_at, updated_at
 
 
-def upgrade():
+def upgrade() -> None:
     op.create_table(
         'set_aside_entries',
         sa.Column('user_id', sa.Integer(), nullable=False),
@@ -156,5 +157,5 @@ def upgrade():
         connection.execute(users.update().where(users.c.id == user_id).values(version=versions[user_id]))
 
 
-def downgrade():
+def downgrade() -> None:
     op.drop_table('set_aside_entries')

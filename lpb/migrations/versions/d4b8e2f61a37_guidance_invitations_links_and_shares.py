@@ -16,7 +16,7 @@ branch_labels = None
 depends_on = None
 
 
-def upgrade():
+def upgrade() -> None:
     op.create_table('guide_invitations',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('user_id', sa.Integer(), nullable=False),
@@ -63,7 +63,7 @@ def upgrade():
         batch_op.create_index('ix_shares_user_id_entry_id', ['user_id', 'entry_id'], unique=False)
 
 
-def downgrade():
+def downgrade() -> None:
     with op.batch_alter_table('shares', schema=None) as batch_op:
         batch_op.drop_index('ix_shares_user_id_entry_id')
 

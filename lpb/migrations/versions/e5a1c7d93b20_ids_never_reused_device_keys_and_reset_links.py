@@ -18,7 +18,7 @@ branch_labels = None
 depends_on = None
 
 
-def _rebuild_with_autoincrement(table):
+def _rebuild_with_autoincrement(table: str) -> None:
     """SQLite: rebuild a table so its ids are never reused (AUTOINCREMENT); elsewhere nothing."""
     if op.get_bind().dialect.name != 'sqlite':
         return
@@ -28,7 +28,7 @@ def _rebuild_with_autoincrement(table):
         pass
 
 
-def upgrade():
+def upgrade() -> None:
     op.create_table('reset_links',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('user_id', sa.Integer(), nullable=False),
@@ -83,7 +83,7 @@ def upgrade():
     _rebuild_with_autoincrement('guide_invitations')
 
 
-def downgrade():
+def downgrade() -> None:
     with op.batch_alter_table('users', schema=None) as batch_op:
         batch_op.add_column(sa.Column('reset_token_hash', sa.String(length=64), nullable=True))
         batch_op.add_column(sa.Column('reset_expires_at', sa.DateTime(), nullable=True))

@@ -16,13 +16,13 @@ branch_labels = None
 depends_on = None
 
 
-def upgrade():
+def upgrade() -> None:
     with op.batch_alter_table('guide_links', schema=None) as batch_op:
         batch_op.add_column(
             sa.Column('accepts_suggestions', sa.Boolean(), server_default=sa.true(), nullable=False)
         )
 
 
-def downgrade():
+def downgrade() -> None:
     with op.batch_alter_table('guide_links', schema=None) as batch_op:
         batch_op.drop_column('accepts_suggestions')

@@ -16,7 +16,7 @@ branch_labels = None
 depends_on = None
 
 
-def upgrade():
+def upgrade() -> None:
     with op.batch_alter_table('users', schema=None) as batch_op:
         batch_op.add_column(
             sa.Column('display_name', sa.String(length=100), server_default='', nullable=False)
@@ -36,7 +36,7 @@ def upgrade():
         batch_op.create_index(batch_op.f('ix_guide_records_user_id'), ['user_id'], unique=False)
 
 
-def downgrade():
+def downgrade() -> None:
     with op.batch_alter_table('guide_records', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_guide_records_user_id'))
     op.drop_table('guide_records')

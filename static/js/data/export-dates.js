@@ -1,5 +1,5 @@
 // Dates and times in the readable exports: in the reader's time zone, days written out in words
-// ("maandag 7 december 2026, 07:40"). lpb/export_words.py writes them the same on the server.
+// ("maandag 7 december 2026, 07:40"). lpb/portability/export_words.py writes them the same on the server.
 
 // A moment as the app stores it; anything else (a device clock is free text) is shown as it is.
 const MOMENT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;

@@ -1,5 +1,5 @@
 // Our export format (docs/export-format.md): JSON that imports again (Markdown and CSV for people
-// are in export-readable.js). Pure functions, the same as the server's lpb/portability.py.
+// are in export-readable.js). Pure functions, the same as the server's lpb/portability/export.py.
 
 export const EXPORT_FORMAT = 'levensloopbaan-export';
 export const EXPORT_VERSION = 1;

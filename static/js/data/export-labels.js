@@ -1,6 +1,6 @@
 // The words of the Markdown and CSV exports in the reader's language: kinds, circles, ratings, the
-// eigen mix, dates. They are lpb/vocabulary.json's, as lpb/export_words.py's are: the server writes
-// them in here (lpb/vocabulary.py), node --test reads the file.
+// eigen mix, dates. They are lpb/vocabulary.json's, as lpb/portability/export_words.py's are: the
+// server writes them in here (lpb/vocabulary.py), node --test reads the file.
 import { CIRCLES, MIX_PARTS } from '../method/circles.js';
 
 const LABELS = JSON.parse(

@@ -1,5 +1,6 @@
 // The exports for people (docs/export-format.md): Markdown to read and CSV for a spreadsheet, in the
-// reader's language and time zone, every kind named in words. lpb/portability.py writes the same.
+// reader's language and time zone, every kind named in words. lpb/portability/readable.py writes
+// the same.
 import { CIRCLES, MIX_PARTS } from '../method/circles.js';
 import { localMoment, writtenDay, writtenWeek } from './export-dates.js';
 import {

@@ -14,7 +14,7 @@ export { claimDevice, storedAccount } from './device-account.js';
 
 // 50 entries of at most ~64 KB each stay well under the server's 4 MiB request limit.
 const PUSH_BATCH = 50;
-// The server refuses a push over 1 MiB (lpb/sync.py MAX_PUSH_BYTES): stay well under it.
+// The server refuses a push over 1 MiB (lpb/sync/services.py MAX_PUSH_BYTES): stay well under it.
 const PUSH_BYTES = 512 * 1024;
 const STORES = ['entries', 'outbox', 'meta', DAY_TOTALS];
 const ALL_STORES = [...STORES, 'drafts'];

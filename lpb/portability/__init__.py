@@ -1,0 +1,1 @@
+"""Portability: export, import and deleting an account."""

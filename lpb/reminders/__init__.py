@@ -1,0 +1,1 @@
+"""Reminders: push devices, their schedules, the sender and the calendar feed."""

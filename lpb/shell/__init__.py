@@ -1,0 +1,1 @@
+"""Shell: the app's pages, service worker, assets and the OpenAPI document."""
