@@ -1,8 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { dayTotals, writtenCount } from '../../static/js/method/day-totals.js';
+import { dayTotals, writtenCount, writtenSummary } from '../../static/js/method/day-totals.js';
 import { yearMonths } from '../../static/js/method/life-course.js';
-import { writtenSummary } from '../../static/js/method/insights-math.js';
 
 const written = [
   { kind: 'reflection', day: '2026-11-27', energy: 4, meaning: 2 },

@@ -7,9 +7,9 @@ import {
   energyByDay,
   inLastDays,
   mixByWeek,
-  writtenSummary,
 } from '../../static/js/method/insights-math.js';
 import { addDays, isoWeek, weekMonday, weekStart } from '../../static/js/method/day-math.js';
+import { writtenSummary } from '../../static/js/method/day-totals.js';
 
 const TODAY = '2026-11-28'; // a Saturday
 const entry = (day, circles, energy = null, id = `${day}-${circles.join()}`) => ({

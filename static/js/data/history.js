@@ -2,8 +2,7 @@
 // so a view's cost follows what it shows rather than how long the journal is.
 import { result, transact } from './db.js';
 import { addDays } from '../method/day-math.js';
-import { WRITTEN_KINDS, dayTotals, isWritten } from '../method/day-totals.js';
-import { writtenSummary } from '../method/insights-math.js';
+import { WRITTEN_KINDS, dayTotals, isWritten, writtenSummary } from '../method/day-totals.js';
 import { readMeta, writeMeta } from './device-meta.js';
 
 export const DAY_TOTALS = 'day_totals';

@@ -54,3 +54,12 @@ export function dayTotals(entries) {
 export function writtenCount(total) {
   return total.reflections + total.checkins;
 }
+
+/**
+ * Return what Insights says of all days written, from per-day totals: reflections and days.
+ * @param {DayTotal[]} totals
+ */
+export function writtenSummary(totals) {
+  const reflections = totals.reduce((sum, total) => sum + total.reflections, 0);
+  return { reflections, days: totals.length };
+}

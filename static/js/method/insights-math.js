@@ -32,15 +32,6 @@ export function circleCounts(reflections) {
 }
 
 /**
- * Return what Insights says of all days written, from per-day totals: reflections and days.
- * @param {DayTotal[]} totals
- */
-export function writtenSummary(totals) {
-  const reflections = totals.reduce((sum, total) => sum + total.reflections, 0);
-  return { reflections, days: totals.length };
-}
-
-/**
  * Return whole weeks (Monday first) ending with today's, each day with its count from a Map of
  * day → count; future days null.
  * @param {Map<string, number>} counts

@@ -23,10 +23,11 @@ function takenLines(suggestion) {
 /**
  * Resolve with today's suggestion for Today, or null: { question, declined, card(setQuestion) }.
  * card() draws the note above the form; declining calls setQuestion(usual()) and taking it again
- * setQuestion(question). usual() resolves with the day's usual question.
+ * setQuestion(question). usual() resolves with the day's usual question. pool: the questions, or a
+ * promise of them (the suggestion is read meanwhile).
  */
-export async function loadSuggestion(bank, usual) {
-  const suggestion = await todaysSuggestion();
+export async function loadSuggestion(pool, usual) {
+  const [suggestion, bank] = await Promise.all([todaysSuggestion(), pool]);
   const question = suggestion && suggestedQuestion(suggestion, bank, localDay());
   if (!question) return null;
   const state = { question, declined: suggestion.declined };

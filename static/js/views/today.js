@@ -6,17 +6,12 @@ import { saveReflection } from '../data/entries.js';
 import { loadDraft } from '../data/drafts.js';
 import { reflectionsBetween } from '../data/history.js';
 import { chooseTodaysQuestion, loadQuestionPool } from '../data/questions.js';
-import { noteWrittenToday } from '../data/reminders-api.js';
 import { anotherQuestion, questionText } from '../method/question-choice.js';
 import { localDay } from '../method/dates.js';
 import { reflectionForm } from './kept-reflection-form.js';
 import { nextFrame, nextTask } from '../ui/after-frame.js';
-import { drawDone } from './today-done.js';
 import { introCard } from './intro.js';
-import { addNewQuestions } from './guide-question.js';
 import { oneFormInView } from './today-cards.js';
-import { loadSuggestion } from './guide-suggestion.js';
-import { catchUp } from './today-catch-up.js';
 
 const DRAFT_KEY = 'today';
 
@@ -68,13 +63,29 @@ function todayForm({ bank, question, start, onSaved }) {
   return reflection;
 }
 
-/** Resolve with the day's suggestion (or null) and question: the draft's, the guide's, or the usual. */
-async function dayQuestion(bank, draft) {
-  const usual = () => chooseTodaysQuestion(bank);
-  const suggestion = await loadSuggestion(bank, usual);
+/**
+ * Resolve with a guide's suggestion for today, or null. Its module loads with Today's parts (not
+ * with the app), and it reads beside the rest of the day's data; bank may still be on its way.
+ */
+function findSuggestion(bank) {
+  const usual = async () => chooseTodaysQuestion(await bank);
+  return import('./guide-suggestion.js').then((part) => part.loadSuggestion(bank, usual));
+}
+
+/**
+ * Resolve with the day's suggestion (or null) and question: the draft's, the guide's, or the usual.
+ * found: the suggestion, when it is being read already.
+ */
+async function dayQuestion(bank, draft, found = findSuggestion(bank)) {
+  const suggestion = await found;
   const suggested = suggestion && !suggestion.declined ? suggestion.question : null;
   const drafted = [...bank, suggestion?.question].find((q) => q && q.id === draft?.question_id);
-  return { suggestion, question: drafted ?? suggested ?? (await usual()) };
+  return { suggestion, question: drafted ?? suggested ?? (await chooseTodaysQuestion(bank)) };
+}
+
+/** Resolve with the modules Today's refresh needs: they load at the first refresh, not with the app. */
+function refreshParts() {
+  return Promise.all([import('./guide-question.js'), import('./today-catch-up.js')]);
 }
 
 /** Add elements to view one frame after another, while current() holds. */
@@ -89,14 +100,16 @@ async function appendInFrames(view, elements, current) {
 /** Draw Today into view; resolve with a function that flushes the draft when leaving. */
 export async function renderToday(view) {
   const today = localDay();
+  const pool = loadQuestionPool();
+  const found = findSuggestion(pool);
   const [bank, draft, extras, ofToday] = await Promise.all([
-    loadQuestionPool(),
+    pool,
     loadDraft(DRAFT_KEY),
     // The method's cards load beside the day's data, so the start stays small.
     import('./today-method.js').then((cards) => cards.methodCards()),
     reflectionsBetween(today, today),
   ]);
-  let { question, suggestion } = await dayQuestion(bank, draft);
+  let { question, suggestion } = await dayQuestion(bank, draft, found);
   // Today's parts are drawn in tasks of their own, so that a tap never waits for all of them.
   await nextTask();
   // The question's own circles are chosen already; the writer can change them.
@@ -124,12 +137,17 @@ export async function renderToday(view) {
     appendInFrames(view, extras.elements, () => drawing === mine).then(extras.kantelen);
   };
   const more = () => showForm(fresh(), { focus: true, more: true });
-  const showDone = (entry, { focus = true } = {}) => {
+  // The done day's part loads when a day is written (with Today's parts, not with the app).
+  const showDone = async (entry, { focus = true } = {}) => {
     const mine = (drawing += 1);
+    const { drawDone } = await import('./today-done.js');
     return drawDone(view, extras, entry, { focus, more, current: () => drawing === mine });
   };
   const afterSave = (entry) => {
-    noteWrittenToday();
+    // Best effort: the reminders stay quiet today (its module loads only now).
+    import('../data/reminders-api.js')
+      .then((reminders) => reminders.noteWrittenToday())
+      .catch(() => {});
     return showDone(entry);
   };
   oneFormInView(view);
@@ -142,7 +160,8 @@ export async function renderToday(view) {
     // What a sync brought shows at once (a guide's words; the day written on another device, while
     // nothing is typed here); nothing else moves under your hands.
     refresh: async () => {
-      stops.push(await addNewQuestions(view));
+      const [guide, { catchUp }] = await refreshParts();
+      stops.push(await guide.addNewQuestions(view));
       const next = await catchUp({ view, reflection, question, bank, dayQuestion });
       if (next?.written) await showDone(next.written, { focus: false });
       else if (next) {
