@@ -7,6 +7,7 @@ import { periodFindings } from '../method/insight-findings.js';
 import { aboutCircles, findingWords, quietWords } from '../method/insight-words.js';
 import { chartFigure, dataTable } from '../ui/charts.js';
 import { circleQuadrantChart } from '../ui/charts-meaning.js';
+import { emptySection, insightSection } from './insight-section.js';
 import { formatNumber } from '../ui/format.js';
 
 const PAIRS_SHOWN = 3;
@@ -16,16 +17,6 @@ const circleName = (circle) => t(`circle_${circle}`);
 
 /** Return circles as they read after "about" in a sentence, each with its own "over"/"about". */
 const about = (circles, lang) => aboutCircles(t, lang, circles);
-
-/** Return a section with a heading; id names it for screen readers. */
-function section(id, title, ...content) {
-  return h(
-    'section',
-    { className: id, 'aria-labelledby': `${id}-title` },
-    h('h2', { id: `${id}-title` }, title),
-    ...content,
-  );
-}
 
 /** Return one finding as a list item: what was seen, then the question that follows from it. */
 function findingItem(finding, lang) {
@@ -42,9 +33,8 @@ function findingItem(finding, lang) {
 export function takeawaySection(reflections, { lang, periodText }) {
   const found = periodFindings(reflections);
   const quiet = quietWords(found, INSIGHT_TEXTS[lang], lang);
-  return section(
+  return insightSection(
     'takeaway',
-    t('takeaway_title'),
     found.findings.length
       ? h('p', { className: 'hint' }, t('takeaway_period', { days: periodText }))
       : null,
@@ -64,16 +54,10 @@ export function meaningSection(reflections, { lang, periodText }) {
   const rows = circleRatings(reflections).filter(
     (row) => row.energy !== null && row.meaning !== null,
   );
-  if (rows.length === 0)
-    return section(
-      'quadrant',
-      t('quadrant_title'),
-      h('p', { className: 'empty' }, t('quadrant_empty')),
-    );
+  if (rows.length === 0) return emptySection('quadrant');
   const chart = circleQuadrantChart(rows);
-  return section(
+  return insightSection(
     'quadrant',
-    t('quadrant_title'),
     chartFigure(
       chart,
       t('quadrant_caption', { days: periodText }),
@@ -95,15 +79,9 @@ export function meaningSection(reflections, { lang, periodText }) {
 export function relationsSection(reflections, { lang }) {
   const pairs = circlePairs(reflections).slice(0, PAIRS_SHOWN);
   const gaps = ratingGaps(reflections);
-  if (pairs.length === 0 && gaps.length === 0)
-    return section(
-      'relations',
-      t('relations_title'),
-      h('p', { className: 'empty' }, t('relations_empty')),
-    );
-  return section(
+  if (pairs.length === 0 && gaps.length === 0) return emptySection('relations');
+  return insightSection(
     'relations',
-    t('relations_title'),
     h(
       'ul',
       {},

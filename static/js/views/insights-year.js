@@ -1,27 +1,17 @@
 // Insights: the longer life course, the last twelve months at a glance.
-import { h } from '../ui/dom.js';
 import { t } from '../i18n/i18n.js';
 import { yearMonths } from '../method/life-course.js';
 import { chartFigure, dataTable } from '../ui/charts.js';
 import { yearChart } from '../ui/charts-meaning.js';
 import { formatMonth, formatNumber } from '../ui/format.js';
+import { emptySection, insightSection } from './insight-section.js';
 
 /** Return the year view from per-day totals: days written per month, reflections and ratings. */
 export function yearSection(totals, today, lang) {
   const months = yearMonths(totals, today);
-  const heading = h('h2', { id: 'year-title' }, t('year_title'));
-  if (months.every((month) => month.days === 0)) {
-    return h(
-      'section',
-      { 'aria-labelledby': 'year-title' },
-      heading,
-      h('p', { className: 'empty' }, t('year_empty')),
-    );
-  }
-  return h(
-    'section',
-    { className: 'year', 'aria-labelledby': 'year-title' },
-    heading,
+  if (months.every((month) => month.days === 0)) return emptySection('year');
+  return insightSection(
+    'year',
     chartFigure(
       yearChart(months, (month) => formatMonth(month, lang).replace('.', '').slice(0, 3)),
       t('year_caption', {

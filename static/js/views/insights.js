@@ -19,6 +19,7 @@ import { mixSection, swatch } from './insights-hours.js';
 import { meaningSection, relationsSection, takeawaySection } from './insights-meaning.js';
 import { balanceSection } from './insights-balance.js';
 import { yearSection } from './insights-year.js';
+import { emptySection, insightSection } from './insight-section.js';
 
 const YEAR = 365;
 const PERIODS = [7, 30, 90, YEAR];
@@ -62,19 +63,9 @@ function periodPicker(onChange) {
 /** Return the balance wheel of the period, with its numbers as the legend. */
 function wheelSection(reflections) {
   const counts = circleCounts(reflections);
-  const heading = h('h2', { id: 'wheel-title' }, t('wheel_title'));
-  if (Object.values(counts).every((count) => count === 0)) {
-    return h(
-      'section',
-      { className: 'wheel', 'aria-labelledby': 'wheel-title' },
-      heading,
-      h('p', { className: 'empty' }, t('wheel_empty')),
-    );
-  }
-  return h(
-    'section',
-    { className: 'wheel', 'aria-labelledby': 'wheel-title' },
-    heading,
+  if (Object.values(counts).every((count) => count === 0)) return emptySection('wheel');
+  return insightSection(
+    'wheel',
     chartFigure(
       wheelChart(counts),
       t('wheel_caption', { days: daysText(period) }),
@@ -95,20 +86,10 @@ function energySection(reflections, today, lang) {
   const days = lastDays(today, period);
   const points = energyByDay(reflections, today, period);
   const byCircle = energyByCircle(reflections);
-  const heading = h('h2', { id: 'energy-title' }, t('energy_title'));
-  if (points.length === 0) {
-    return h(
-      'section',
-      { 'aria-labelledby': 'energy-title' },
-      heading,
-      h('p', { className: 'empty' }, t('energy_empty')),
-    );
-  }
+  if (points.length === 0) return emptySection('energy');
   const format = (value) => formatNumber(value, lang);
-  return h(
-    'section',
-    { 'aria-labelledby': 'energy-title' },
-    heading,
+  return insightSection(
+    'energy',
     chartFigure(
       energyLineChart(points, days, (day) => formatShortDay(day, lang)),
       t('energy_time_caption', { days: daysText(period) }),
