@@ -5,7 +5,6 @@ import { flushDrafts } from './data/draft-keeper.js';
 import { onVersionChange } from './data/db.js';
 import { rememberLanguage } from './data/device-meta.js';
 import { onLocalChange } from './data/entries.js';
-import { isGuiding, refreshGuideCache } from './data/guides.js';
 import { showGuideTab } from './ui/guide-tab.js';
 import { showToast } from './ui/toast.js';
 import { pageUnloading } from './ui/view-failed.js';
@@ -33,10 +32,16 @@ await nextTask();
 // A reload during the start interrupts these imports: the page is going, so nothing failed.
 await startRouter().catch((error) => console.error('The first view could not open:', error));
 await nextTask();
-const [{ registerServiceWorker }, { onSyncState, syncNow }, { showSyncState }] = await Promise.all([
+const [
+  { registerServiceWorker },
+  { onSyncState, syncNow },
+  { showSyncState },
+  { isGuiding, refreshGuideCache },
+] = await Promise.all([
   import('./sw-register.js'),
   import('./data/sync.js'),
   import('./ui/sync-status.js'),
+  import('./data/guides.js'),
 ]).catch((error) => {
   if (pageUnloading()) return new Promise(() => {});
   throw new Error('Sync and the offline worker could not start', { cause: error });
