@@ -7,6 +7,19 @@ import { localDay } from '../method/dates.js';
 const REMINDERS_ON_KEY = 'reminders-on';
 const WRITTEN_PENDING_KEY = 'written-today-pending';
 
+/**
+ * Resolve with the API's answer at path, or null where the server has none (404).
+ * @param {string} path
+ */
+async function callOrNull(path) {
+  try {
+    return await callApi(path);
+  } catch (error) {
+    if (error.reason === 'not-found') return null;
+    throw error;
+  }
+}
+
 /** Resolve with this device's id: the sync client id, made now if the device never wrote. */
 export function deviceId() {
   return transact('meta', 'readwrite', async (tx) => {
@@ -26,22 +39,12 @@ export async function vapidPublicKey() {
 
 /** Resolve with this device's reminder on the server, or null when it has none. */
 export async function loadDeviceReminder() {
-  try {
-    return await callApi(`/api/reminders/device/${await deviceId()}`);
-  } catch (error) {
-    if (error.reason === 'not-found') return null;
-    throw error;
-  }
+  return callOrNull(`/api/reminders/device/${await deviceId()}`);
 }
 
 /** Resolve with the schedule saved last on any device or for the calendar feed, or null. */
 export async function loadLastSchedule() {
-  try {
-    return await callApi('/api/reminders/schedule');
-  } catch (error) {
-    if (error.reason === 'not-found') return null;
-    throw error;
-  }
+  return callOrNull('/api/reminders/schedule');
 }
 
 /**
@@ -91,12 +94,7 @@ export async function noteWrittenToday() {
 
 /** Resolve with the calendar feed's settings, or null when there is none. */
 export async function loadCalendarFeed() {
-  try {
-    return await callApi('/api/reminders/calendar');
-  } catch (error) {
-    if (error.reason === 'not-found') return null;
-    throw error;
-  }
+  return callOrNull('/api/reminders/calendar');
 }
 
 /**

@@ -17,3 +17,8 @@ export function h(tag, attributes = {}, ...children) {
   );
   return element;
 }
+
+/** Return a form field: its label (for the control with id) above the control. */
+export function formField(id, label, control) {
+  return h('p', { className: 'form-field' }, h('label', { for: id }, label), control);
+}

@@ -1,5 +1,5 @@
 // The account part of Settings: sign in or create an account, or sign out safely.
-import { h } from '../ui/dom.js';
+import { formField, h } from '../ui/dom.js';
 import { t, tn } from '../i18n/i18n.js';
 import { signOut, SyncStop, syncNow } from '../data/sync.js';
 import { clearAccountData, countWaiting, storedAccount } from '../data/sync-store.js';
@@ -75,12 +75,7 @@ export function deletePanel() {
       { className: 'actions' },
       h('button', { type: 'button', onclick: () => exportFromDevice('json') }, t('export_first')),
     ),
-    h(
-      'p',
-      { className: 'form-field' },
-      h('label', { for: 'delete-password' }, t('delete_password')),
-      password,
-    ),
+    formField('delete-password', t('delete_password'), password),
     h('button', { type: 'submit', className: 'danger' }, t('delete_button')),
     message,
   );

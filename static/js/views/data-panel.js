@@ -1,5 +1,5 @@
 // "Your data" in Settings: export everything from the device (offline too) and import our JSON.
-import { h } from '../ui/dom.js';
+import { formField, h } from '../ui/dom.js';
 import { currentLanguage, t, tn } from '../i18n/i18n.js';
 import { allEntries, importEntries } from '../data/entries.js';
 import { exportDocument, importableEntries } from '../data/export-format.js';
@@ -86,12 +86,7 @@ export function dataPanel() {
       h('button', { type: 'button', onclick: () => exportFromDevice('md') }, t('export_md')),
       h('button', { type: 'button', onclick: () => exportFromDevice('csv') }, t('export_csv')),
     ),
-    h(
-      'p',
-      { className: 'form-field' },
-      h('label', { for: 'import-file' }, t('import_label')),
-      fileInput,
-    ),
+    formField('import-file', t('import_label'), fileInput),
     message,
     importPanel(),
     h(

@@ -1,6 +1,6 @@
 // A guide's own things on a client's page: private notes (saved as they type) and the day of the
 // last session. Neither ever reaches the client.
-import { h } from '../ui/dom.js';
+import { formField, h } from '../ui/dom.js';
 import { t } from '../i18n/i18n.js';
 import { saveNotes, recordSession } from '../data/practice.js';
 import { formatTime, localDay } from '../method/dates.js';
@@ -41,12 +41,7 @@ export function notesSection(client, lang) {
   const part = section(
     'notes',
     t('client_notes_title'),
-    h(
-      'p',
-      { className: 'form-field' },
-      h('label', { for: 'client-notes' }, t('client_notes_label')),
-      area,
-    ),
+    formField('client-notes', t('client_notes_label'), area),
     h('p', { className: 'hint' }, t('client_notes_hint')),
     status,
   );
@@ -68,12 +63,7 @@ export function sessionForm(client, lang, redraw) {
   const form = h(
     'form',
     { className: 'practice-session no-print' },
-    h(
-      'p',
-      { className: 'form-field' },
-      h('label', { for: 'session-day' }, t('client_session_label')),
-      input,
-    ),
+    formField('session-day', t('client_session_label'), input),
     h('button', { type: 'submit' }, t('client_session_save')),
     status,
   );

@@ -1,6 +1,6 @@
 // The Guidance tab: the guide's practice, every client at a glance, ordered by what is new, with a
 // search by name. Drawn on the device from the practice API and readable offline.
-import { h } from '../ui/dom.js';
+import { formField, h } from '../ui/dom.js';
 import { currentLanguage, t } from '../i18n/i18n.js';
 import { loadPractice, saveDisplayName } from '../data/practice.js';
 import { newCount, practiceList } from '../method/practice-order.js';
@@ -75,15 +75,7 @@ function clientList(clients, lang) {
     oninput: (event) => draw(event.target.value),
   });
   draw('');
-  return [
-    h(
-      'p',
-      { className: 'form-field' },
-      h('label', { for: 'practice-search' }, t('practice_search')),
-      search,
-    ),
-    list,
-  ];
+  return [formField('practice-search', t('practice_search'), search), list];
 }
 
 /** Return the ended links whose notes the guide kept. */
@@ -124,12 +116,7 @@ function nameForm(displayName) {
   const form = h(
     'form',
     { className: 'practice-name' },
-    h(
-      'p',
-      { className: 'form-field' },
-      h('label', { for: 'practice-name' }, t('practice_name_label')),
-      input,
-    ),
+    formField('practice-name', t('practice_name_label'), input),
     h('p', { className: 'hint' }, t('practice_name_hint')),
     h('button', { type: 'submit' }, t('practice_name_save')),
     status,

@@ -1,6 +1,6 @@
 // The guide part of Settings: invite a guide, open invitations, each guide with what they see,
 // and the way to the guide's own pages for someone who guides others.
-import { h } from '../ui/dom.js';
+import { formField, h } from '../ui/dom.js';
 import { confirmHere } from '../ui/confirm-here.js';
 import { currentLanguage, t } from '../i18n/i18n.js';
 import { showToast } from '../ui/toast.js';
@@ -66,12 +66,7 @@ function inviteForm(email, ui) {
   const form = h(
     'form',
     { novalidate: true },
-    h(
-      'p',
-      { className: 'form-field' },
-      h('label', { for: 'guide-name' }, t('guide_name_label')),
-      name,
-    ),
+    formField('guide-name', t('guide_name_label'), name),
     h('button', { type: 'submit', className: 'primary' }, t('guide_invite')),
     result,
   );
@@ -120,7 +115,7 @@ function nameField(link, ui) {
       .then(() => ui.say(t('guide_saved')))
       .catch((error) => ui.say(failure(error))),
   );
-  return h('p', { className: 'form-field' }, h('label', { for: id }, t('guide_name_seen')), input);
+  return formField(id, t('guide_name_seen'), input);
 }
 
 /** Return one accepted guide: email, name, insights switch, last look, stop sharing. */

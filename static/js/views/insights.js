@@ -13,7 +13,7 @@ import { barChart, chartFigure, dataTable, energyLineChart, wheelChart } from '.
 import { formatNumber, formatShortDay } from '../ui/format.js';
 import { summarySection } from './summary-share.js';
 import { showToast } from '../ui/toast.js';
-import { afterFirstFrame } from '../ui/after-frame.js';
+import { afterFirstFrame, nextTask } from '../ui/after-frame.js';
 import { daysSection, daysText } from './insights-days.js';
 import { mixSection, swatch } from './insights-hours.js';
 import { meaningSection, relationsSection, takeawaySection } from './insights-meaning.js';
@@ -188,12 +188,19 @@ export async function renderInsights(view) {
   // Every period lies within the year: once it is read, a change of period draws at once.
   const year = yearReader(today);
   const showPeriod = () => drawPeriod(inLastDays(year.loaded(), today, period));
-  const summaryPart = await summarySection({ mixes, today, lang });
+  const laterPart = h('div', {});
   view.append(
     h('h1', {}, t('insights_title')),
     countLine(summary),
     periodPicker(() => (year.loaded() ? showPeriod() : year.read().then(showPeriod))),
     periodPart,
+    laterPart,
+  );
+  // The sections below the period's follow in a task of their own, and the summary reads its own
+  // reflections: the top of Insights shows without waiting for either.
+  await nextTask();
+  const summaryPart = await summarySection({ mixes, today, lang });
+  laterPart.replaceWith(
     daysSection({ totals }, today, lang),
     yearSection(totals, today, lang),
     mixSection(mixes, today, lang, redraw('mix_saved')),

@@ -1,5 +1,5 @@
 // Reminders in Settings, per device: a time and days, pushed by the server; a calendar feed otherwise.
-import { h } from '../ui/dom.js';
+import { formField, h } from '../ui/dom.js';
 import { t } from '../i18n/i18n.js';
 import {
   deleteDeviceReminder,
@@ -53,12 +53,7 @@ export function scheduleFields(start) {
     checked: start.skip_when_written,
   });
   const elements = [
-    h(
-      'p',
-      { className: 'form-field' },
-      h('label', { for: 'reminder-time' }, t('reminders_time')),
-      time,
-    ),
+    formField('reminder-time', t('reminders_time'), time),
     h(
       'fieldset',
       {},
